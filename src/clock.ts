@@ -1,0 +1,39 @@
+/** Time as the client sees it. Inject a fake one to test retries, timeouts and TTLs without waiting. */
+export interface Clock {
+	/** Monotonic milliseconds; only differences between readings matter. */
+	now(): number;
+	/**
+	 * Resolves after `ms` milliseconds. When `signal` aborts first it rejects at once with
+	 * `signal.reason` and leaves no timer behind.
+	 */
+	sleep(ms: number, signal?: AbortSignal): Promise<void>;
+}
+
+// Timers beyond this overflow to 1 ms in every runtime.
+const maxTimerMs = 2 ** 31 - 1;
+const performanceClock = globalThis.performance;
+
+/** `performance.now()` (or `Date.now()` where it is missing) and `setTimeout`. */
+export const systemClock: Clock = {
+	now: performanceClock ? () => performanceClock.now() : Date.now,
+	sleep(ms, signal) {
+		return new Promise((resolve, reject) => {
+			if (signal?.aborted) {
+				reject(signal.reason);
+				return;
+			}
+			const onAbort = (): void => {
+				clearTimeout(timer);
+				reject(signal?.reason);
+			};
+			const timer = setTimeout(
+				() => {
+					signal?.removeEventListener('abort', onAbort);
+					resolve();
+				},
+				Math.min(Math.max(ms, 0), maxTimerMs),
+			);
+			signal?.addEventListener('abort', onAbort, { once: true });
+		});
+	},
+};

@@ -1,0 +1,46 @@
+import { isA2AClientError } from './a2a-client-error.js';
+import { isAgentError } from './agent-error.js';
+import { isHttpError } from './http-error.js';
+import { isInvalidPeerIdError } from './invalid-peer-id-error.js';
+import { isJsonRpcError, type JsonRpcError } from './json-rpc-error.js';
+import { isTransportError } from './transport-error.js';
+
+/** Sentinel that starts every error string handed to agents; the canvas strips it and matches hints on the rest. */
+export const A2A_ERROR_PREFIX = '[A2A_ERROR] ';
+/** Sentinel for a message the platform accepted into a queue instead of answering. */
+export const A2A_QUEUED_PREFIX = '[A2A_QUEUED] ';
+
+/** Python's `_format_a2a_error` detail: never empty, never a doubled type prefix. */
+function typedDetail(type: string, message: string): string {
+	const text = message.trim();
+	if (!text) return `${type} (no message — likely connection reset or silent timeout)`;
+	return text.startsWith(`${type}:`) || text.startsWith(`${type} `) ? text : `${type}: ${text}`;
+}
+
+function jsonRpcDetail(error: JsonRpcError): string {
+	const message = error.message.trim();
+	const code = error.code === undefined ? '' : ` (code=${error.code})`;
+	return message ? message + code : `JSON-RPC error with no message${code}`;
+}
+
+function detailOf(error: unknown): string {
+	if (isTransportError(error)) return typedDetail(error.kind, error.message);
+	if (isJsonRpcError(error)) return jsonRpcDetail(error);
+	if (isHttpError(error)) {
+		const wait = error.retryAfterMs === undefined ? '' : ` (retry_after=${Math.ceil(error.retryAfterMs / 1000)}s)`;
+		return error.message + wait;
+	}
+	if (isA2AClientError(error)) return error.name === 'A2AClientError' ? error.message : typedDetail(error.name, error.message);
+	if (error instanceof Error) return typedDetail(error.name, error.message);
+	return typedDetail('Error', String(error));
+}
+
+/**
+ * Turns any error into the `[A2A_ERROR] …` string that agents and the canvas parse,
+ * worded like the Python client: `<detail> [target=<url>]`.
+ */
+export function formatA2AError(error: unknown): string {
+	if (isInvalidPeerIdError(error) || isAgentError(error)) return A2A_ERROR_PREFIX + error.message;
+	const target = isA2AClientError(error) ? error.target : undefined;
+	return A2A_ERROR_PREFIX + detailOf(error) + (target ? ` [target=${target}]` : '');
+}

@@ -1,0 +1,35 @@
+/**
+ * Fetch-only client for agent-to-agent messaging on the Molecule AI platform.
+ * Runs unchanged in browsers, Cloudflare Workers, Deno, Bun and Node.
+ *
+ * @module
+ */
+export { createA2AClient, type A2AClient } from './client.js';
+export {
+	configFromEnv,
+	type A2AClientConfig,
+	type EnvConfig,
+	type FetchFunction,
+	type Logger,
+	type PeerCacheOptions,
+	type RetryPolicy,
+	type Timeouts,
+} from './config.js';
+export type { Clock } from './clock.js';
+export type { TokenOption, TokenProvider, TokenSource, TokenValue } from './token.js';
+export { validatePeerId } from './peer-id.js';
+export { backoffDelayMs, type RetryEvent } from './retry.js';
+export { extractReply, type Reply } from './reply.js';
+export type {
+	FailedOutcome,
+	MessageInput,
+	QueuedOutcome,
+	RepliedOutcome,
+	SendOptions,
+	SendOutcome,
+} from './messaging.js';
+export type { ListPeersOptions, PeerListing, RemovedWorkspace, WorkspaceInfoResult } from './registry.js';
+export type { PeerRecord } from './schemas/peer.js';
+export type { WorkspaceInfo } from './schemas/workspace.js';
+export type { DataPart, FilePart, FileRef, OutgoingMessage, Part, TextPart } from './schemas/a2a.js';
+export * from './errors/index.js';

@@ -1,0 +1,177 @@
+import { TtlCache } from './cache.js';
+import type { Settings } from './config.js';
+import { isA2AClientError } from './errors/a2a-client-error.js';
+import { parseJson } from './internal/json.js';
+import { pythonTypeName } from './internal/python.js';
+import { validatePeerId } from './peer-id.js';
+import { PeerList, PeerRecord } from './schemas/peer.js';
+import { RemovedWorkspaceBody, WorkspaceInfo } from './schemas/workspace.js';
+import { parse } from './schemas/parse.js';
+import type { PlatformResponse, Transport } from './transport.js';
+
+/** `listPeers` result: the peers, and why the list is empty when that is not the whole truth. */
+export interface PeerListing {
+	peers: PeerRecord[];
+	/** `null` when the platform answered the list; otherwise a sentence an agent or a person can act on. */
+	diagnostic: string | null;
+}
+
+export interface ListPeersOptions {
+	/** Case-insensitive substring filter on name or role, applied by the platform. */
+	q?: string | undefined;
+}
+
+/** The answer the platform gives for a workspace that was deleted (HTTP 410). */
+export interface RemovedWorkspace {
+	error: 'removed';
+	id: string | null;
+	removed_at: string | null;
+	hint: string | null;
+}
+
+/** `getWorkspaceInfo` result: the workspace, the removed shape, or `{ error }` for any other failure. */
+export type WorkspaceInfoResult = WorkspaceInfo | RemovedWorkspace | { error: string };
+
+export const removedWorkspaceHint = 'Workspace was deleted on the platform. Regenerate workspace + token from the canvas → Tokens tab.';
+
+export interface Registry {
+	discoverPeer(peerId: string): Promise<PeerRecord | null>;
+	getPeerMetadata(peerId: string): Promise<PeerRecord | null>;
+	peekPeerMetadata(peerId: string): PeerRecord | null | undefined;
+	listPeers(options?: ListPeersOptions): Promise<PeerListing>;
+	getPeers(options?: ListPeersOptions): Promise<PeerRecord[]>;
+	getWorkspaceInfo(): Promise<WorkspaceInfoResult>;
+	agentCardUrl(peerId: string): string | null;
+}
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/** The platform calls for finding peers and describing workspaces. Like the Python client, none of them throws. */
+export function createRegistry(settings: Settings, transport: Transport): Registry {
+	const { workspaceId, platformUrl, timeouts, logger, redact } = settings;
+	const cache = new TtlCache<PeerRecord | null>({ ...settings.peerCache, now: () => settings.clock.now() });
+
+	const discover = (canonicalId: string, timeoutMs: number): Promise<PlatformResponse> =>
+		transport({ method: 'GET', path: `/registry/discover/${canonicalId}`, identify: true, timeoutMs });
+
+	/** A 200 body as a validated peer record, or the reason it is not one. */
+	function peerFrom(response: PlatformResponse): PeerRecord | string {
+		if (response.status !== 200) return `HTTP ${response.status}`;
+		const body = parseJson(response.text);
+		if (!body.ok) return `body is not JSON: ${body.error}`;
+		const record = parse(PeerRecord, body.value);
+		return record.success ? record.output : `invalid peer record: ${record.summary}`;
+	}
+
+	async function discoverPeer(peerId: string): Promise<PeerRecord | null> {
+		const canonicalId = validatePeerId(peerId);
+		if (!canonicalId) return null;
+		try {
+			const peer = peerFrom(await discover(canonicalId, timeouts.requestMs));
+			if (typeof peer !== 'string') return peer;
+			logger.debug(`Discovery of ${canonicalId} gave nothing: ${peer}`);
+		} catch (error) {
+			logger.error(`Discovery failed for ${peerId}: ${messageOf(error)}`);
+		}
+		return null;
+	}
+
+	async function fetchPeerMetadata(canonicalId: string): Promise<PeerRecord | null> {
+		try {
+			const peer = peerFrom(await discover(canonicalId, timeouts.metadataMs));
+			if (typeof peer !== 'string') return peer;
+			logger.debug(`Peer metadata for ${canonicalId} unavailable (${peer}); remembered for ${settings.peerCache.ttlMs} ms`);
+		} catch (error) {
+			logger.debug(`Peer metadata lookup for ${canonicalId} failed: ${messageOf(error)}`);
+		}
+		return null;
+	}
+
+	function peekPeerMetadata(peerId: string): PeerRecord | null | undefined {
+		// Keys are canonical ids, so a hit on the raw input proves it valid without the regex.
+		const hit = cache.peek(peerId);
+		if (hit !== undefined) return hit;
+		const canonicalId = validatePeerId(peerId);
+		return canonicalId === null || canonicalId === peerId ? undefined : cache.peek(canonicalId);
+	}
+
+	function getPeerMetadata(peerId: string): Promise<PeerRecord | null> {
+		const hit = peekPeerMetadata(peerId);
+		if (hit !== undefined) return Promise.resolve(hit);
+		const canonicalId = validatePeerId(peerId);
+		return canonicalId ? cache.get(canonicalId, () => fetchPeerMetadata(canonicalId)) : Promise.resolve(null);
+	}
+
+	async function listPeers(options: ListPeersOptions = {}): Promise<PeerListing> {
+		const q = options.q?.trim();
+		const fail = (diagnostic: string): PeerListing => ({ peers: [], diagnostic: redact(diagnostic) });
+		let response: PlatformResponse;
+		try {
+			response = await transport({
+				method: 'GET',
+				path: `/registry/${workspaceId}/peers${q ? `?q=${encodeURIComponent(q)}` : ''}`,
+				identify: true,
+				timeoutMs: timeouts.requestMs,
+			});
+		} catch (error) {
+			return fail(`Cannot reach platform at ${platformUrl}: ${messageOf(error)}`);
+		}
+		const { status } = response;
+		if (status === 200) {
+			const body = parseJson(response.text);
+			if (!body.ok) return fail(`Platform returned 200 but body was not JSON: ${body.error}`);
+			if (!Array.isArray(body.value)) return fail(`Platform returned 200 but body was not a list: ${pythonTypeName(body.value)}`);
+			const peers = parse(PeerList, body.value);
+			if (!peers.success) return fail(`Platform returned 200 but the peer list is invalid: ${peers.summary}`);
+			return { peers: peers.output, diagnostic: null };
+		}
+		if (status === 401 || status === 403) {
+			return fail(
+				`Authentication to platform failed (HTTP ${status}). The workspace bearer token may be invalid — restarting the workspace usually re-mints it.`,
+			);
+		}
+		if (status === 404) {
+			return fail(
+				`Workspace ID ${workspaceId} is not registered with the platform (HTTP 404). Re-registration via the platform's /registry/register endpoint is needed.`,
+			);
+		}
+		return fail(status >= 500 && status < 600 ? `Platform error: HTTP ${status}.` : `Unexpected platform response: HTTP ${status}.`);
+	}
+
+	async function getWorkspaceInfo(): Promise<WorkspaceInfoResult> {
+		try {
+			const response = await transport({ method: 'GET', path: `/workspaces/${workspaceId}`, identify: false, timeoutMs: timeouts.requestMs });
+			const body = parseJson(response.text);
+			if (response.status === 410) {
+				const removed = parse(RemovedWorkspaceBody, body.ok ? body.value : {});
+				const fields = removed.success ? removed.output : {};
+				// A key that is present but null passes through as null, as in the Python client.
+				return {
+					error: 'removed',
+					id: 'id' in fields ? (fields.id ?? null) : workspaceId,
+					removed_at: fields.removed_at ?? null,
+					hint: 'hint' in fields ? (fields.hint ?? null) : removedWorkspaceHint,
+				};
+			}
+			if (response.status !== 200) return { error: 'not found' };
+			if (!body.ok) return { error: redact(body.error) };
+			const info = parse(WorkspaceInfo, body.value);
+			return info.success ? info.output : { error: redact(`invalid workspace info: ${info.summary}`) };
+		} catch (error) {
+			return { error: redact(isA2AClientError(error) ? error.message : messageOf(error)) };
+		}
+	}
+
+	return {
+		discoverPeer,
+		getPeerMetadata,
+		peekPeerMetadata,
+		listPeers,
+		getPeers: async (options) => (await listPeers(options)).peers,
+		getWorkspaceInfo,
+		agentCardUrl: (peerId) => {
+			const canonicalId = validatePeerId(peerId);
+			return canonicalId ? `${platformUrl}/registry/discover/${canonicalId}` : null;
+		},
+	};
+}

@@ -1,0 +1,94 @@
+import type { Clock } from './clock.js';
+import { defaultRetryPolicy, type RetryPolicy } from './config.js';
+import { isA2AClientError, type A2AClientError } from './errors/a2a-client-error.js';
+import { isHttpError } from './errors/http-error.js';
+import { isTransportError } from './errors/transport-error.js';
+
+/** The longest wait a platform `Retry-After` is allowed to impose. */
+export const maxRetryAfterMs = 60_000;
+
+/**
+ * The jittered backoff before retry number `attempt + 1` (attempt 0 is the wait after the first failure):
+ * `min(base · 2^attempt, max)`, spread uniformly over `±jitter` of itself. Never negative, never NaN.
+ */
+export function backoffDelayMs(attempt: number, policy: Partial<RetryPolicy> = {}, random: () => number = Math.random): number {
+	const { baseDelayMs, maxDelayMs, jitter } = { ...defaultRetryPolicy, ...policy };
+	const exponent = Number.isFinite(attempt) && attempt > 0 ? Math.floor(attempt) : 0;
+	const base = Math.min(baseDelayMs * 2 ** exponent, maxDelayMs) || 0;
+	const draw = random();
+	const unit = Number.isFinite(draw) ? Math.min(Math.max(draw, 0), 1) : 0.5;
+	return Math.max(0, base + base * jitter * (2 * unit - 1));
+}
+
+/** Told before each wait, so callers can show progress (`attempt 2/5 after ConnectError, retrying in 1.9s`). */
+export interface RetryEvent {
+	/** The attempt that just failed, counting from 1. */
+	attempt: number;
+	maxAttempts: number;
+	error: A2AClientError;
+	delayMs: number;
+}
+
+export interface RetryContext {
+	policy: RetryPolicy;
+	clock: Clock;
+	random: () => number;
+	signal?: AbortSignal | undefined;
+	onRetry?: ((event: RetryEvent) => void) | undefined;
+}
+
+/** How long to wait before trying again after `error`, or `undefined` when it must not be retried. */
+function retryDelay(error: unknown, attempt: number, context: RetryContext): number | undefined {
+	if (isTransportError(error)) return backoffDelayMs(attempt - 1, context.policy, context.random);
+	// Hibernating or busy workspaces answer 503/429 with the wait they need.
+	if (isHttpError(error) && (error.status === 429 || error.status === 503) && error.retryAfterMs !== undefined) {
+		return Math.min(error.retryAfterMs, maxRetryAfterMs);
+	}
+	return undefined;
+}
+
+/**
+ * Runs `operation` until it succeeds, fails for good, or the attempts or the time budget run out.
+ *
+ * The clock is read as the Python client read it: once before the first attempt, then per failure
+ * once to check the deadline and once to measure what is left. Unlike the Python client, no attempt
+ * starts without budget left and each attempt's timeout is cut to the remaining budget, so the call
+ * never outlives `budgetMs`. A caller abort ends any wait at once and is rethrown as is.
+ */
+export async function retry<T>(operation: (attempt: number, timeLeftMs: number) => Promise<T>, context: RetryContext): Promise<T> {
+	const { policy, clock, signal } = context;
+	const deadline = clock.now() + policy.budgetMs;
+	let timeLeftMs = policy.budgetMs;
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return await operation(attempt, timeLeftMs);
+		} catch (error) {
+			if (signal?.aborted) throw signal.reason;
+			const delayMs = retryDelay(error, attempt, context);
+			const giveUp = delayMs === undefined || attempt >= policy.maxAttempts || clock.now() >= deadline;
+			const remainingMs = giveUp ? 0 : deadline - clock.now();
+			if (giveUp || delayMs >= remainingMs) {
+				if (isA2AClientError(error)) error.attempts = attempt;
+				throw error;
+			}
+			context.onRetry?.({ attempt, maxAttempts: policy.maxAttempts, error: error as A2AClientError, delayMs });
+			await clock.sleep(delayMs, signal);
+			timeLeftMs = remainingMs - delayMs;
+		}
+	}
+}
+
+/**
+ * The wait a platform answer asks for, from `Retry-After` (seconds, or an HTTP date measured against
+ * the response's own `Date` header, so no local wall clock is needed) or else the body's `retry_after`.
+ */
+export function retryAfterMs(headers: Headers, bodySeconds: number | undefined): number | undefined {
+	const header = headers.get('retry-after')?.trim();
+	if (header) {
+		if (/^\d+(\.\d+)?$/.test(header)) return Math.ceil(Number(header) * 1000);
+		const at = Date.parse(header);
+		const sent = Date.parse(headers.get('date') ?? '');
+		if (!Number.isNaN(at) && !Number.isNaN(sent)) return Math.max(0, at - sent);
+	}
+	return bodySeconds !== undefined && bodySeconds >= 0 ? Math.ceil(bodySeconds * 1000) : undefined;
+}
