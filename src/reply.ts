@@ -25,18 +25,18 @@ const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : []
  */
 function normalisePart(raw: unknown): Part | undefined {
 	if (!isRecord(raw)) return undefined;
-	const part = isRecord(raw['root']) ? raw['root'] : raw;
-	const kind =
-		part['kind'] ??
-		part['type'] ??
-		(typeof part['text'] === 'string' ? 'text' : 'data' in part ? 'data' : 'url' in part || 'raw' in part ? 'file' : undefined);
-	const file = kind === 'file' && !isRecord(part['file']) ? { uri: part['url'], bytes: part['raw'], name: part['filename'], mimeType: part['mediaType'] } : part['file'];
-	const parsed = parse(Part, { ...part, kind, ...(file === undefined ? {} : { file: dropUndefined(file) }) });
+	const { type, ...part } = isRecord(raw['root']) ? raw['root'] : raw;
+	const kind = part['kind'] ?? type ?? (typeof part['text'] === 'string' ? 'text' : 'data' in part ? 'data' : 'url' in part || 'raw' in part ? 'file' : undefined);
+	let candidate: Json = { ...part, kind };
+	if (kind === 'file' && !isRecord(part['file'])) {
+		const { url, raw: bytes, filename, mediaType, ...rest } = part;
+		const file = Object.entries({ uri: url, bytes, name: filename, mimeType: mediaType }).filter(([, value]) => value !== undefined);
+		candidate = { ...rest, kind, file: Object.fromEntries(file) };
+	}
+	// A text part without text reads as "", as the Python client's `.get("text", "")` did.
+	if (kind === 'text' && part['text'] === undefined) candidate['text'] = '';
+	const parsed = parse(Part, candidate);
 	return parsed.success ? parsed.output : undefined;
-}
-
-function dropUndefined(value: unknown): unknown {
-	return isRecord(value) ? Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined)) : value;
 }
 
 /** The part lists of a Message, a Task (artifacts, then the status message) or a v1 `{message}` / `{task}` wrapper. */

@@ -51,7 +51,7 @@ async function readText(response: Response, url: string): Promise<string> {
 	const tooLarge = (): UnexpectedResponseError =>
 		new UnexpectedResponseError(`response body exceeds ${maxResponseBytes} bytes; not read further`, response.status, { target: url });
 	if (Number(response.headers.get('content-length')) > maxResponseBytes) {
-		await response.body?.cancel().catch(() => {});
+		void response.body?.cancel().catch(() => {});
 		throw tooLarge();
 	}
 	if (!response.body) return '';
@@ -64,7 +64,8 @@ async function readText(response: Response, url: string): Promise<string> {
 		if (done) return text + decoder.decode();
 		received += value.byteLength;
 		if (received > maxResponseBytes) {
-			await reader.cancel().catch(() => {});
+			// Not awaited: cancelling one branch of a tee'd body waits for the other branch.
+			void reader.cancel().catch(() => {});
 			throw tooLarge();
 		}
 		text += decoder.decode(value, { stream: true });
@@ -116,11 +117,11 @@ export function createTransport(settings: Settings): Transport {
 			if (timedOut) return new TransportError('ReadTimeout', `timed out after ${timeoutMs} ms`, { target: url });
 			if (isA2AClientError(error)) return error;
 			const raw = isNetworkError(error) ? error.cause : error;
-			if (!(raw instanceof Error)) return new A2AClientError(`Error: ${String(raw)}`, { target: url, cause: raw });
+			if (!(raw instanceof Error)) return new A2AClientError(String(raw), { target: url, cause: raw });
 			// fetch reports network failures, and only those, as TypeError; anything else is a bug, not a blip.
 			if (phase === 'read') return new TransportError('ReadError', messageOf(raw), { target: url, cause: raw });
 			if (raw.name === 'TypeError') return new TransportError(kindOf(raw), messageOf(raw), { target: url, cause: raw });
-			return new A2AClientError(`${raw.name}: ${raw.message}`, { target: url, cause: raw });
+			return new A2AClientError(raw.message, { target: url, cause: raw });
 		};
 
 		try {

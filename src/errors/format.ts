@@ -3,7 +3,9 @@ import { isAgentError } from './agent-error.js';
 import { isHttpError } from './http-error.js';
 import { isInvalidPeerIdError } from './invalid-peer-id-error.js';
 import { isJsonRpcError, type JsonRpcError } from './json-rpc-error.js';
+import { isResponseValidationError } from './response-validation-error.js';
 import { isTransportError } from './transport-error.js';
+import { isUnexpectedResponseError } from './unexpected-response-error.js';
 
 /** Sentinel that starts every error string handed to agents; the canvas strips it and matches hints on the rest. */
 export const A2A_ERROR_PREFIX = '[A2A_ERROR] ';
@@ -30,8 +32,10 @@ function detailOf(error: unknown): string {
 		const wait = error.retryAfterMs === undefined ? '' : ` (retry_after=${Math.ceil(error.retryAfterMs / 1000)}s)`;
 		return error.message + wait;
 	}
-	if (isA2AClientError(error)) return error.name === 'A2AClientError' ? error.message : typedDetail(error.name, error.message);
-	if (error instanceof Error) return typedDetail(error.name, error.message);
+	if (isUnexpectedResponseError(error) || isResponseValidationError(error)) return error.message;
+	// A bare A2AClientError wraps a foreign failure: name that failure, as Python named the exception class.
+	const named = isA2AClientError(error) && error.name === 'A2AClientError' && error.cause instanceof Error ? error.cause : error;
+	if (named instanceof Error) return typedDetail(named.name, named.message);
 	return typedDetail('Error', String(error));
 }
 
