@@ -98,72 +98,67 @@ export const defaultPeerCache: Readonly<PeerCacheOptions> = { ttlMs: 300_000, ma
 const maxTimerMs = 2 ** 31 - 1;
 const silent = (): void => {};
 
-interface NumberRule {
-	min: number;
-	max?: number;
-	integer?: boolean;
-}
+/** Allowed range of every policy number: `[min, max, integer]`. */
+const limits: Record<string, [number, number, boolean?]> = {
+	maxAttempts: [1, 100, true],
+	baseDelayMs: [0, maxTimerMs],
+	maxDelayMs: [0, maxTimerMs],
+	jitter: [0, 1],
+	budgetMs: [1, Number.MAX_SAFE_INTEGER],
+	requestMs: [1, maxTimerMs],
+	metadataMs: [1, maxTimerMs],
+	sendMs: [1, maxTimerMs],
+	ttlMs: [0, Number.MAX_SAFE_INTEGER],
+	maxEntries: [1, Number.MAX_SAFE_INTEGER, true],
+};
 
-function numbers<T extends object>(group: string, defaults: Readonly<T>, given: Partial<T> | undefined, rules: Record<keyof T, NumberRule>): T {
-	const result = { ...defaults } as T;
-	for (const key of Object.keys(defaults) as (keyof T & string)[]) {
-		const value = given?.[key];
-		if (value === undefined) continue;
-		const { min, max = Number.MAX_SAFE_INTEGER, integer } = rules[key];
-		if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max || (integer && !Number.isInteger(value))) {
+/** `defaults` overridden by the defined numbers of `given`, each checked against `limits`. */
+function policy<T extends object>(group: string, defaults: T, given: Partial<T> | undefined): T {
+	const result: Record<string, unknown> = { ...(defaults as Record<string, unknown>) };
+	for (const [key, value] of Object.entries(given ?? {})) {
+		if (value === undefined || !(key in defaults)) continue;
+		const [min, max, integer] = limits[key] ?? [0, 0];
+		if (typeof value !== 'number' || !(value >= min && value <= max) || (integer && !Number.isInteger(value))) {
 			throw new ConfigError(`${group}.${key}`, `must be ${integer ? 'an integer' : 'a number'} from ${min} to ${max}, got ${String(value)}`);
 		}
-		result[key] = value as T[keyof T & string];
+		result[key] = value;
 	}
-	return result;
+	return result as T;
 }
 
 function resolvePlatformUrl(value: unknown): string {
-	if (value === undefined) return defaultPlatformUrl;
-	if (typeof value !== 'string') throw new ConfigError('platformUrl', `must be a string, got ${typeof value}`);
-	const url = value.trim().replace(/\/$/, '');
-	let parsed: URL | undefined;
-	try {
-		parsed = new URL(url);
-	} catch {
-		// Reported below with the value.
-	}
-	if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') || parsed.search || parsed.hash || parsed.username || parsed.password) {
+	const url = typeof value === 'string' ? value.trim().replace(/\/$/, '') : value;
+	const parsed = typeof url === 'string' && URL.canParse(url) ? new URL(url) : undefined;
+	if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.search || parsed.hash || parsed.username || parsed.password) {
 		throw new ConfigError('platformUrl', `must be an http(s) URL without query, fragment or credentials, got ${JSON.stringify(url)}`);
 	}
-	return url;
-}
-
-function resolveFunction<T>(field: string, value: unknown, fallback: T): T {
-	if (value === undefined) return fallback;
-	if (typeof value !== 'function') throw new ConfigError(field, `must be a function, got ${typeof value}`);
-	return value as T;
+	return url as string;
 }
 
 function randomUuid(): string {
 	const { crypto } = globalThis;
-	// randomUUID is missing in insecure browser contexts (plain-http canvas); getRandomValues is not.
-	if (typeof crypto?.randomUUID === 'function') return crypto.randomUUID();
-	const bytes = crypto.getRandomValues(new Uint8Array(16));
-	bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
-	bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
-	const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
-	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+	// randomUUID is missing in insecure browser contexts (a plain-http canvas); getRandomValues is not.
+	if (crypto.randomUUID) return crypto.randomUUID();
+	const hex = Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte, index) =>
+		(index === 6 ? (byte & 15) | 64 : index === 8 ? (byte & 63) | 128 : byte).toString(16).padStart(2, '0'),
+	).join('');
+	return hex.replace(/(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-');
 }
 
 function globalFetch(request: Request): Promise<Response> {
-	const { fetch } = globalThis;
-	if (typeof fetch !== 'function') throw new ConfigError('fetch', 'is not available in this runtime: pass config.fetch');
-	return fetch(request);
+	if (!globalThis.fetch) throw new ConfigError('fetch', 'is not available in this runtime: pass config.fetch');
+	return globalThis.fetch(request);
 }
 
 /** Applies defaults and validates everything; throws `ConfigError` naming the first bad field. */
 export function resolveConfig(config: A2AClientConfig): Settings {
-	if (typeof config !== 'object' || config === null) throw new ConfigError('config', 'must be an object');
-	const { workspaceId } = config;
-	if (workspaceId === undefined || workspaceId === null || workspaceId === '') throw new ConfigError('workspaceId', 'is required');
+	const { workspaceId, logger = {} } = config;
+	if (!workspaceId) throw new ConfigError('workspaceId', 'is required');
 	const canonicalId = validatePeerId(workspaceId);
 	if (!canonicalId) throw new ConfigError('workspaceId', `must be a UUID, got ${JSON.stringify(workspaceId)}`);
+	for (const field of ['fetch', 'random', 'uuid'] as const) {
+		if (config[field] !== undefined && typeof config[field] !== 'function') throw new ConfigError(field, `must be a function, got ${typeof config[field]}`);
+	}
 
 	const secrets = new Set<string>();
 	const redact = (text: string): string => {
@@ -171,36 +166,25 @@ export function resolveConfig(config: A2AClientConfig): Settings {
 		for (const secret of secrets) result = result.replaceAll(secret, '[redacted]');
 		return result;
 	};
-	const logger = config.logger ?? {};
-	const log = (write: ((message: string) => void) | undefined) => (write ? (message: string) => write.call(logger, redact(message)) : silent);
+	const log = (level: keyof Logger) => {
+		const write = logger[level];
+		return write ? (message: string) => write.call(logger, redact(message)) : silent;
+	};
 
 	return {
 		workspaceId: canonicalId,
-		platformUrl: resolvePlatformUrl(config.platformUrl),
+		platformUrl: config.platformUrl === undefined ? defaultPlatformUrl : resolvePlatformUrl(config.platformUrl),
 		tokens: tokenAccess(config.token, (token) => secrets.add(token)),
 		origin: headerValue('origin', config.origin),
 		orgId: headerValue('orgId', config.orgId),
-		fetch: resolveFunction('fetch', config.fetch, globalFetch),
+		fetch: config.fetch ?? globalFetch,
 		clock: config.clock ?? systemClock,
-		random: resolveFunction('random', config.random, Math.random),
-		uuid: resolveFunction('uuid', config.uuid, randomUuid),
-		logger: { debug: log(logger.debug), warn: log(logger.warn), error: log(logger.error) },
-		retry: numbers('retry', defaultRetryPolicy, config.retry, {
-			maxAttempts: { min: 1, max: 100, integer: true },
-			baseDelayMs: { min: 0, max: maxTimerMs },
-			maxDelayMs: { min: 0, max: maxTimerMs },
-			jitter: { min: 0, max: 1 },
-			budgetMs: { min: 1 },
-		}),
-		timeouts: numbers('timeouts', defaultTimeouts, config.timeouts, {
-			requestMs: { min: 1, max: maxTimerMs },
-			metadataMs: { min: 1, max: maxTimerMs },
-			sendMs: { min: 1, max: maxTimerMs },
-		}),
-		peerCache: numbers('peerCache', defaultPeerCache, config.peerCache, {
-			ttlMs: { min: 0 },
-			maxEntries: { min: 1, integer: true },
-		}),
+		random: config.random ?? Math.random,
+		uuid: config.uuid ?? randomUuid,
+		logger: { debug: log('debug'), warn: log('warn'), error: log('error') },
+		retry: policy('retry', defaultRetryPolicy, config.retry),
+		timeouts: policy('timeouts', defaultTimeouts, config.timeouts),
+		peerCache: policy('peerCache', defaultPeerCache, config.peerCache),
 		redact,
 	};
 }

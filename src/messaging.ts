@@ -3,20 +3,20 @@ import { A2AClientError, isA2AClientError } from './errors/a2a-client-error.js';
 import { AgentError } from './errors/agent-error.js';
 import { ConfigError } from './errors/config-error.js';
 import { A2A_QUEUED_PREFIX, formatA2AError } from './errors/format.js';
-import { HttpError, isHttpError } from './errors/http-error.js';
+import { HttpError } from './errors/http-error.js';
 import { InvalidMessageError } from './errors/invalid-message-error.js';
 import { InvalidPeerIdError } from './errors/invalid-peer-id-error.js';
 import { JsonRpcError } from './errors/json-rpc-error.js';
 import { ResponseValidationError } from './errors/response-validation-error.js';
 import { isTransportError } from './errors/transport-error.js';
 import { UnexpectedResponseError } from './errors/unexpected-response-error.js';
-import { parseJson, snippet } from './internal/json.js';
+import { isRecord, parseJson } from './internal/json.js';
 import { validatePeerId } from './peer-id.js';
 import { extractReply, type Reply } from './reply.js';
 import { retry, retryAfterMs, type RetryEvent } from './retry.js';
 import { OutgoingMessage, type Part } from './schemas/a2a.js';
 import { JsonRpcResponse } from './schemas/json-rpc.js';
-import { parse } from './schemas/parse.js';
+import { parse, parsePart } from './schemas/parse.js';
 import { PlatformErrorBody, PollQueuedBody, QueuedBody } from './schemas/platform.js';
 import type { PlatformResponse, Transport } from './transport.js';
 
@@ -64,139 +64,132 @@ export type SendOutcome = RepliedOutcome | QueuedOutcome | FailedOutcome;
 
 type Answer = Omit<RepliedOutcome, keyof Attempted> | Omit<QueuedOutcome, keyof Attempted>;
 
-/** The platform proxy reads at most 1 MiB of a request body and silently cuts the rest. */
-export const maxRequestBytes = 1 << 20;
-
-const failedTaskStates = new Set(['failed', 'rejected']);
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-
 export interface Messaging {
 	sendMessage(peerId: string, message: MessageInput, options?: SendOptions): Promise<SendOutcome>;
 	sendText(peerId: string, text: string): Promise<string>;
 }
 
+/** The platform proxy reads at most 1 MiB of a request body and silently cuts the rest. */
+export const maxRequestBytes = 1 << 20;
+
+/** The message's parts, each checked against the schema of its kind; throws naming the first bad field. */
 function partsOf(message: unknown): { parts: Part[]; metadata?: Record<string, unknown> | undefined } {
 	if (typeof message === 'string') return { parts: [{ kind: 'text', text: message }] };
-	const parsed = parse(OutgoingMessage, message);
-	if (parsed.success) return parsed.output;
-	const [first] = parsed.issues;
-	throw new InvalidMessageError(first?.path ?? '', isRecord(message) ? (first?.message ?? 'is invalid') : 'must be a string or { parts, metadata? }');
+	if (!isRecord(message)) throw new InvalidMessageError('', 'must be a string or { parts, metadata? }');
+	const checked = parse(OutgoingMessage, message);
+	if (!checked.success) throw new InvalidMessageError(checked.issues[0]?.path ?? '', checked.issues[0]?.message ?? 'is invalid');
+	if (checked.output.parts.length === 0) throw new InvalidMessageError('parts', 'must hold at least one part');
+	const parts = checked.output.parts.map((part, index) => {
+		const parsed = parsePart(part, `parts.${index}`);
+		if (parsed.success) return parsed.output;
+		throw new InvalidMessageError(parsed.issues[0]?.path ?? '', parsed.issues[0]?.message ?? 'is invalid');
+	});
+	return { parts, metadata: checked.output.metadata };
 }
 
 /** Sending A2A `message/send` through the platform proxy, with retries, and reading what comes back. */
 export function createMessaging(settings: Settings, transport: Transport): Messaging {
-	const { clock, logger, redact, timeouts, uuid } = settings;
+	const { clock, logger, redact, uuid } = settings;
 
-	const redactDeep = (value: unknown): unknown => {
-		if (typeof value === 'string') return redact(value);
-		if (Array.isArray(value)) return value.map(redactDeep);
-		return isRecord(value) ? Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redactDeep(item)])) : value;
-	};
+	const redactDeep = (value: unknown): unknown =>
+		typeof value === 'string'
+			? redact(value)
+			: Array.isArray(value)
+				? value.map(redactDeep)
+				: isRecord(value)
+					? Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redactDeep(item)]))
+					: value;
 
 	/** Errors leave this module with every token value removed from their text. */
-	const scrub = (error: unknown): unknown => {
-		if (isA2AClientError(error)) error.message = redact(error.message);
-		return error;
+	const scrub = (error: unknown): A2AClientError => {
+		const failure = isA2AClientError(error) ? error : new A2AClientError(String(error), { cause: error });
+		failure.message = redact(failure.message);
+		return failure;
 	};
 
-	function envelope(message: unknown, messageId: string): string {
-		const { parts, metadata } = partsOf(message);
-		const body = JSON.stringify({
-			jsonrpc: '2.0',
-			id: uuid(),
-			method: 'message/send',
-			params: { message: { role: 'user', messageId, parts, ...(metadata && { metadata }) } },
-		});
-		const bytes = new TextEncoder().encode(body).byteLength;
-		if (bytes > maxRequestBytes) throw new InvalidMessageError('', `is ${bytes} bytes as JSON; the platform proxy reads at most ${maxRequestBytes}`);
-		return body;
-	}
-
-	function answerOf(response: PlatformResponse): Answer {
-		const { status, url: target } = response;
-		const json = parseJson(response.text);
-		if (status < 200 || status >= 300) {
-			const body = json.ok ? parse(PlatformErrorBody, json.value) : undefined;
-			const fields = body?.success ? body.output : {};
+	function answerOf({ status, headers, text, url: target }: PlatformResponse): Answer {
+		const json = parseJson(text);
+		const data = json.ok ? json.value : undefined;
+		if (status < 200 || status > 299) {
+			const body = parse(PlatformErrorBody, data);
+			const fields = body.success ? body.output : {};
 			throw new HttpError(status, {
 				target,
-				platformError: fields.error === undefined ? undefined : redact(fields.error),
-				retryAfterMs: retryAfterMs(response.headers, fields.retry_after),
-				body: json.ok ? redactDeep(json.value) : undefined,
+				platformError: fields.error && redact(fields.error),
+				retryAfterMs: retryAfterMs(headers, fields.retry_after),
+				body: redactDeep(data),
 			});
 		}
 		if (!json.ok) throw new UnexpectedResponseError(`response is not JSON: ${json.error}`, status, { target });
-		const data = json.value;
-		const unexpected = (): UnexpectedResponseError =>
-			new UnexpectedResponseError(`unexpected response shape (no result, no error): ${snippet(redact(JSON.stringify(data)))}`, status, { target });
-		if (!isRecord(data)) throw unexpected();
-		if ('result' in data || 'error' in data) {
+		if (isRecord(data) && ('result' in data || 'error' in data)) {
 			const rpc = parse(JsonRpcResponse, data);
-			if (!rpc.success) {
-				throw new ResponseValidationError(rpc.issues.map((issue) => ({ path: issue.path, message: redact(issue.message) })), { target });
+			if (!rpc.success) throw new ResponseValidationError(rpc.issues.map(({ path, message }) => ({ path, message: redact(message) })), { target });
+			const { result, error = {} } = rpc.output;
+			if (!('result' in data)) throw new JsonRpcError(error.message ?? '', error.code, redactDeep(error.data), { target });
+			if (result !== null && typeof result !== 'string' && !isRecord(result)) {
+				throw new ResponseValidationError([{ path: 'result', message: 'Invalid type: Expected a Message, a Task, a string or null' }], { target });
 			}
-			if ('result' in rpc.output) return replied(rpc.output.result, target);
-			const error = rpc.output.error ?? {};
-			throw new JsonRpcError(error.message ?? '', error.code, redactDeep(error.data), { target });
+			const reply = extractReply(result);
+			const failedTask = reply.taskState === 'failed' || reply.taskState === 'rejected';
+			if (failedTask || reply.text.startsWith('Agent error:')) {
+				throw new AgentError(failedTask ? `Agent error: task ${reply.taskState}${reply.text && `: ${reply.text}`}` : reply.text, { target });
+			}
+			return { status: 'replied', ...reply, result };
 		}
 		const queued = parse(QueuedBody, data);
-		if (queued.success) return withDefined({ status: 'queued' }, { queueId: queued.output.queue_id, queueDepth: queued.output.queue_depth });
+		if (queued.success) {
+			const { queue_id: queueId, queue_depth: queueDepth } = queued.output;
+			return { status: 'queued', ...(queueId !== undefined && { queueId }), ...(queueDepth !== undefined && { queueDepth }) };
+		}
 		const poll = parse(PollQueuedBody, data);
-		if (poll.success) return withDefined({ status: 'queued' }, { deliveryMode: poll.output.delivery_mode });
-		throw unexpected();
+		if (poll.success) return { status: 'queued', ...(poll.output.delivery_mode !== undefined && { deliveryMode: poll.output.delivery_mode }) };
+		throw new UnexpectedResponseError(`unexpected response shape (no result, no error): ${redact(JSON.stringify(data)).slice(0, 200)}`, status, { target });
 	}
 
-	function replied(result: unknown, target: string): Answer {
-		const reply = extractReply(result);
-		if (reply.text.startsWith('Agent error:')) throw new AgentError(reply.text, { target });
-		if (reply.taskState !== undefined && failedTaskStates.has(reply.taskState)) {
-			throw new AgentError(`Agent error: task ${reply.taskState}${reply.text ? `: ${reply.text}` : ''}`, { target });
-		}
-		return { status: 'replied', ...reply, result };
+	function onRetry(event: RetryEvent, canonicalId: string, options: SendOptions): void {
+		const { error } = event;
+		const cause = isTransportError(error) ? error.kind : error.name === 'HttpError' ? `HTTP ${(error as HttpError).status}` : error.name;
+		logger.warn(
+			`sendMessage: transient ${cause} on attempt ${event.attempt}/${event.maxAttempts}, retrying in ${(event.delayMs / 1000).toFixed(1)}s (target=${error.target ?? canonicalId})`,
+		);
+		options.onRetry?.(event);
 	}
 
 	async function sendMessage(peerId: string, message: MessageInput, options: SendOptions = {}): Promise<SendOutcome> {
-		const { signal } = options;
+		const { signal, timeoutMs = settings.timeouts.sendMs } = options;
 		if (signal?.aborted) throw signal.reason;
 		const canonicalId = validatePeerId(peerId);
 		if (!canonicalId) return { status: 'failed', error: new InvalidPeerIdError(peerId), attempts: 0, messageId: undefined };
-		const timeoutMs = options.timeoutMs ?? timeouts.sendMs;
 		const messageId = uuid();
 		let attempts = 0;
 		try {
-			if (!(timeoutMs > 0 && timeoutMs <= 2 ** 31 - 1)) throw new ConfigError('timeoutMs', `must be a number from 1 to ${2 ** 31 - 1}, got ${String(timeoutMs)}`);
-			const body = envelope(message, messageId);
+			if (!(timeoutMs >= 1 && timeoutMs < 2 ** 31)) throw new ConfigError('timeoutMs', `must be a number from 1 to ${2 ** 31 - 1}, got ${timeoutMs}`);
+			const { parts, metadata } = partsOf(message);
+			const body = JSON.stringify({
+				jsonrpc: '2.0',
+				id: uuid(),
+				method: 'message/send',
+				params: { message: { role: 'user', messageId, parts, ...(metadata && { metadata }) } },
+			});
+			const bytes = new TextEncoder().encode(body).byteLength;
+			if (bytes > maxRequestBytes) throw new InvalidMessageError('', `is ${bytes} bytes as JSON; the platform proxy reads at most ${maxRequestBytes}`);
 			const answer = await retry(
 				async (attempt, timeLeftMs) => {
 					attempts = attempt;
 					try {
-						const path = `/workspaces/${canonicalId}/a2a`;
-						return answerOf(await transport({ method: 'POST', path, body, identify: true, timeoutMs: Math.min(timeoutMs, timeLeftMs), signal }));
+						return answerOf(
+							await transport({ method: 'POST', path: `/workspaces/${canonicalId}/a2a`, body, identify: true, timeoutMs: Math.min(timeoutMs, timeLeftMs), signal }),
+						);
 					} catch (error) {
-						throw scrub(error);
+						throw signal?.aborted ? error : scrub(error);
 					}
 				},
-				{
-					policy: settings.retry,
-					clock,
-					random: settings.random,
-					signal,
-					onRetry(event) {
-						const { error } = event;
-						const cause = isTransportError(error) ? error.kind : isHttpError(error) ? `HTTP ${error.status}` : error.name;
-						logger.warn(
-							`sendMessage: transient ${cause} on attempt ${event.attempt}/${event.maxAttempts}, retrying in ${(event.delayMs / 1000).toFixed(1)}s (target=${error.target ?? canonicalId})`,
-						);
-						options.onRetry?.(event);
-					},
-				},
+				{ policy: settings.retry, clock, random: settings.random, signal, onRetry: (event) => onRetry(event, canonicalId, options) },
 			);
 			return { ...answer, attempts, messageId };
 		} catch (error) {
 			if (signal?.aborted) throw signal.reason;
-			const failure = isA2AClientError(error) ? error : new A2AClientError(String(error), { cause: error, attempts });
-			return { status: 'failed', error: scrub(failure) as A2AClientError, attempts, messageId };
+			return { status: 'failed', error: scrub(error), attempts, messageId };
 		}
 	}
 
@@ -212,9 +205,4 @@ export function createMessaging(settings: Settings, transport: Transport): Messa
 	}
 
 	return { sendMessage, sendText };
-}
-
-/** Copies the defined values of `extra` onto `base` (optional properties stay absent, never `undefined`). */
-function withDefined<T extends object>(base: T, extra: Record<string, unknown>): T {
-	return Object.assign(base, Object.fromEntries(Object.entries(extra).filter(([, value]) => value !== undefined)));
 }

@@ -54,38 +54,29 @@ export function createRegistry(settings: Settings, transport: Transport): Regist
 	const discover = (canonicalId: string, timeoutMs: number): Promise<PlatformResponse> =>
 		transport({ method: 'GET', path: `/registry/discover/${canonicalId}`, identify: true, timeoutMs });
 
-	/** A 200 body as a validated peer record, or the reason it is not one. */
-	function peerFrom(response: PlatformResponse): PeerRecord | string {
-		if (response.status !== 200) return `HTTP ${response.status}`;
+	/** The validated peer record of a 200 answer; `null` for anything else. */
+	function peerFrom(response: PlatformResponse): PeerRecord | null {
 		const body = parseJson(response.text);
-		if (!body.ok) return `body is not JSON: ${body.error}`;
-		const record = parse(PeerRecord, body.value);
-		return record.success ? record.output : `invalid peer record: ${record.summary}`;
+		const record = response.status === 200 && body.ok ? parse(PeerRecord, body.value) : undefined;
+		return record?.success ? record.output : null;
 	}
 
 	async function discoverPeer(peerId: string): Promise<PeerRecord | null> {
 		const canonicalId = validatePeerId(peerId);
-		if (!canonicalId) return null;
 		try {
-			const peer = peerFrom(await discover(canonicalId, timeouts.requestMs));
-			if (typeof peer !== 'string') return peer;
-			logger.debug(`Discovery of ${canonicalId} gave nothing: ${peer}`);
+			return canonicalId ? peerFrom(await discover(canonicalId, timeouts.requestMs)) : null;
 		} catch (error) {
 			logger.error(`Discovery failed for ${peerId}: ${messageOf(error)}`);
+			return null;
 		}
-		return null;
 	}
 
-	async function fetchPeerMetadata(canonicalId: string): Promise<PeerRecord | null> {
-		try {
-			const peer = peerFrom(await discover(canonicalId, timeouts.metadataMs));
-			if (typeof peer !== 'string') return peer;
-			logger.debug(`Peer metadata for ${canonicalId} unavailable (${peer}); remembered for ${settings.peerCache.ttlMs} ms`);
-		} catch (error) {
+	// Every failure is remembered as null for one TTL, so a flaky registry is not asked again on every push.
+	const fetchPeerMetadata = (canonicalId: string): Promise<PeerRecord | null> =>
+		discover(canonicalId, timeouts.metadataMs).then(peerFrom, (error: unknown) => {
 			logger.debug(`Peer metadata lookup for ${canonicalId} failed: ${messageOf(error)}`);
-		}
-		return null;
-	}
+			return null;
+		});
 
 	function peekPeerMetadata(peerId: string): PeerRecord | null | undefined {
 		// Keys are canonical ids, so a hit on the raw input proves it valid without the regex.

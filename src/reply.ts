@@ -1,5 +1,6 @@
-import { Part, type FileRef } from './schemas/a2a.js';
-import { parse } from './schemas/parse.js';
+import type { FileRef, Part } from './schemas/a2a.js';
+import { isRecord } from './internal/json.js';
+import { parsePart } from './schemas/parse.js';
 
 /** What an agent said, whatever shape its result had. */
 export interface Reply {
@@ -14,8 +15,6 @@ export interface Reply {
 }
 
 type Json = Record<string, unknown>;
-
-const isRecord = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
@@ -35,7 +34,7 @@ function normalisePart(raw: unknown): Part | undefined {
 	}
 	// A text part without text reads as "", as the Python client's `.get("text", "")` did.
 	if (kind === 'text' && part['text'] === undefined) candidate['text'] = '';
-	const parsed = parse(Part, candidate);
+	const parsed = parsePart(candidate, '');
 	return parsed.success ? parsed.output : undefined;
 }
 

@@ -79,7 +79,7 @@ async function readText(response: Response, url: string): Promise<string> {
  * into one typed error. A caller's abort is rethrown unchanged.
  */
 export function createTransport(settings: Settings): Transport {
-	const { clock, logger, tokens } = settings;
+	const { clock, tokens } = settings;
 	const api = ky.create({
 		retry: 0,
 		timeout: false,
@@ -140,11 +140,7 @@ export function createTransport(settings: Settings): Transport {
 			} catch (error) {
 				throw failure(error, 'read');
 			}
-			logger.debug(`${request.method} ${url} → ${response.status}`);
 			return { status: response.status, headers: response.headers, text, url };
-		} catch (error) {
-			if (isA2AClientError(error)) logger.debug(`${request.method} ${url} failed: ${error.message}`);
-			throw error;
 		} finally {
 			timerControl.abort();
 			caller?.removeEventListener('abort', onCallerAbort);
@@ -154,7 +150,6 @@ export function createTransport(settings: Settings): Transport {
 	return async (request) => {
 		const response = await exchange(request, await tokens.get());
 		if (response.status !== 401 || !tokens.refresh) return response;
-		logger.debug(`${request.method} ${response.url} → 401; refreshing the token and repeating once`);
 		return exchange(request, await tokens.refresh());
 	};
 }

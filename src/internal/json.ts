@@ -5,11 +5,9 @@ export function parseJson(text: string): JsonParse {
 	try {
 		return { ok: true, value: JSON.parse(text) };
 	} catch (error) {
-		return { ok: false, error: error instanceof Error ? error.message : String(error) };
+		return { ok: false, error: (error as Error).message };
 	}
 }
 
-/** At most `limit` characters of `text`, for error messages. */
-export function snippet(text: string, limit = 200): string {
-	return text.length > limit ? text.slice(0, limit) : text;
-}
+/** A plain JSON object (not an array, not null). */
+export const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 
 const optionalText = v.optional(v.string());
-const metadata = v.optional(v.record(v.string(), v.unknown()));
+const metadata = v.optional(v.looseObject({}));
 
 /** Plain text content. */
 export const TextPart = v.looseObject({ kind: v.literal('text'), text: v.string(), metadata });
@@ -26,12 +26,18 @@ export const DataPart = v.looseObject({ kind: v.literal('data'), data: v.unknown
 export type DataPart = v.InferOutput<typeof DataPart>;
 
 /** One piece of A2A message content, discriminated by `kind`. */
-export const Part = v.variant('kind', [TextPart, FilePart, DataPart]);
-export type Part = v.InferOutput<typeof Part>;
+export type Part = TextPart | FilePart | DataPart;
+
+/** The schema of each part kind: picked by `kind` first, so a bad part gets one precise issue. */
+export const partSchemas: Readonly<Record<string, v.GenericSchema<unknown, Part>>> = { text: TextPart, file: FilePart, data: DataPart };
+
+/** What `sendMessage` accepts besides a plain string; each part is then checked against `partSchemas`. */
+export const OutgoingMessage = v.looseObject({ parts: v.array(v.unknown()), metadata });
 
 /** What `sendMessage` accepts besides a plain string. */
-export const OutgoingMessage = v.looseObject({
-	parts: v.pipe(v.array(Part), v.minLength(1, 'must hold at least one part')),
-	metadata,
-});
-export type OutgoingMessage = v.InferInput<typeof OutgoingMessage>;
+export interface OutgoingMessage {
+	/** At least one part. */
+	parts: Part[];
+	/** Sent as the A2A message's `metadata`. */
+	metadata?: Record<string, unknown> | undefined;
+}

@@ -8,9 +8,9 @@ export const JsonRpcErrorObject = v.looseObject({
 });
 export type JsonRpcErrorObject = v.InferOutput<typeof JsonRpcErrorObject>;
 
-/** A JSON-RPC response as the proxy passes it through: `result` is read by `extractReply`. */
+/** A JSON-RPC response as the proxy passes it through; `result` is read by `extractReply`. */
 export const JsonRpcResponse = v.looseObject({
-	result: v.optional(v.union([v.string(), v.null(), v.looseObject({})])),
+	result: v.optional(v.unknown()),
 	error: v.optional(JsonRpcErrorObject),
 });
 export type JsonRpcResponse = v.InferOutput<typeof JsonRpcResponse>;

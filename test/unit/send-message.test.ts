@@ -51,7 +51,7 @@ describe('sendMessage request', () => {
 	test.each([
 		[{ parts: [] }, 'parts', 'must hold at least one part'],
 		[{ parts: [{ kind: 'text', text: 5 }] }, 'parts.0.text', 'Invalid type'],
-		[{ parts: [{ kind: 'video' }] }, 'parts.0.kind', 'Invalid type'],
+		[{ parts: [{ kind: 'video' }] }, 'parts.0.kind', 'Invalid kind: Expected "text", "file" or "data" but received "video"'],
 		[{ nope: true }, 'parts', 'Invalid key'],
 		[42, '', 'must be a string or { parts, metadata? }'],
 	])('refuses the message %j with an InvalidMessageError naming %s, without a request', async (input, field, problem) => {

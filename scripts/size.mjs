@@ -1,0 +1,33 @@
+// Measures an entry bundled with esbuild (minified, platform neutral) and gzipped at level 9.
+// Usage: node scripts/size.mjs [entry] — prints "all <min> <gz>" and "own <min> <gz>" (ky and valibot external).
+import { build } from 'esbuild';
+import { gzipSync } from 'node:zlib';
+
+export async function measure(entry, { external = [] } = {}) {
+	const result = await build({
+		entryPoints: [entry],
+		bundle: true,
+		minify: true,
+		format: 'esm',
+		platform: 'neutral',
+		mainFields: ['module', 'main'],
+		external,
+		write: false,
+		metafile: true,
+		logLevel: 'silent',
+	});
+	const code = result.outputFiles[0].contents;
+	return { minified: code.byteLength, gzipped: gzipSync(code, { level: 9 }).byteLength, metafile: result.metafile };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+	const entry = process.argv[2] ?? 'src/index.ts';
+	const all = await measure(entry);
+	const own = await measure(entry, { external: ['ky', 'valibot'] });
+	console.log(`all ${all.minified} ${all.gzipped}`);
+	console.log(`own ${own.minified} ${own.gzipped}`);
+	if (process.argv.includes('--files')) {
+		const inputs = Object.values(own.metafile.outputs)[0].inputs;
+		for (const [file, { bytesInOutput }] of Object.entries(inputs).sort((a, b) => b[1].bytesInOutput - a[1].bytesInOutput)) console.log(bytesInOutput, file);
+	}
+}
