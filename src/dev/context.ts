@@ -1,0 +1,56 @@
+import { systemClock, type Clock } from '../clock.js';
+import type { DevModel } from './model.js';
+import type { QueueStore } from './queue.js';
+import type { DevPlatformOptions } from './types.js';
+
+/** The options with every default filled in. */
+export interface DevSettings {
+	clock: Clock;
+	uuid: () => string;
+	mintToken: () => string;
+	wallClock: () => Date;
+	fetch: (request: Request) => Promise<Response>;
+	idleTimeoutMs: number;
+	adminToken: string | undefined;
+}
+
+/** What every route works with. */
+export interface DevContext {
+	settings: DevSettings;
+	model: DevModel;
+	queue: QueueStore;
+	/** Runs work after the answer was sent (like a goroutine), so `settled()` can wait for it. */
+	background(work: () => Promise<void>): void;
+}
+
+const base64urlAlphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+/** Base64url without padding, by hand: no `Buffer` outside Node. */
+export function base64url(bytes: Uint8Array): string {
+	let text = '';
+	for (let index = 0; index < bytes.length; index += 3) {
+		const chunk = ((bytes[index] ?? 0) << 16) | ((bytes[index + 1] ?? 0) << 8) | (bytes[index + 2] ?? 0);
+		const characters = Math.min(4, Math.ceil(((bytes.length - index) * 8) / 6));
+		for (let position = 0; position < characters; position++) {
+			text += base64urlAlphabet[(chunk >> (18 - 6 * position)) & 63];
+		}
+	}
+	return text;
+}
+
+/** A workspace token as the platform mints them: 32 random bytes, 43 base64url characters. */
+export function randomToken(): string {
+	return base64url(crypto.getRandomValues(new Uint8Array(32)));
+}
+
+export function resolveSettings(options: DevPlatformOptions): DevSettings {
+	return {
+		clock: options.clock ?? systemClock,
+		uuid: options.uuid ?? (() => crypto.randomUUID()),
+		mintToken: options.mintToken ?? randomToken,
+		wallClock: options.wallClock ?? (() => new Date()),
+		fetch: options.fetch ?? ((request) => fetch(request)),
+		idleTimeoutMs: options.idleTimeoutMs ?? 300_000,
+		adminToken: options.adminToken,
+	};
+}

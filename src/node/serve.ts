@@ -1,0 +1,123 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+
+export interface ServeOptions {
+	/** Interface to bind. Default `'127.0.0.1'`: nothing outside this machine can connect. */
+	host?: string;
+	/** Default 0: a free port chosen by the system. */
+	port?: number;
+}
+
+export interface RunningServer {
+	/** `http://<host>:<port>`, no trailing slash. */
+	readonly url: string;
+	readonly port: number;
+	/** Stops listening and destroys open connections. */
+	close(): Promise<void>;
+}
+
+/** A WHATWG body that pulls from the Node stream only as fast as the handler reads. */
+function bodyOf(incoming: IncomingMessage): ReadableStream<Uint8Array> {
+	const chunks = incoming[Symbol.asyncIterator]();
+	return new ReadableStream<Uint8Array>({
+		async pull(controller) {
+			const { done, value } = (await chunks.next()) as IteratorResult<Uint8Array>;
+			if (done) controller.close();
+			else controller.enqueue(new Uint8Array(value));
+		},
+		cancel() {
+			incoming.destroy();
+		},
+	});
+}
+
+function toRequest(incoming: IncomingMessage, origin: string): Request {
+	const headers = new Headers();
+	for (let index = 0; index + 1 < incoming.rawHeaders.length; index += 2) {
+		headers.append(incoming.rawHeaders[index] ?? '', incoming.rawHeaders[index + 1] ?? '');
+	}
+	const method = incoming.method ?? 'GET';
+	const url = new URL(incoming.url ?? '/', origin);
+	const init: RequestInit & { duplex?: 'half' } = { method, headers };
+	if (method !== 'GET' && method !== 'HEAD') {
+		init.body = bodyOf(incoming);
+		init.duplex = 'half';
+	}
+	return new Request(url, init);
+}
+
+async function writeResponse(response: Response, outgoing: ServerResponse, method: string): Promise<void> {
+	const headers: Record<string, string | string[]> = {};
+	response.headers.forEach((value, name) => {
+		if (name !== 'set-cookie') headers[name] = value;
+	});
+	const cookies = response.headers.getSetCookie();
+	if (cookies.length > 0) headers['set-cookie'] = cookies;
+	outgoing.writeHead(response.status, headers);
+	if (!response.body || method === 'HEAD') {
+		await response.body?.cancel();
+		outgoing.end();
+		return;
+	}
+	const reader = response.body.getReader();
+	outgoing.once('close', () => void reader.cancel().catch(() => {}));
+	for (;;) {
+		const { done, value } = await reader.read();
+		if (done) break;
+		if (!outgoing.write(value)) await new Promise<void>((resolve) => outgoing.once('drain', resolve).once('close', resolve));
+	}
+	outgoing.end();
+}
+
+/**
+ * Serves a fetch handler over node:http: the dev platform in a Node process, reachable by a
+ * browser, another process or the CLI. A handler that rejects gets its connection destroyed
+ * with no response, which the client sees as a dropped connection.
+ */
+export async function serve(handler: (request: Request) => Promise<Response>, options: ServeOptions = {}): Promise<RunningServer> {
+	const host = options.host ?? '127.0.0.1';
+	const sockets = new Set<Socket>();
+	const hostInUrl = host.includes(':') ? `[${host}]` : host;
+	let origin = '';
+
+	const server = createServer((incoming, outgoing) => {
+		let request: Request;
+		try {
+			// The Host header names the origin the client used; fall back to where we listen.
+			request = toRequest(incoming, incoming.headers.host ? `http://${incoming.headers.host}` : origin);
+		} catch {
+			outgoing.writeHead(400, { 'Content-Type': 'text/plain' }).end('400 Bad Request');
+			return;
+		}
+		const respond = async (): Promise<void> => {
+			await writeResponse(await handler(request), outgoing, request.method);
+		};
+		respond().catch(() => {
+			outgoing.destroy();
+			incoming.socket.destroy();
+		});
+	});
+	server.on('connection', (socket) => {
+		sockets.add(socket);
+		socket.once('close', () => sockets.delete(socket));
+	});
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(options.port ?? 0, host, () => {
+			server.off('error', reject);
+			resolve();
+		});
+	});
+	const { port } = server.address() as AddressInfo;
+	origin = `http://${hostInUrl}:${port}`;
+	return {
+		url: origin,
+		port,
+		close: () =>
+			new Promise<void>((resolve, reject) => {
+				for (const socket of sockets) socket.destroy();
+				if (!server.listening) resolve();
+				else server.close((error) => (error ? reject(error) : resolve()));
+			}),
+	};
+}

@@ -1,0 +1,84 @@
+import { createDevPlatform } from '../../src/dev/index.js';
+import type { DevPlatform, DevPlatformOptions, DevWorkspace } from '../../src/dev/index.js';
+import { FakeClock } from './fake-clock.js';
+
+export const origin = 'http://dev.platform';
+
+/** Readable fixed ids: `id(1)` is `00000000-0000-4000-8000-000000000001`. */
+export function id(n: number): string {
+	return `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
+}
+
+export interface Answer {
+	status: number;
+	headers: Headers;
+	text: string;
+	/** The parsed body, `undefined` when it is not JSON. */
+	json: unknown;
+}
+
+export interface SendOptions {
+	method?: string;
+	headers?: Record<string, string>;
+	/** A string is sent as is; anything else as JSON. */
+	body?: unknown;
+}
+
+export async function send(platform: DevPlatform, path: string, options: SendOptions = {}): Promise<Answer> {
+	const headers = new Headers(options.headers);
+	let body: string | undefined;
+	if (options.body !== undefined) {
+		body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+		if (!headers.has('Content-Type')) headers.set('Content-Type', 'application/json');
+	}
+	const method = options.method ?? (body === undefined ? 'GET' : 'POST');
+	const response = await platform.fetch(new Request(origin + path, { method, headers, ...(body === undefined ? {} : { body }) }));
+	const text = await response.text();
+	let json: unknown;
+	try {
+		json = JSON.parse(text) as unknown;
+	} catch {
+		json = undefined;
+	}
+	return { status: response.status, headers: response.headers, text, json };
+}
+
+/** A `message/send` envelope as the client sends it. */
+export function messageSend(text: string, messageId = 'message-1', requestId: string | number = 'request-1'): Record<string, unknown> {
+	return {
+		jsonrpc: '2.0',
+		id: requestId,
+		method: 'message/send',
+		params: { message: { role: 'user', messageId, parts: [{ kind: 'text', text }] } },
+	};
+}
+
+/** Counts up: `uuid-1`, `uuid-2`, … */
+export function counterUuid(): () => string {
+	let next = 0;
+	return () => `uuid-${++next}`;
+}
+
+export interface Setup {
+	platform: DevPlatform;
+	clock: FakeClock;
+}
+
+/** A platform on a fake clock with counting ids and a fixed wall clock. */
+export function setup(workspaces: DevWorkspace[], options: Partial<DevPlatformOptions> = {}): Setup {
+	const clock = new FakeClock();
+	const platform = createDevPlatform({
+		workspaces,
+		clock,
+		uuid: counterUuid(),
+		mintToken: () => 'minted-token',
+		wallClock: () => new Date('2026-05-01T12:00:00Z'),
+		...options,
+	});
+	return { platform, clock };
+}
+
+/** `Authorization` and `X-Workspace-ID` of a workspace caller. */
+export function as(callerId: string, token?: string): Record<string, string> {
+	return { 'X-Workspace-ID': callerId, ...(token === undefined ? {} : { Authorization: `Bearer ${token}` }) };
+}
