@@ -1,0 +1,171 @@
+// Runs the conformance suite (test/conformance/suite.js) against the BUILT package in every runtime
+// and prints one line per runtime. A runtime that cannot start counts as a failure, never a skip.
+// Usage: node scripts/test-runtimes.mjs [runtime …]   (runtimes: node24 node22 deno bun workerd chromium)
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, resolve } from 'node:path';
+import { build } from 'esbuild';
+
+const root = resolve(import.meta.dirname, '..');
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+const scratch = join(root, '.tmp', 'runtimes');
+const timeoutMs = 180_000;
+
+/** Runs a command; resolves with its output, or rejects when it cannot start or times out. */
+function run(command, args, options = {}) {
+	return new Promise((resolvePromise, reject) => {
+		const child = spawn(command, args, { cwd: root, env: { ...process.env, NO_COLOR: '1' }, ...options });
+		let output = '';
+		child.stdout?.on('data', (chunk) => (output += chunk));
+		child.stderr?.on('data', (chunk) => (output += chunk));
+		const timer = setTimeout(() => {
+			child.kill('SIGKILL');
+			reject(new Error(`timed out after ${timeoutMs} ms\n${output}`));
+		}, timeoutMs);
+		child.on('error', (error) => {
+			clearTimeout(timer);
+			reject(error);
+		});
+		child.on('close', (code) => {
+			clearTimeout(timer);
+			resolvePromise({ code, output });
+		});
+	});
+}
+
+function resultsFrom(output) {
+	const line = output.split('\n').find((text) => text.startsWith('CONFORMANCE_JSON '));
+	if (!line) throw new Error(`no results in the output:\n${output.slice(-3000)}`);
+	return JSON.parse(line.slice('CONFORMANCE_JSON '.length)).results;
+}
+
+async function freePort() {
+	const server = createServer();
+	await new Promise((done) => server.listen(0, '127.0.0.1', done));
+	const { port } = server.address();
+	await new Promise((done) => server.close(done));
+	return port;
+}
+
+/** Bundles for runtimes without a package resolver, mapping the package name to the built files. */
+async function bundle(entry, outfile, conditions) {
+	const entries = { '@molecule-ai/a2a-client': 'dist/index.js', '@molecule-ai/a2a-client/dev': 'dist/dev.js' };
+	await build({
+		entryPoints: [join(root, entry)],
+		outfile,
+		bundle: true,
+		format: 'esm',
+		platform: 'neutral',
+		target: 'es2022',
+		mainFields: ['module', 'main'],
+		conditions,
+		logLevel: 'silent',
+		plugins: [
+			{
+				name: 'built-package',
+				setup(context) {
+					context.onResolve({ filter: /^@molecule-ai\/a2a-client/ }, (args) => ({ path: join(root, entries[args.path]) }));
+				},
+			},
+		],
+	});
+}
+
+const runtimes = {
+	async node24() {
+		return resultsFrom((await run(process.execPath, ['test/conformance/node.mjs'])).output);
+	},
+	async node22() {
+		return resultsFrom((await run('npx', ['-y', 'node@22', 'test/conformance/node.mjs'])).output);
+	},
+	async deno() {
+		return resultsFrom((await run(bin('deno'), ['run', '--allow-net=127.0.0.1', '--allow-read', '--allow-env', 'test/conformance/deno.mjs'])).output);
+	},
+	async bun() {
+		return resultsFrom((await run(bin('bun'), ['test/conformance/bun.mjs'])).output);
+	},
+	async workerd() {
+		const dir = join(scratch, 'workerd');
+		mkdirSync(dir, { recursive: true });
+		await bundle('test/conformance/worker.mjs', join(dir, 'worker.js'), ['workerd', 'worker', 'browser']);
+		const port = await freePort();
+		writeFileSync(
+			join(dir, 'config.capnp'),
+			`using Workerd = import "/workerd/workerd.capnp";
+const config :Workerd.Config = (
+  services = [ (name = "main", worker = (modules = [ (name = "worker", esModule = embed "worker.js") ], compatibilityDate = "2026-10-01")) ],
+  sockets = [ (name = "http", address = "127.0.0.1:${port}", http = (), service = "main") ],
+);
+`,
+		);
+		const child = spawn(bin('workerd'), ['serve', join(dir, 'config.capnp')], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+		let log = '';
+		child.stderr.on('data', (chunk) => (log += chunk));
+		try {
+			const deadline = Date.now() + 30_000;
+			for (;;) {
+				try {
+					const response = await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(timeoutMs) });
+					return await response.json();
+				} catch (error) {
+					if (Date.now() > deadline || child.exitCode !== null) throw new Error(`workerd did not answer: ${error.message}\n${log}`);
+					await new Promise((done) => setTimeout(done, 200));
+				}
+			}
+		} finally {
+			child.kill('SIGKILL');
+		}
+	},
+	async chromium() {
+		const { chromium } = await import('playwright-core');
+		const types = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.html': 'text/html', '.map': 'application/json' };
+		const allowed = ['/dist/', '/node_modules/ky/', '/node_modules/valibot/', '/test/conformance/'];
+		const server = createServer((request, response) => {
+			const path = new URL(request.url, 'http://x').pathname;
+			const file = join(root, path);
+			if (!allowed.some((prefix) => path.startsWith(prefix)) || !existsSync(file)) return response.writeHead(404).end();
+			response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+		});
+		await new Promise((done) => server.listen(0, '127.0.0.1', done));
+		const browser = await chromium.launch({
+			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+			args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+		});
+		try {
+			const page = await browser.newPage();
+			const errors = [];
+			page.on('pageerror', (error) => errors.push(error.message));
+			await page.goto(`http://127.0.0.1:${server.address().port}/test/conformance/browser.html`);
+			await page.waitForFunction(() => 'conformance' in window, undefined, { timeout: timeoutMs }).catch((error) => {
+				throw new Error(`${error.message}\n${errors.join('\n')}`);
+			});
+			return await page.evaluate(() => window.conformance);
+		} finally {
+			await browser.close();
+			server.close();
+		}
+	},
+};
+
+const selected = process.argv.slice(2).length > 0 ? process.argv.slice(2) : Object.keys(runtimes);
+if (!existsSync(join(root, 'dist', 'index.js'))) {
+	console.error('dist/ is missing: run `npm run build` first');
+	process.exit(2);
+}
+mkdirSync(scratch, { recursive: true });
+const summary = [];
+for (const name of selected) {
+	let results;
+	try {
+		results = await runtimes[name]();
+	} catch (error) {
+		results = [{ name: `${name} starts and runs the suite`, ok: false, error: error.message }];
+	}
+	const failed = results.filter((result) => !result.ok);
+	summary.push({ runtime: name, passed: results.length - failed.length, failed: failed.length });
+	console.log(`${name}: ${results.length - failed.length} passed, ${failed.length} failed`);
+	for (const failure of failed) console.log(`  FAIL ${failure.name}: ${failure.error}`);
+}
+writeFileSync(join(scratch, 'summary.json'), JSON.stringify(summary, null, 2));
+process.exitCode = summary.every((line) => line.failed === 0 && line.passed > 0) ? 0 : 1;
