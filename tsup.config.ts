@@ -2,38 +2,49 @@ import { defineConfig, type Options } from 'tsup';
 
 // One build per module format, each holding every entry, so shared modules (errors, schemas, id
 // validation) land in one chunk and a class has one identity whichever entries a user imports.
+const entries = {
+	index: 'src/index.ts',
+	dev: 'src/dev/index.ts',
+	hints: 'src/hints.ts',
+	node: 'src/node/index.ts',
+};
+
 const shared = {
-	entry: {
-		index: 'src/index.ts',
-		dev: 'src/dev/index.ts',
-		node: 'src/node/index.ts',
-	},
+	entry: entries,
 	platform: 'neutral',
 	target: 'es2022',
 	sourcemap: true,
 	splitting: true,
-	dts: true,
-	// The Node-only entries may use Node built-ins; the neutral ones are checked not to.
+	dts: false,
+	// The Node-only entries may use Node built-ins (kept as `node:` specifiers, which Deno needs);
+	// the neutral ones are checked not to.
 	external: [/^node:/],
+	removeNodeProtocol: false,
 } satisfies Options;
 
 export default defineConfig([
 	{ ...shared, format: ['esm'] },
+	// Declarations per entry, each self-contained: a shared declaration chunk would be imported as
+	// `./chunk.js`, which only TypeScript maps to `.d.ts` (Deno's checker does not).
+	...Object.entries(entries).map(([name, file]): Options => ({ entry: { [name]: file }, format: ['esm', 'cjs'], dts: { only: true } })),
 	{
 		...shared,
 		format: ['cjs'],
 		// ky is ESM-only: a CJS consumer gets it inlined (its types stay out of ours).
 		noExternal: ['ky'],
 	},
-	{
-		entry: { cli: 'src/cli/main.ts' },
-		format: ['esm'],
-		platform: 'node',
-		target: 'node22',
-		sourcemap: true,
-		splitting: false,
-		dts: false,
-		external: ['ky', 'valibot'],
-		banner: { js: '#!/usr/bin/env node' },
-	},
+	// The CLI is a program: importing it runs it (that is what `deno run npm:…/cli` does).
+	...(['esm', 'cjs'] as const).map(
+		(format): Options => ({
+			entry: { cli: 'src/cli/main.ts' },
+			format: [format],
+			platform: 'node',
+			target: 'node22',
+			sourcemap: true,
+			dts: true,
+			removeNodeProtocol: false,
+			noExternal: format === 'cjs' ? ['ky'] : [],
+			banner: { js: '#!/usr/bin/env node' },
+		}),
+	),
 ]);

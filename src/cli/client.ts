@@ -1,0 +1,16 @@
+import process from 'node:process';
+import { createA2AClient, validatePeerId, type A2AClient } from '../index.js';
+import { UsageError } from './args.js';
+import { clientConfig, type ClientFlags } from './config.js';
+
+/** The client the flags and the environment describe; throws `ConfigError` or `UsageError` when they cannot work. */
+export function clientFrom(flags: ClientFlags): A2AClient {
+	return createA2AClient(clientConfig(flags, process.env));
+}
+
+/** A peer id as the platform wants it, or a usage error: no request should carry a malformed id. */
+export function peerIdArgument(value: string): string {
+	const peerId = validatePeerId(value);
+	if (!peerId) throw new UsageError(`invalid peer id '${value}' (expected a UUID)`);
+	return peerId;
+}

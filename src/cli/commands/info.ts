@@ -1,0 +1,54 @@
+import { parseArgs } from 'node:util';
+import type { RemovedWorkspace, WorkspaceInfoResult } from '../../index.js';
+import { parseUsage, refuseExtraPositionals } from '../args.js';
+import { clientFrom } from '../client.js';
+import type { Command } from '../command.js';
+import { clientOptions, clientOptionsHelp } from '../config.js';
+import { exitCode, formatFields, printError, printJson, printLine } from '../output.js';
+
+const help = `Usage: molecule-a2a info [options]
+
+Shows this workspace as the platform describes it. With --json prints the platform's answer, or
+{ "error": "removed", "id", "removed_at", "hint" } for a removed workspace (HTTP 410), or
+{ "error" } for any other failure; both exit 1.
+
+${clientOptionsHelp}`;
+
+type InfoFailure = RemovedWorkspace | { error: string };
+
+/** Every failure of `getWorkspaceInfo` has an `error` string; a workspace description has an `id` instead. */
+export function isInfoFailure(result: WorkspaceInfoResult): result is InfoFailure {
+	return typeof result['error'] === 'string';
+}
+
+/** The answer for a workspace that was deleted on the platform (HTTP 410). */
+export function isRemovedWorkspace(result: WorkspaceInfoResult): result is RemovedWorkspace {
+	return isInfoFailure(result) && result.error === 'removed';
+}
+
+function reportFailure(result: InfoFailure): void {
+	if (!isRemovedWorkspace(result)) {
+		printError(`cannot get workspace info: ${result.error}`);
+		return;
+	}
+	printError(`workspace ${result.id ?? ''} was removed${result.removed_at ? ` at ${result.removed_at}` : ''} (HTTP 410)`);
+	if (result.hint) printError(`hint: ${result.hint}`);
+}
+
+export const infoCommand: Command = {
+	name: 'info',
+	summary: 'show this workspace as the platform describes it',
+	help,
+	async run(argv) {
+		const { values, positionals } = parseUsage(() => parseArgs({ args: [...argv], options: clientOptions, allowPositionals: true }));
+		refuseExtraPositionals(positionals, 0);
+		const info: WorkspaceInfoResult = await clientFrom(values).getWorkspaceInfo();
+		if (values.json) printJson(info);
+		if (isInfoFailure(info)) {
+			reportFailure(info);
+			return exitCode.remoteFailure;
+		}
+		if (!values.json) for (const line of formatFields(info)) printLine(line);
+		return exitCode.ok;
+	},
+};

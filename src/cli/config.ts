@@ -1,0 +1,47 @@
+import { configFromEnv, isConfigError, type A2AClientConfig, type EnvConfig } from '../index.js';
+import { UsageError } from './args.js';
+import { printError } from './output.js';
+import { tokenFilePath, tokenFileSource } from './token-file.js';
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** The flags every client command accepts. */
+export const clientOptions = {
+	'platform-url': { type: 'string' },
+	'workspace-id': { type: 'string' },
+	token: { type: 'string' },
+	json: { type: 'boolean' },
+	help: { type: 'boolean', short: 'h' },
+} as const;
+
+export interface ClientFlags {
+	'platform-url'?: string | undefined;
+	'workspace-id'?: string | undefined;
+	token?: string | undefined;
+}
+
+export const clientOptionsHelp = `Configuration (flags win over the environment):
+  --platform-url URL   else PLATFORM_URL (default http://localhost:8080)
+  --workspace-id ID    else WORKSPACE_ID (required): the workspace you speak for
+  --token TOKEN        else MOLECULE_WORKSPACE_TOKEN, else the file \${CONFIGS_DIR:-/configs}/.auth_token
+  --json               print one JSON document on stdout
+  -h, --help           show this help`;
+
+/**
+ * Client configuration from flags, then the environment, then the token file. Flags are laid over
+ * the environment so `configFromEnv` applies one set of rules (trimming, blank means unset) to both.
+ */
+export function clientConfig(flags: ClientFlags, env: Env): A2AClientConfig {
+	const overrides: Record<string, string> = {};
+	if (flags['workspace-id'] !== undefined) overrides['WORKSPACE_ID'] = flags['workspace-id'];
+	if (flags['platform-url'] !== undefined) overrides['PLATFORM_URL'] = flags['platform-url'];
+	if (flags.token !== undefined) overrides['MOLECULE_WORKSPACE_TOKEN'] = flags.token;
+	let config: EnvConfig;
+	try {
+		config = configFromEnv({ ...env, ...overrides });
+	} catch (error) {
+		if (isConfigError(error) && error.field === 'WORKSPACE_ID') throw new UsageError('no workspace id: pass --workspace-id or set WORKSPACE_ID');
+		throw error;
+	}
+	return { ...config, token: config.token ?? tokenFileSource(tokenFilePath(env), printError) };
+}

@@ -1,0 +1,63 @@
+/**
+ * What a person should do about an `[A2A_ERROR]` string: the canvas's hint table
+ * (`inferA2AErrorHint`), word for word, so every UI and the CLI say the same thing.
+ * A separate entry point (`@molecule-ai/a2a-client/hints`) so agents that never show hints
+ * do not carry the text.
+ *
+ * @module
+ */
+interface HintRule {
+	/** Lower-case substrings; any one of them selects the rule. */
+	readonly needles: readonly string[];
+	readonly hint: string;
+}
+
+const rules: readonly HintRule[] = [
+	{
+		needles: ['control request timeout'],
+		hint: "The remote agent's Claude Code SDK is wedged on initialization (often after a long idle period or OAuth refresh). A workspace restart usually clears it.",
+	},
+	{
+		needles: ['readtimeout', 'connecttimeout', 'deadline exceeded', 'timeout'],
+		hint: "The remote agent didn't respond within the proxy timeout. It may be busy with a long task, or the runtime is stuck — restart the workspace if this repeats.",
+	},
+	{
+		needles: ['connectionreset', 'remoteprotocolerror', 'connection reset', 'no message'],
+		hint: 'The connection to the remote agent dropped before a reply arrived. Usually a transient network blip — retry once. If it repeats, the remote container may have crashed mid-request; check its logs.',
+	},
+	{
+		needles: ['agent error', 'exception'],
+		hint: "The remote agent's runtime threw an exception. Check the workspace's container logs for the traceback. Restart usually clears transient runtime crashes.",
+	},
+	{
+		needles: ['not found', 'not accessible', 'offline'],
+		hint: "The remote workspace can't be reached — it may be stopped, removed, or outside the access control list. Verify the peer is online before retrying.",
+	},
+];
+
+const emptyDetailHint =
+	'The remote agent returned no error detail (the underlying httpx exception had an empty message — typically a connection-reset or silent timeout). A workspace restart is the safe first move.';
+
+const fallbackHint = 'The remote agent reported a delivery failure. Check the workspace logs or try restarting.';
+
+/** The canvas's sentinel has no trailing space; it strips it and trims what is left. */
+const errorSentinel = '[A2A_ERROR]';
+
+/** The detail the canvas matches hints on: the error string without its sentinel, trimmed. */
+export function errorDetail(errorString: string): string {
+	const text = errorString.trim();
+	return (text.startsWith(errorSentinel) ? text.slice(errorSentinel.length) : text).trim();
+}
+
+/** The canvas hint for an error detail (the text after `[A2A_ERROR]`); the first matching rule wins. */
+export function a2aErrorHint(detail: string): string {
+	const text = detail.toLowerCase();
+	const rule = rules.find(({ needles }) => needles.some((needle) => text.includes(needle)));
+	if (rule) return rule.hint;
+	return detail.trim() === '' ? emptyDetailHint : fallbackHint;
+}
+
+/** The canvas hint for a whole `[A2A_ERROR] …` string. */
+export function hintForError(errorString: string): string {
+	return a2aErrorHint(errorDetail(errorString));
+}

@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ensureBuilt } from './build.js';
+import { demo, demoId, startDev, type DevServer } from './dev-server.js';
+import { runCli } from './process.js';
+
+let server: DevServer;
+beforeAll(async () => {
+	await ensureBuilt();
+	server = await startDev();
+}, 180_000);
+afterAll(async () => {
+	await server?.stop();
+});
+
+const asCaller = (args: readonly string[], env: Record<string, string> = {}) => runCli(args, { env: { ...server.callerEnv, ...env } });
+
+describe('molecule-a2a peers', () => {
+	test('prints a table of the reachable peers', async () => {
+		const result = await asCaller(['peers']);
+		expect(result.code).toBe(0);
+		const lines = result.stdout.trim().split('\n');
+		expect(lines[0]).toMatch(/^ID\s+NAME\s+ROLE\s+STATUS$/);
+		expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^${demoId('echo')}\\s+Echo\\s+echo\\s+online$`)));
+		expect(result.stdout).not.toContain('Auditor');
+	});
+
+	test('--json prints { peers, diagnostic } as one document', async () => {
+		const result = await asCaller(['peers', '--json']);
+		expect(result.code).toBe(0);
+		const listing = JSON.parse(result.stdout) as { peers: { id: string }[]; diagnostic: null };
+		expect(listing.diagnostic).toBeNull();
+		expect(listing.peers.map((peer) => peer.id)).toContain(demoId('researcher'));
+	});
+
+	test('--q filters by name or role', async () => {
+		const result = await asCaller(['peers', '--json', '--q', 'RESEARCH']);
+		expect((JSON.parse(result.stdout) as { peers: { name: string }[] }).peers.map((peer) => peer.name)).toEqual(['Researcher']);
+	});
+
+	test('exits 1 and prints the diagnostic on stderr when the platform refuses the list', async () => {
+		const result = await asCaller(['peers'], { MOLECULE_WORKSPACE_TOKEN: 'not-the-token' });
+		expect(result).toMatchObject({ code: 1, stdout: '' });
+		expect(result.stderr).toContain('Authentication to platform failed (HTTP 401)');
+	});
+});
+
+describe('molecule-a2a discover', () => {
+	test('prints the registry record of a reachable peer', async () => {
+		const result = await asCaller(['discover', demoId('echo')]);
+		expect(result.code).toBe(0);
+		expect(result.stdout).toMatch(new RegExp(`^id:\\s+${demoId('echo')}\\nname:\\s+Echo\\nurl:\\s+http`));
+	});
+
+	test('--json prints the record', async () => {
+		const result = await asCaller(['discover', '--json', demoId('echo').toUpperCase()]);
+		expect(JSON.parse(result.stdout)).toMatchObject({ id: demoId('echo'), name: 'Echo' });
+	});
+
+	test('exits 1 for a peer outside the hierarchy (the platform answers 403)', async () => {
+		const result = await asCaller(['discover', demoId('auditor')]);
+		expect(result).toMatchObject({ code: 1, stdout: '' });
+		expect(result.stderr).toContain(`peer ${demoId('auditor')} was not found, or this workspace may not reach it`);
+	});
+
+	test('--json prints null for a refused peer, and exits 1', async () => {
+		const result = await asCaller(['discover', '--json', demoId('auditor')]);
+		expect(result).toMatchObject({ code: 1, stdout: 'null\n' });
+	});
+
+	test('exits 2 for a peer id that is not a UUID', async () => {
+		const result = await asCaller(['discover', '../admin']);
+		expect(result.code).toBe(2);
+		expect(result.stderr).toContain("invalid peer id '../admin' (expected a UUID)");
+	});
+});
+
+describe('molecule-a2a info', () => {
+	test('prints this workspace as the platform describes it', async () => {
+		const result = await asCaller(['info']);
+		expect(result.code).toBe(0);
+		expect(result.stdout).toMatch(new RegExp(`^id:\\s+${demo.caller}\\nname:\\s+Orchestrator\\nrole:\\s+coordinator\\n`));
+	});
+
+	test('--json prints the platform answer', async () => {
+		const result = await asCaller(['info', '--json']);
+		expect(JSON.parse(result.stdout)).toMatchObject({ id: demo.caller, name: 'Orchestrator', status: 'online' });
+	});
+
+	test('of a removed workspace prints the 410 shape and exits 1', async () => {
+		const result = await asCaller(['info', '--json'], { WORKSPACE_ID: demoId('archived'), MOLECULE_WORKSPACE_TOKEN: 'dev-token-archived' });
+		expect(result.code).toBe(1);
+		expect(JSON.parse(result.stdout)).toEqual({
+			error: 'removed',
+			id: demoId('archived'),
+			removed_at: '2026-01-01T00:00:00Z',
+			hint: 'Regenerate workspace + token from the canvas → Tokens tab',
+		});
+	});
+
+	test('of a removed workspace tells people when it was removed and what to do', async () => {
+		const result = await asCaller(['info'], { WORKSPACE_ID: demoId('archived') });
+		expect(result).toMatchObject({ code: 1, stdout: '' });
+		expect(result.stderr).toBe(
+			`workspace ${demoId('archived')} was removed at 2026-01-01T00:00:00Z (HTTP 410)\nhint: Regenerate workspace + token from the canvas → Tokens tab\n`,
+		);
+	});
+
+	test('of an unknown workspace exits 1', async () => {
+		const result = await asCaller(['info'], { WORKSPACE_ID: '00000000-0000-4000-8000-00000000ffff' });
+		expect(result).toMatchObject({ code: 1, stderr: 'cannot get workspace info: not found\n' });
+	});
+});
+
+describe('molecule-a2a card-url', () => {
+	test("prints the URL of the peer's agent card", async () => {
+		const result = await asCaller(['card-url', demoId('echo')]);
+		expect(result).toMatchObject({ code: 0, stdout: `${server.platformUrl}/registry/discover/${demoId('echo')}\n` });
+	});
+
+	test('--json prints { url }', async () => {
+		const result = await asCaller(['card-url', '--json', demoId('echo')]);
+		expect(JSON.parse(result.stdout)).toEqual({ url: `${server.platformUrl}/registry/discover/${demoId('echo')}` });
+	});
+
+	test('exits 2 for an id that is not a UUID', async () => {
+		const result = await asCaller(['card-url', 'not-a-uuid']);
+		expect(result).toMatchObject({ code: 2, stdout: '' });
+		expect(result.stderr.trim().split('\n')).toHaveLength(1);
+		expect(result.stderr).toContain("invalid peer id 'not-a-uuid'");
+	});
+});
