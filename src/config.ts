@@ -128,9 +128,10 @@ function policy<T extends object>(group: string, defaults: T, given: Partial<T> 
 
 function resolvePlatformUrl(value: unknown): string {
 	const url = typeof value === 'string' ? value.trim().replace(/\/$/, '') : value;
-	const parsed = typeof url === 'string' && URL.canParse(url) ? new URL(url) : undefined;
+	// The URL parser drops tabs and line breaks silently; the raw string would still carry them into targets.
+	const parsed = typeof url === 'string' && !/[\s\x00-\x1f\x7f]/.test(url) && URL.canParse(url) ? new URL(url) : undefined;
 	if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.search || parsed.hash || parsed.username || parsed.password) {
-		throw new ConfigError('platformUrl', `must be an http(s) URL without query, fragment or credentials, got ${JSON.stringify(url)}`);
+		throw new ConfigError('platformUrl', `must be an http(s) URL without spaces, query, fragment or credentials, got ${JSON.stringify(url)}`);
 	}
 	return url as string;
 }
@@ -160,7 +161,13 @@ export function resolveConfig(config: A2AClientConfig): Settings {
 		if (config[field] !== undefined && typeof config[field] !== 'function') throw new ConfigError(field, `must be a function, got ${typeof config[field]}`);
 	}
 
+	// The latest token values, for redaction; bounded, as a provider may mint one per request.
 	const secrets = new Set<string>();
+	const remember = (token: string): void => {
+		secrets.delete(token);
+		secrets.add(token);
+		for (const oldest of secrets) if (secrets.size > 16) secrets.delete(oldest);
+	};
 	const redact = (text: string): string => {
 		let result = text;
 		for (const secret of secrets) result = result.replaceAll(secret, '[redacted]');
@@ -174,7 +181,7 @@ export function resolveConfig(config: A2AClientConfig): Settings {
 	return {
 		workspaceId: canonicalId,
 		platformUrl: config.platformUrl === undefined ? defaultPlatformUrl : resolvePlatformUrl(config.platformUrl),
-		tokens: tokenAccess(config.token, (token) => secrets.add(token)),
+		tokens: tokenAccess(config.token, remember),
 		origin: headerValue('origin', config.origin),
 		orgId: headerValue('orgId', config.orgId),
 		fetch: config.fetch ?? globalFetch,

@@ -33,7 +33,7 @@ export interface SendOptions {
 }
 
 interface Attempted {
-	/** HTTP attempts made, retries included. */
+	/** Attempts made, retries included (an attempt repeats its request once after a 401 and a token refresh). */
 	attempts: number;
 	/** The A2A `messageId`, the same on every retry so the platform queue and agents can deduplicate. */
 	messageId: string | undefined;
@@ -97,13 +97,22 @@ export function createMessaging(settings: Settings, transport: Transport): Messa
 			: Array.isArray(value)
 				? value.map(redactDeep)
 				: isRecord(value)
-					? Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redactDeep(item)]))
+					? Object.fromEntries(Object.entries(value).map(([key, item]) => [redact(key), redactDeep(item)]))
 					: value;
 
-	/** Errors leave this module with every token value removed from their text. */
+	/** A cause chain with every token value removed from its messages; untouched when there is none. */
+	const redactCause = (cause: unknown): unknown => {
+		if (!(cause instanceof Error)) return typeof cause === 'string' ? redact(cause) : cause;
+		const inner = redactCause(cause.cause);
+		if (redact(cause.message) === cause.message && inner === cause.cause) return cause;
+		return Object.assign(new Error(redact(cause.message), { cause: inner }), { name: cause.name });
+	};
+
+	/** Errors leave this module with every token value removed from their text, causes included. */
 	const scrub = (error: unknown): A2AClientError => {
 		const failure = isA2AClientError(error) ? error : new A2AClientError(String(error), { cause: error });
 		failure.message = redact(failure.message);
+		if ('cause' in failure) failure.cause = redactCause(failure.cause);
 		return failure;
 	};
 
@@ -143,7 +152,7 @@ export function createMessaging(settings: Settings, transport: Transport): Messa
 		}
 		const poll = parse(PollQueuedBody, data);
 		if (poll.success) return { status: 'queued', ...(poll.output.delivery_mode !== undefined && { deliveryMode: poll.output.delivery_mode }) };
-		throw new UnexpectedResponseError(`unexpected response shape (no result, no error): ${redact(JSON.stringify(data)).slice(0, 200)}`, status, { target });
+		throw new UnexpectedResponseError(`unexpected response shape (no result, no error): ${JSON.stringify(redactDeep(data)).slice(0, 200)}`, status, { target });
 	}
 
 	function onRetry(event: RetryEvent, canonicalId: string, options: SendOptions): void {

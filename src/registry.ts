@@ -1,6 +1,7 @@
 import { TtlCache } from './cache.js';
 import type { Settings } from './config.js';
 import { isA2AClientError } from './errors/a2a-client-error.js';
+import { isConfigError } from './errors/config-error.js';
 import { parseJson } from './internal/json.js';
 import { pythonTypeName } from './internal/python.js';
 import { validatePeerId } from './peer-id.js';
@@ -105,7 +106,7 @@ export function createRegistry(settings: Settings, transport: Transport): Regist
 				timeoutMs: timeouts.requestMs,
 			});
 		} catch (error) {
-			return fail(`Cannot reach platform at ${platformUrl}: ${messageOf(error)}`);
+			return fail(isConfigError(error) ? `Workspace token unavailable: ${error.message}` : `Cannot reach platform at ${platformUrl}: ${messageOf(error)}`);
 		}
 		const { status } = response;
 		if (status === 200) {

@@ -13,7 +13,7 @@ export const maxRetryAfterMs = 60_000;
  */
 export function backoffDelayMs(attempt: number, policy: Partial<RetryPolicy> = {}, random: () => number = Math.random): number {
 	const { baseDelayMs, maxDelayMs, jitter } = { ...defaultRetryPolicy, ...policy };
-	const exponent = Number.isFinite(attempt) && attempt > 0 ? Math.floor(attempt) : 0;
+	const exponent = attempt > 0 ? Math.floor(attempt) : 0;
 	const base = Math.min(baseDelayMs * 2 ** exponent, maxDelayMs) || 0;
 	const draw = random();
 	const unit = Number.isFinite(draw) ? Math.min(Math.max(draw, 0), 1) : 0.5;

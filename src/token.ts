@@ -15,9 +15,9 @@ export interface TokenSource {
 /** The `token` option: a fixed string, a provider, or a source that can refresh. */
 export type TokenOption = string | TokenProvider | TokenSource;
 
-/** The token as the transport uses it: always async, always validated. */
+/** The token as the transport uses it: validated; synchronous when it is a fixed string. */
 export interface TokenAccess {
-	get(): Promise<string | undefined>;
+	get(): string | undefined | Promise<string | undefined>;
 	refresh: (() => Promise<string | undefined>) | undefined;
 }
 
@@ -57,7 +57,7 @@ export function tokenAccess(option: TokenOption | undefined, seen: (token: strin
 	};
 
 	if (option === undefined || typeof option === 'string') {
-		const fixed = Promise.resolve(accept(option));
+		const fixed = accept(option);
 		return { get: () => fixed, refresh: undefined };
 	}
 	if (typeof option === 'function') return { get: () => call(option), refresh: undefined };

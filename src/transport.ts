@@ -1,6 +1,7 @@
 import ky, { isNetworkError } from 'ky';
 import type { Settings } from './config.js';
 import { A2AClientError, isA2AClientError } from './errors/a2a-client-error.js';
+import { ConfigError } from './errors/config-error.js';
 import { TransportError, type TransportErrorKind } from './errors/transport-error.js';
 import { UnexpectedResponseError } from './errors/unexpected-response-error.js';
 
@@ -72,11 +73,25 @@ async function readText(response: Response, url: string): Promise<string> {
 	}
 }
 
+/** `promise`, unless `signal` aborts first: then its reason. Leaves no listener behind. */
+function within<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+	if (signal.aborted) return Promise.reject(signal.reason);
+	return new Promise((resolve, reject) => {
+		const onAbort = (): void => reject(signal.reason);
+		signal.addEventListener('abort', onAbort, { once: true });
+		promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+	});
+}
+
+/** What the transport was waiting for when a failure struck. */
+type Phase = 'token' | 'connect' | 'read';
+
 /**
  * The only place that speaks HTTP. Adds identity and auth headers, bounds each exchange in time
- * (on the injected clock) and size, never follows redirects (they could carry credentials elsewhere),
- * repeats a request once after a 401 when the token can be refreshed, and turns every failure
- * into one typed error. A caller's abort is rethrown unchanged.
+ * (on the injected clock: the token wait, the request and the whole body, and a repeat after a
+ * 401 when the token can be refreshed, all under one deadline) and in size, never follows redirects
+ * (they could carry credentials elsewhere), and turns every failure into one typed error.
+ * A caller's abort is rethrown unchanged.
  */
 export function createTransport(settings: Settings): Transport {
 	const { clock, tokens } = settings;
@@ -85,35 +100,69 @@ export function createTransport(settings: Settings): Transport {
 		timeout: false,
 		throwHttpErrors: false,
 		redirect: 'manual',
-		fetch: (input, init) => settings.fetch(input instanceof Request ? input : new Request(input, init)),
+		async fetch(input, init) {
+			const request = input instanceof Request ? input : new Request(input, init);
+			const response: unknown = await settings.fetch(request);
+			// A fetch that resolves to anything else is a bug in the fetch given, not a network blip.
+			if (typeof response !== 'object' || response === null || !('status' in response) || !('headers' in response)) {
+				throw new A2AClientError(`fetch resolved to ${response === null ? 'null' : typeof response}, not a Response`, { target: request.url });
+			}
+			return response as Response;
+		},
 	});
 
-	async function exchange(request: PlatformRequest, token: string | undefined): Promise<PlatformResponse> {
-		const url = settings.platformUrl + request.path;
-		const headers: Record<string, string> = {};
-		if (request.identify) headers['X-Workspace-ID'] = settings.workspaceId;
-		if (token) headers['Authorization'] = `Bearer ${token}`;
-		if (settings.origin) headers['Origin'] = settings.origin;
-		if (settings.orgId) headers['X-Molecule-Org-Id'] = settings.orgId;
-		if (request.body !== undefined) headers['Content-Type'] = 'application/json';
-
+	return async (request) => {
 		const { signal: caller, timeoutMs } = request;
-		const exchangeControl = new AbortController();
-		const timerControl = new AbortController();
+		const url = settings.platformUrl + request.path;
+		const control = new AbortController();
+		const timer = new AbortController();
 		let timedOut = false;
-		clock.sleep(timeoutMs, timerControl.signal).then(
+		let phase: Phase = 'token';
+		clock.sleep(timeoutMs, timer.signal).then(
 			() => {
 				timedOut = true;
-				exchangeControl.abort();
+				control.abort();
 			},
 			() => {},
 		);
-		const onCallerAbort = (): void => exchangeControl.abort(caller?.reason);
+		const onCallerAbort = (): void => control.abort(caller?.reason);
 		caller?.addEventListener('abort', onCallerAbort, { once: true });
 		if (caller?.aborted) onCallerAbort();
 
-		const failure = (error: unknown, phase: 'connect' | 'read'): unknown => {
+		const exchange = async (token: string | undefined): Promise<PlatformResponse> => {
+			const headers: Record<string, string> = {};
+			if (request.identify) headers['X-Workspace-ID'] = settings.workspaceId;
+			if (token) headers['Authorization'] = `Bearer ${token}`;
+			if (settings.origin) headers['Origin'] = settings.origin;
+			if (settings.orgId) headers['X-Molecule-Org-Id'] = settings.orgId;
+			if (request.body !== undefined) headers['Content-Type'] = 'application/json';
+			phase = 'connect';
+			const response = await api(url, { method: request.method, headers, body: request.body ?? null, signal: control.signal });
+			// `redirected`: a fetch that follows redirects anyway; the answer came from somewhere else.
+			if (response.redirected || response.type === 'opaqueredirect') {
+				void response.body?.cancel().catch(() => {});
+				throw new UnexpectedResponseError('the platform answered with a redirect, which is not followed', response.status, { target: url });
+			}
+			phase = 'read';
+			return { status: response.status, headers: response.headers, text: await readText(response, url), url };
+		};
+
+		try {
+			const token = tokens.get();
+			const response = await exchange(typeof token === 'object' ? await within(token, control.signal) : token);
+			if (response.status !== 401 || !tokens.refresh) return response;
+			phase = 'token';
+			return await exchange(await within(tokens.refresh(), control.signal));
+		} catch (error) {
+			throw failure(error);
+		} finally {
+			timer.abort();
+			caller?.removeEventListener('abort', onCallerAbort);
+		}
+
+		function failure(error: unknown): unknown {
 			if (caller?.aborted) return caller.reason;
+			if (timedOut && phase === 'token') return new ConfigError('token', `provider did not answer within ${timeoutMs} ms`);
 			if (timedOut) return new TransportError('ReadTimeout', `timed out after ${timeoutMs} ms`, { target: url });
 			if (isA2AClientError(error)) return error;
 			const raw = isNetworkError(error) ? error.cause : error;
@@ -122,34 +171,6 @@ export function createTransport(settings: Settings): Transport {
 			if (phase === 'read') return new TransportError('ReadError', messageOf(raw), { target: url, cause: raw });
 			if (raw.name === 'TypeError') return new TransportError(kindOf(raw), messageOf(raw), { target: url, cause: raw });
 			return new A2AClientError(raw.message, { target: url, cause: raw });
-		};
-
-		try {
-			let response: Response;
-			try {
-				response = await api(url, { method: request.method, headers, body: request.body ?? null, signal: exchangeControl.signal });
-			} catch (error) {
-				throw failure(error, 'connect');
-			}
-			if (response.type === 'opaqueredirect') {
-				throw new UnexpectedResponseError('the platform answered with a redirect, which is not followed', 0, { target: url });
-			}
-			let text: string;
-			try {
-				text = await readText(response, url);
-			} catch (error) {
-				throw failure(error, 'read');
-			}
-			return { status: response.status, headers: response.headers, text, url };
-		} finally {
-			timerControl.abort();
-			caller?.removeEventListener('abort', onCallerAbort);
 		}
-	}
-
-	return async (request) => {
-		const response = await exchange(request, await tokens.get());
-		if (response.status !== 401 || !tokens.refresh) return response;
-		return exchange(request, await tokens.refresh());
 	};
 }

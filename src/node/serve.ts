@@ -64,9 +64,20 @@ async function writeResponse(response: Response, outgoing: ServerResponse, metho
 	for (;;) {
 		const { done, value } = await reader.read();
 		if (done) break;
-		if (!outgoing.write(value)) await new Promise<void>((resolve) => outgoing.once('drain', resolve).once('close', resolve));
+		if (!outgoing.write(value)) await drained(outgoing);
 	}
 	outgoing.end();
+}
+
+/** Resolves once the socket drains or closes, leaving no listener behind either way. */
+function drained(outgoing: ServerResponse): Promise<void> {
+	return new Promise((resolve) => {
+		const done = (): void => {
+			outgoing.off('drain', done).off('close', done);
+			resolve();
+		};
+		outgoing.on('drain', done).on('close', done);
+	});
 }
 
 /**

@@ -34,7 +34,8 @@ describe('sendMessage abort', () => {
 		const controller = new AbortController();
 		const sending = client.sendMessage(PEER_ID, 'x', { signal: controller.signal });
 		sending.catch(() => {});
-		while (clock.pendingTimers === 0 || fetch.inFlight > 0) await macrotask();
+		// Past the failed attempt and into the backoff wait: one request done, none in flight, one timer.
+		while (fetch.calls.length === 0 || fetch.inFlight > 0 || clock.pendingTimers === 0) await macrotask();
 		expect(fetch.calls).toHaveLength(1);
 		const reason = new Error('stop');
 		controller.abort(reason);
