@@ -1,0 +1,36 @@
+import { build } from 'esbuild';
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+/**
+ * Bundles `source` (module text, resolved from the repo root so both the package's own name and
+ * @a2a-js/sdk resolve as a user's would) the way the issue states it: esbuild --bundle --minify
+ * --platform=neutral, ESM out, then gzip level 9. Returns byte counts and the bundled inputs.
+ * `external` leaves packages out, to show how much of a bundle they are.
+ */
+export async function bundleSize(source, { external = [] } = {}) {
+	const result = await build({
+		stdin: { contents: source, resolveDir: repoRoot, loader: 'js', sourcefile: 'entry.mjs' },
+		bundle: true,
+		minify: true,
+		format: 'esm',
+		platform: 'neutral',
+		// Neutral has no default main fields; these let packages without an exports map resolve too.
+		mainFields: ['module', 'main'],
+		external,
+		write: false,
+		metafile: true,
+		logLevel: 'silent',
+	});
+	const code = result.outputFiles[0].contents;
+	const inputs = Object.keys(result.metafile.inputs);
+	// Minified bytes each package contributes ('own' is this repo's dist/), from esbuild's metafile.
+	const byPackage = {};
+	for (const [file, { bytesInOutput }] of Object.entries(Object.values(result.metafile.outputs)[0].inputs)) {
+		const name = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file)?.[1] ?? 'own';
+		byPackage[name] = (byPackage[name] ?? 0) + bytesInOutput;
+	}
+	return { minified: code.byteLength, gzipped: gzipSync(code, { level: 9 }).byteLength, inputs, byPackage };
+}
