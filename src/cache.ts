@@ -1,6 +1,8 @@
 interface Entry<V> {
 	storedAt: number;
 	value: V;
+	/** Read since it last came round: spared once by eviction (second chance). */
+	used: boolean;
 }
 
 export interface TtlCacheOptions {
@@ -11,12 +13,14 @@ export interface TtlCacheOptions {
 }
 
 /**
- * A TTL cache bounded by entry count (least recently used evicted first) that lets concurrent
- * misses for one key share a single load. Store `null` to remember a failure for one TTL
- * (negative caching); `undefined` always means "not cached".
+ * A TTL cache bounded by entry count that lets concurrent misses for one key share a single load.
+ * Store `null` to remember a failure for one TTL (negative caching); `undefined` always means
+ * "not cached". Eviction is second-chance LRU: the oldest entry goes first unless it was read since
+ * it last came round, in which case it is moved to the back once. A hit only sets a flag, so reads,
+ * the hot path, never reorder the map.
  */
 export class TtlCache<V> {
-	// A Map iterates in insertion order; re-inserting on every hit keeps the least recent first.
+	// A Map iterates in insertion order: the front holds the entries that came round longest ago.
 	readonly #entries = new Map<string, Entry<V>>();
 	readonly #loading = new Map<string, Promise<V>>();
 	readonly #ttlMs: number;
@@ -38,9 +42,11 @@ export class TtlCache<V> {
 	peek(key: string): V | undefined {
 		const entry = this.#entries.get(key);
 		if (entry === undefined) return undefined;
-		this.#entries.delete(key);
-		if (this.#now() - entry.storedAt >= this.#ttlMs) return undefined;
-		this.#entries.set(key, entry);
+		if (this.#now() - entry.storedAt >= this.#ttlMs) {
+			this.#entries.delete(key);
+			return undefined;
+		}
+		entry.used = true;
 		return entry.value;
 	}
 
@@ -54,7 +60,7 @@ export class TtlCache<V> {
 		const loading = load().then(
 			(value) => {
 				this.#loading.delete(key);
-				this.#store(key, { storedAt: startedAt, value });
+				this.#store(key, { storedAt: startedAt, value, used: false });
 				return value;
 			},
 			(error: unknown) => {
@@ -69,9 +75,14 @@ export class TtlCache<V> {
 	#store(key: string, entry: Entry<V>): void {
 		this.#entries.delete(key);
 		this.#entries.set(key, entry);
-		for (const oldest of this.#entries.keys()) {
+		// An entry moved to the back is met again later in this loop, unflagged: the loop ends.
+		for (const [oldestKey, oldest] of this.#entries) {
 			if (this.#entries.size <= this.#maxEntries) break;
-			this.#entries.delete(oldest);
+			this.#entries.delete(oldestKey);
+			if (oldest.used) {
+				oldest.used = false;
+				this.#entries.set(oldestKey, oldest);
+			}
 		}
 	}
 }

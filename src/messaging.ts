@@ -180,7 +180,8 @@ export function createMessaging(settings: Settings, transport: Transport): Messa
 				method: 'message/send',
 				params: { message: { role: 'user', messageId, parts, ...(metadata && { metadata }) } },
 			});
-			const bytes = new TextEncoder().encode(body).byteLength;
+			// UTF-8 takes at most 3 bytes per UTF-16 unit: short bodies need no encoding pass.
+			const bytes = body.length * 3 > maxRequestBytes ? new TextEncoder().encode(body).byteLength : body.length;
 			if (bytes > maxRequestBytes) throw new InvalidMessageError('', `is ${bytes} bytes as JSON; the platform proxy reads at most ${maxRequestBytes}`);
 			const answer = await retry(
 				async (attempt, timeLeftMs) => {

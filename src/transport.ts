@@ -51,10 +51,13 @@ function messageOf(error: Error): string {
 async function readText(response: Response, url: string): Promise<string> {
 	const tooLarge = (): UnexpectedResponseError =>
 		new UnexpectedResponseError(`response body exceeds ${maxResponseBytes} bytes; not read further`, response.status, { target: url });
-	if (Number(response.headers.get('content-length')) > maxResponseBytes) {
+	const declared = response.headers.get('content-length');
+	if (Number(declared) > maxResponseBytes) {
 		void response.body?.cancel().catch(() => {});
 		throw tooLarge();
 	}
+	// A declared, unencoded length bounds the body already: read it in one go.
+	if (declared !== null && !response.headers.has('content-encoding')) return response.text();
 	if (!response.body) return '';
 	const reader = response.body.getReader();
 	const decoder = new TextDecoder();
@@ -82,6 +85,9 @@ function within<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
 		promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
 	});
 }
+
+/** Why the attempt timer is cancelled; one shared value, so settling allocates no error. */
+const settled = new Error('settled');
 
 /** What the transport was waiting for when a failure struck. */
 type Phase = 'token' | 'connect' | 'read';
@@ -156,7 +162,7 @@ export function createTransport(settings: Settings): Transport {
 		} catch (error) {
 			throw failure(error);
 		} finally {
-			timer.abort();
+			timer.abort(settled);
 			caller?.removeEventListener('abort', onCallerAbort);
 		}
 
