@@ -61,6 +61,7 @@ async function bundle(entry, outfile, conditions) {
 		mainFields: ['module', 'main'],
 		conditions,
 		logLevel: 'silent',
+		tsconfigRaw: {},
 		plugins: [
 			{
 				name: 'built-package',

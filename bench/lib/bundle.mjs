@@ -1,8 +1,4 @@
-import { build } from 'esbuild';
-import { gzipSync } from 'node:zlib';
-import { fileURLToPath } from 'node:url';
-
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+import { measure } from '../../scripts/size.mjs';
 
 /**
  * Bundles `source` (module text, resolved from the repo root so both the package's own name and
@@ -11,20 +7,7 @@ const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
  * `external` leaves packages out, to show how much of a bundle they are.
  */
 export async function bundleSize(source, { external = [] } = {}) {
-	const result = await build({
-		stdin: { contents: source, resolveDir: repoRoot, loader: 'js', sourcefile: 'entry.mjs' },
-		bundle: true,
-		minify: true,
-		format: 'esm',
-		platform: 'neutral',
-		// Neutral has no default main fields; these let packages without an exports map resolve too.
-		mainFields: ['module', 'main'],
-		external,
-		write: false,
-		metafile: true,
-		logLevel: 'silent',
-	});
-	const code = result.outputFiles[0].contents;
+	const result = await measure({ source }, { external });
 	const inputs = Object.keys(result.metafile.inputs);
 	// Minified bytes each package contributes ('own' is this repo's dist/), from esbuild's metafile.
 	const byPackage = {};
@@ -32,5 +15,5 @@ export async function bundleSize(source, { external = [] } = {}) {
 		const name = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file)?.[1] ?? 'own';
 		byPackage[name] = (byPackage[name] ?? 0) + bytesInOutput;
 	}
-	return { minified: code.byteLength, gzipped: gzipSync(code, { level: 9 }).byteLength, inputs, byPackage };
+	return { minified: result.minified, gzipped: result.gzipped, inputs, byPackage };
 }

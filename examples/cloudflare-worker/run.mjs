@@ -29,6 +29,7 @@ async function bundleWorker(outfile) {
 		mainFields: ['module', 'main'],
 		conditions: ['workerd', 'worker', 'browser'],
 		logLevel: 'warning',
+		tsconfigRaw: {},
 		plugins: [
 			{
 				name: 'built-package',

@@ -53,10 +53,10 @@ describe('agents helpers', () => {
 		};
 		const { platform, clock } = setup([{ id: target, name: 'Target', agent }], { idleTimeoutMs: 3_000 });
 		const pending = send(platform, a2a, { body: messageSend('hi') });
-		await clock.advance(3_000);
+		await clock.run(3_000);
 		expect((await pending).status).toBe(202);
 		expect(seen?.aborted).toBe(true);
-		expect(clock.pending).toBe(0);
+		expect(clock.pendingTimers).toBe(0);
 	});
 });
 

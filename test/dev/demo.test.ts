@@ -53,7 +53,7 @@ describe('demoOrg()', () => {
 	test('Sleeper answers 503 waking, then replies 15 s later', async () => {
 		const { message, clock } = demo();
 		expect((await message('sleeper')).status).toBe(503);
-		await clock.advance(15_000);
+		await clock.run(15_000);
 		expect((await message('sleeper')).status).toBe(200);
 	});
 

@@ -1,6 +1,6 @@
 import { createDevPlatform } from '../../src/dev/index.js';
 import type { DevPlatform, DevPlatformOptions, DevWorkspace } from '../../src/dev/index.js';
-import { FakeClock } from './fake-clock.js';
+import { FakeClock } from '../helpers/fake-clock.js';
 
 export const origin = 'http://dev.platform';
 

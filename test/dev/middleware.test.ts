@@ -117,12 +117,12 @@ describe('rate limiting (§1.4)', () => {
 		expect(first.headers.get('X-RateLimit-Remaining')).toBe('1');
 		expect(first.headers.get('X-RateLimit-Reset')).toBe('60');
 		await send(platform, '/health');
-		await clock.advance(20_000);
+		await clock.run(20_000);
 		const limited = await send(platform, '/health');
 		expect(limited.status).toBe(429);
 		expect(limited.headers.get('Retry-After')).toBe('40');
 		expect(limited.json).toEqual({ error: 'rate limit exceeded', retry_after: 40 });
-		await clock.advance(40_000);
+		await clock.run(40_000);
 		expect((await send(platform, '/health')).status).toBe(200);
 	});
 

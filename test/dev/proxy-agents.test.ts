@@ -132,14 +132,14 @@ describe('POST /workspaces/:id/a2a: in-process agent replies', () => {
 	test('a slow agent answers once the platform clock has moved on', async () => {
 		const { platform, clock } = setup(withAgent(agents.slow(5_000, 'done')));
 		const pending = send(platform, a2a, { body: messageSend('hi') });
-		await clock.advance(5_000);
+		await clock.run(5_000);
 		expect((await pending).json).toMatchObject({ result: { parts: [{ text: 'done' }] } });
 	});
 
 	test('an agent silent for the idle timeout counts as busy: the request is queued', async () => {
 		const { platform, clock } = setup(withAgent(() => new Promise<never>(() => {})), { idleTimeoutMs: 1_000 });
 		const pending = send(platform, a2a, { body: messageSend('hi') });
-		await clock.advance(1_000);
+		await clock.run(1_000);
 		const answer = await pending;
 		expect(answer.status).toBe(202);
 		expect(platform.queue).toHaveLength(1);
@@ -148,7 +148,7 @@ describe('POST /workspaces/:id/a2a: in-process agent replies', () => {
 	test('X-Timeout shortens the dispatch deadline', async () => {
 		const { platform, clock } = setup(withAgent(agents.slow(10_000, 'late')));
 		const pending = send(platform, a2a, { headers: { 'X-Timeout': '2' }, body: messageSend('hi') });
-		await clock.advance(2_000);
+		await clock.run(2_000);
 		expect((await pending).status).toBe(202);
 	});
 

@@ -25,10 +25,10 @@ describe('POST /workspaces/:id/a2a: workspace states', () => {
 	test('a woken workspace stays hibernated until 15 s have passed on the clock, then answers', async () => {
 		const { platform, clock } = setup(org({ status: 'hibernated', agent: agents.reply('awake') }));
 		await send(platform, a2a, { body: messageSend('first') });
-		await clock.advance(14_999);
+		await clock.run(14_999);
 		expect((await send(platform, a2a, { body: messageSend('too early') })).status).toBe(503);
 		expect(platform.workspace(target)?.status).toBe('hibernated');
-		await clock.advance(1);
+		await clock.run(1);
 		expect(platform.workspace(target)?.status).toBe('online');
 		const answer = await send(platform, a2a, { body: messageSend('again') });
 		expect(answer.status).toBe(200);
@@ -36,7 +36,7 @@ describe('POST /workspaces/:id/a2a: workspace states', () => {
 
 	test('a hibernated workspace nobody messages stays asleep', async () => {
 		const { platform, clock } = setup(org({ status: 'hibernated', agent: agents.reply('awake') }));
-		await clock.advance(60_000);
+		await clock.run(60_000);
 		expect((await send(platform, a2a, { body: messageSend('hi') })).status).toBe(503);
 	});
 

@@ -1,5 +1,7 @@
 import type { Clock } from '../../src/index.js';
 
+const macrotask = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 interface Timer {
 	at: number;
 	order: number;
@@ -65,6 +67,23 @@ export class FakeClock implements Clock {
 		this.#now = until;
 	}
 
+	/**
+	 * Moves time forward by `ms` like `advance`, but lets promise chains run before and after each
+	 * timer fires, so sleeps they start along the way fire in order too.
+	 */
+	async run(ms: number): Promise<void> {
+		const until = this.#now + ms;
+		await macrotask();
+		for (;;) {
+			const next = this.#earliest();
+			if (!next || next.at > until) break;
+			this.#fire(next);
+			await macrotask();
+		}
+		this.#now = until;
+		await macrotask();
+	}
+
 	/** Jumps to the earliest pending timer and fires it; false when there is none. */
 	runNext(): boolean {
 		const next = this.#earliest();
@@ -87,8 +106,6 @@ export class FakeClock implements Clock {
 		timer.resolve();
 	}
 }
-
-const macrotask = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
  * Settles `promise` on fake time: whenever the event loop has nothing left to do (and `busy()` says

@@ -17,6 +17,7 @@ async function neutralBundle(entry: string): Promise<{ errors: string[]; code: s
 			format: 'esm',
 			mainFields: ['module', 'main'],
 			logLevel: 'silent',
+			tsconfigRaw: {},
 			define: { Buffer: 'FORBIDDEN_GLOBAL_Buffer', process: 'FORBIDDEN_GLOBAL_process', global: 'FORBIDDEN_GLOBAL_global', require: 'FORBIDDEN_GLOBAL_require' },
 		});
 		return { errors: [], code: result.outputFiles[0]?.text ?? '' };
@@ -50,9 +51,12 @@ test('importing . and ./dev together keeps one copy of every shared module', asy
 		platform: 'neutral',
 		format: 'esm',
 		mainFields: ['module', 'main'],
+		metafile: true,
 		external: ['ky', 'valibot'],
 		logLevel: 'silent',
+		tsconfigRaw: {},
 	});
+	expect(Object.keys(result.metafile.inputs).every((file) => !file.startsWith('src/'))).toBe(true);
 	const code = result.outputFiles[0]?.text ?? '';
 	expect(code.match(/\/\^\[0-9a-f\]\{8\}-\[0-9a-f\]\{4\}/g)).toHaveLength(1);
 	expect(code.match(/class(?: \w+)? extends Error\b/g)).toHaveLength(1);
