@@ -200,8 +200,8 @@ export function resolveConfig(config: A2AClientConfig): Settings {
 export type EnvConfig = Pick<A2AClientConfig, 'workspaceId' | 'platformUrl' | 'origin' | 'token' | 'orgId'>;
 
 /**
- * Builds client configuration from a plain record of environment variables — `process.env`,
- * `Deno.env.toObject()`, or a Worker's `env` — so the core never reads the environment itself.
+ * Builds client configuration from a plain record of environment variables (Node's environment,
+ * `Deno.env.toObject()`, a Worker's `env`), so the core never reads the environment itself.
  *
  * Reads `WORKSPACE_ID` (required), `PLATFORM_URL` (also sent as `Origin`, which the SaaS edge
  * requires), `MOLECULE_WORKSPACE_TOKEN` and `MOLECULE_ORG_ID`. Blank values count as unset.

@@ -173,8 +173,8 @@ export function createTransport(settings: Settings): Transport {
 			if (isA2AClientError(error)) return error;
 			const raw = isNetworkError(error) ? error.cause : error;
 			if (!(raw instanceof Error)) return new A2AClientError(String(raw), { target: url, cause: raw });
-			// fetch reports network failures, and only those, as TypeError; anything else is a bug, not a blip.
 			if (phase === 'read') return new TransportError('ReadError', messageOf(raw), { target: url, cause: raw });
+			// fetch reports network failures, and only those, as TypeError; anything else is a bug, not a blip.
 			if (raw.name === 'TypeError') return new TransportError(kindOf(raw), messageOf(raw), { target: url, cause: raw });
 			return new A2AClientError(raw.message, { target: url, cause: raw });
 		}

@@ -1,20 +1,14 @@
 // Bodies the client cannot use, over real loopback sockets: not JSON, wrong shape, too large, mislabelled.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { replyFault, respondJson, startFaultServer, type Fault, type FaultServer } from './fault-server.js';
-import { expectRun, runFault, targetOf, waitFor, watchUnhandledRejections } from './harness.js';
-
-watchUnhandledRejections();
+import { describe, expect, test } from 'vitest';
+import { replyFault, respondJson, type Fault, type FaultServer } from './fault-server.js';
+import { expectRun, runFault, targetOf, waitFor, useFaultServer } from './harness.js';
 
 let server: FaultServer;
 let target: string;
 
-beforeAll(async () => {
-	server = await startFaultServer();
-	target = targetOf(server.url);
-});
-
-afterAll(async () => {
-	await server.close();
+useFaultServer((started) => {
+	server = started;
+	target = targetOf(started.url);
 });
 
 const raw = (body: string, contentType = 'application/json'): Fault => ({ kind: 'respond', headers: { 'content-type': contentType }, body });

@@ -1,23 +1,17 @@
 // Connection-level faults over real loopback sockets: refused, reset, stalled. Time is the client's FakeClock.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { formatA2AError } from '../../src/index.js';
 import { testClient } from '../helpers/client.js';
 import { PEER_ID } from '../helpers/ids.js';
-import { refusedUrl, replyFault, startFaultServer, type FaultServer } from './fault-server.js';
-import { droppedBodyWordings, expectRun, macrotask, runFault, saysOneOf, targetOf, trackFetch, waitFor, watchUnhandledRejections } from './harness.js';
-
-watchUnhandledRejections();
+import { refusedUrl, replyFault, type FaultServer } from './fault-server.js';
+import { droppedBodyWordings, expectRun, macrotask, runFault, saysOneOf, targetOf, trackFetch, waitFor, useFaultServer } from './harness.js';
 
 let server: FaultServer;
 let target: string;
 
-beforeAll(async () => {
-	server = await startFaultServer();
-	target = targetOf(server.url);
-});
-
-afterAll(async () => {
-	await server.close();
+useFaultServer((started) => {
+	server = started;
+	target = targetOf(started.url);
 });
 
 const jsonRpcReply = JSON.stringify({ jsonrpc: '2.0', id: '1', result: { kind: 'message', role: 'agent', messageId: 'm', parts: [{ kind: 'text', text: 'late' }] } });

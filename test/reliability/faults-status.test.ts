@@ -1,20 +1,14 @@
 // Error statuses over real loopback sockets: 5xx and 429, with and without a wait to honour.
-import { afterAll, beforeAll, describe, test } from 'vitest';
-import { replyFault, respondJson, startFaultServer, type FaultServer } from './fault-server.js';
-import { expectRun, runFault, targetOf, watchUnhandledRejections } from './harness.js';
-
-watchUnhandledRejections();
+import { describe, test } from 'vitest';
+import { replyFault, respondJson, type FaultServer } from './fault-server.js';
+import { expectRun, runFault, targetOf, useFaultServer } from './harness.js';
 
 let server: FaultServer;
 let target: string;
 
-beforeAll(async () => {
-	server = await startFaultServer();
-	target = targetOf(server.url);
-});
-
-afterAll(async () => {
-	await server.close();
+useFaultServer((started) => {
+	server = started;
+	target = targetOf(started.url);
 });
 
 const date = 'Tue, 24 Nov 2026 10:00:00 GMT';

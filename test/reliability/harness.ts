@@ -5,7 +5,7 @@ import { testClient } from '../helpers/client.js';
 import { drive } from '../helpers/fake-clock.js';
 import { PEER_ID } from '../helpers/ids.js';
 import { scriptedFetch, type Step } from '../helpers/scripted-fetch.js';
-import type { Fault, FaultServer } from './fault-server.js';
+import { startFaultServer, type Fault, type FaultServer } from './fault-server.js';
 
 export const macrotask = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
@@ -235,4 +235,20 @@ export async function sendAgainst(steps: Step[], overrides: Parameters<typeof te
 	const { client, clock, logs } = testClient(fetch.fetch, overrides);
 	const outcome = await drive(client.sendMessage(PEER_ID, 'hello'), clock);
 	return { outcome, logs, client, clock, calls: fetch.calls };
+}
+
+/**
+ * One fault server for the whole test file, started before its tests and closed after them, with
+ * unhandled rejections watched; `use` receives the server once it listens.
+ */
+export function useFaultServer(use: (server: FaultServer) => void): void {
+	watchUnhandledRejections();
+	let server: FaultServer | undefined;
+	beforeAll(async () => {
+		server = await startFaultServer();
+		use(server);
+	});
+	afterAll(async () => {
+		await server?.close();
+	});
 }
