@@ -60,12 +60,17 @@ describe('listPeers diagnostics', () => {
 		expect((await listPeers(json([]))).listing).toEqual({ peers: [], diagnostic: null });
 	});
 
-	test.each([401, 403])('explains an authentication failure for %i (test_401/403_returns_auth_diagnostic)', async (status) => {
-		const { listing } = await listPeers(json({ error: 'invalid workspace auth token' }, status));
-		expect(listing).toEqual({
-			peers: [],
-			diagnostic: `Authentication to platform failed (HTTP ${status}). The workspace bearer token may be invalid — restarting the workspace usually re-mints it.`,
-		});
+	const authDiagnostic = (status: number): string =>
+		`Authentication to platform failed (HTTP ${status}). The workspace bearer token may be invalid — restarting the workspace usually re-mints it.`;
+
+	test('explains an authentication failure for 401 (test_401_returns_auth_diagnostic)', async () => {
+		const { listing } = await listPeers(json({ error: 'invalid workspace auth token' }, 401));
+		expect(listing).toEqual({ peers: [], diagnostic: authDiagnostic(401) });
+	});
+
+	test('explains an authentication failure for 403 (test_403_returns_auth_diagnostic)', async () => {
+		const { listing } = await listPeers(json({ error: 'forbidden' }, 403));
+		expect(listing).toEqual({ peers: [], diagnostic: authDiagnostic(403) });
 	});
 
 	test('explains a missing registration for 404 (test_404_returns_registration_diagnostic)', async () => {
