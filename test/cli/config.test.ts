@@ -1,17 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ensureBuilt } from './build.js';
-import { demo, startDev, type DevServer } from './dev-server.js';
+import { describe, expect, test } from 'vitest';
+import { demo, type DevServer, useDevServer } from './dev-server.js';
 import { emptyConfigsDir, runCli } from './process.js';
 
 let server: DevServer;
-beforeAll(async () => {
-	await ensureBuilt();
-	server = await startDev();
-}, 180_000);
-afterAll(async () => {
-	await server?.stop();
+useDevServer((started) => {
+	server = started;
 });
 
 const oneLine = (text: string): string[] => text.trim().split('\n');

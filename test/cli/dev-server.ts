@@ -1,3 +1,5 @@
+import { ensureBuilt } from './build.js';
+import { afterAll, beforeAll } from 'vitest';
 import type { ChildProcess } from 'node:child_process';
 import { demoOrg } from '../../src/dev/index.js';
 import { firstLine, spawnCli, stop } from './process.js';
@@ -43,4 +45,20 @@ export async function startDev(extraArgs: readonly string[] = []): Promise<DevSe
 		await stop(child, 'SIGKILL');
 		throw error;
 	}
+}
+
+/**
+ * One `molecule-a2a dev` server for the whole test file (the CLI built first), stopped after its
+ * tests; `use` receives it once it listens.
+ */
+export function useDevServer(use: (server: DevServer) => void): void {
+	let server: DevServer | undefined;
+	beforeAll(async () => {
+		await ensureBuilt();
+		server = await startDev();
+		use(server);
+	}, 180_000);
+	afterAll(async () => {
+		await server?.stop();
+	});
 }

@@ -1,15 +1,10 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ensureBuilt } from './build.js';
-import { demo, demoId, startDev, type DevServer } from './dev-server.js';
+import { describe, expect, test } from 'vitest';
+import { demo, demoId, type DevServer, useDevServer } from './dev-server.js';
 import { runCli } from './process.js';
 
 let server: DevServer;
-beforeAll(async () => {
-	await ensureBuilt();
-	server = await startDev();
-}, 180_000);
-afterAll(async () => {
-	await server?.stop();
+useDevServer((started) => {
+	server = started;
 });
 
 const asCaller = (args: readonly string[], env: Record<string, string> = {}) => runCli(args, { env: { ...server.callerEnv, ...env } });

@@ -1,16 +1,11 @@
 import { createServer } from 'node:net';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ensureBuilt } from './build.js';
-import { demoId, startDev, type DevServer } from './dev-server.js';
+import { describe, expect, test } from 'vitest';
+import { demoId, type DevServer, useDevServer } from './dev-server.js';
 import { runCli } from './process.js';
 
 let server: DevServer;
-beforeAll(async () => {
-	await ensureBuilt();
-	server = await startDev();
-}, 180_000);
-afterAll(async () => {
-	await server?.stop();
+useDevServer((started) => {
+	server = started;
 });
 
 const send = (args: readonly string[], input?: string) =>
