@@ -1,7 +1,7 @@
-import { ensureBuilt } from './build.js';
-import { afterAll, beforeAll } from 'vitest';
 import type { ChildProcess } from 'node:child_process';
+import { afterAll, beforeAll } from 'vitest';
 import { demoOrg } from '../../src/dev/index.js';
+import { ensureBuilt } from './build.js';
 import { firstLine, spawnCli, stop } from './process.js';
 
 export const demo = demoOrg();
