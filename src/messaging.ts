@@ -12,7 +12,7 @@ import { isTransportError } from './errors/transport-error.js';
 import { UnexpectedResponseError } from './errors/unexpected-response-error.js';
 import { isRecord, parseJson } from './internal/json.js';
 import { validatePeerId } from './peer-id.js';
-import { extractReply, type Reply } from './reply.js';
+import { extractReply, readableText, type Reply } from './reply.js';
 import { retry, retryAfterMs, type RetryEvent } from './retry.js';
 import { OutgoingMessage, type Part } from './schemas/a2a.js';
 import { JsonRpcResponse } from './schemas/json-rpc.js';
@@ -66,6 +66,13 @@ type Answer = Omit<RepliedOutcome, keyof Attempted> | Omit<QueuedOutcome, keyof 
 
 export interface Messaging {
 	sendMessage(peerId: string, message: MessageInput, options?: SendOptions): Promise<SendOutcome>;
+	/**
+	 * The agent-facing form of `sendMessage(peerId, text)`; never rejects. Gives the reply's text or,
+	 * when no part holds text, its data parts as compact JSON (one per line); `(no response)` for a
+	 * reply without parts; the `[A2A_QUEUED] …` line; or the `[A2A_ERROR] …` string of a failure.
+	 *
+	 * @example await client.sendText(peerId, 'status?') // 'all green' | '{"open":3}' | '[A2A_ERROR] …'
+	 */
 	sendText(peerId: string, text: string): Promise<string>;
 }
 
@@ -116,7 +123,7 @@ export function createMessaging(settings: Settings, transport: Transport): Messa
 		return failure;
 	};
 
-	function answerOf({ status, headers, text, url: target }: PlatformResponse): Answer {
+	function answerOf({ status, headers, text, url: target }: PlatformResponse, requestId: string): Answer {
 		const json = parseJson(text);
 		const data = json.ok ? json.value : undefined;
 		if (status < 200 || status > 299) {
@@ -130,11 +137,22 @@ export function createMessaging(settings: Settings, transport: Transport): Messa
 			});
 		}
 		if (!json.ok) throw new UnexpectedResponseError(`response is not JSON: ${json.error}`, status, { target });
-		if (isRecord(data) && ('result' in data || 'error' in data)) {
+		// `null` means absent: an `error` of null is no error, and a `"result": null` beside an error object is that error.
+		const isError = isRecord(data) && data['error'] !== undefined && data['error'] !== null;
+		if (isRecord(data) && ('result' in data || isError)) {
+			// JSON-RPC 2.0 §5: the id sent, or null on an error the server could not tie to a request. Any
+			// other answers another request (a mixed-up proxy, cache or agent). An absent id is accepted:
+			// this HTTP exchange already pairs the body with the request (no batch, no multiplexing), the
+			// platform relays the agent's bytes without adding one, and the Python client never required
+			// one; a missing id is no sign of a mix-up, a different one is. The dev platform echoes ids.
+			const { id = requestId } = data;
+			if (id === null ? !isError : id !== requestId) {
+				throw new UnexpectedResponseError(`response id ${JSON.stringify(redactDeep(id)).slice(0, 100)} does not match request id "${requestId}"`, status, { target });
+			}
 			const rpc = parse(JsonRpcResponse, data);
 			if (!rpc.success) throw new ResponseValidationError(rpc.issues.map(({ path, message }) => ({ path, message: redact(message) })), { target });
-			const { result, error = {} } = rpc.output;
-			if (!('result' in data)) throw new JsonRpcError(error.message ?? '', error.code, redactDeep(error.data), { target });
+			const { result, error } = rpc.output;
+			if (error) throw new JsonRpcError(error.message ?? '', error.code, redactDeep(error.data), { target });
 			if (result !== null && typeof result !== 'string' && !isRecord(result)) {
 				throw new ResponseValidationError([{ path: 'result', message: 'Invalid type: Expected a Message, a Task, a string or null' }], { target });
 			}
@@ -174,9 +192,10 @@ export function createMessaging(settings: Settings, transport: Transport): Messa
 		try {
 			if (!(timeoutMs >= 1 && timeoutMs < 2 ** 31)) throw new ConfigError('timeoutMs', `must be a number from 1 to ${2 ** 31 - 1}, got ${timeoutMs}`);
 			const { parts, metadata } = partsOf(message);
+			const requestId = uuid();
 			const body = JSON.stringify({
 				jsonrpc: '2.0',
-				id: uuid(),
+				id: requestId,
 				method: 'message/send',
 				params: { message: { role: 'user', messageId, parts, ...(metadata && { metadata }) } },
 			});
@@ -189,6 +208,7 @@ export function createMessaging(settings: Settings, transport: Transport): Messa
 					try {
 						return answerOf(
 							await transport({ method: 'POST', path: `/workspaces/${canonicalId}/a2a`, body, identify: true, timeoutMs: Math.min(timeoutMs, timeLeftMs), signal }),
+							requestId,
 						);
 					} catch (error) {
 						throw signal?.aborted ? error : scrub(error);
@@ -206,7 +226,7 @@ export function createMessaging(settings: Settings, transport: Transport): Messa
 	async function sendText(peerId: string, text: string): Promise<string> {
 		try {
 			const outcome = await sendMessage(peerId, text);
-			if (outcome.status === 'replied') return outcome.parts.length > 0 ? outcome.text : '(no response)';
+			if (outcome.status === 'replied') return outcome.parts.length > 0 ? readableText(outcome) : '(no response)';
 			if (outcome.status === 'queued') return `${A2A_QUEUED_PREFIX}target=${validatePeerId(peerId)} method=message/send`;
 			return formatA2AError(outcome.error);
 		} catch (error) {

@@ -17,6 +17,12 @@ export interface Reply {
 type Json = Record<string, unknown>;
 
 const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+const asRecord = (value: unknown): Json => (isRecord(value) ? value : {});
+
+/** The members that are set: `null` counts as absent, as servers such as the .NET A2A SDK write every unset field as `null`. */
+const present = (record: Json): Json => Object.fromEntries(Object.entries(record).filter(([, value]) => value != null));
+
+const texts = (parts: readonly Part[]): string[] => parts.flatMap((part) => (part.kind === 'text' ? [part.text] : []));
 
 /**
  * Brings one part to the v0.3 shape: `type` (v0) becomes `kind`; a part without a discriminator
@@ -24,13 +30,13 @@ const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : []
  */
 function normalisePart(raw: unknown): Part | undefined {
 	if (!isRecord(raw)) return undefined;
-	const { type, ...part } = isRecord(raw['root']) ? raw['root'] : raw;
+	const { type, ...part } = present(isRecord(raw['root']) ? raw['root'] : raw);
 	const kind = part['kind'] ?? type ?? (typeof part['text'] === 'string' ? 'text' : 'data' in part ? 'data' : 'url' in part || 'raw' in part ? 'file' : undefined);
 	let candidate: Json = { ...part, kind };
-	if (kind === 'file' && !isRecord(part['file'])) {
+	if (kind === 'file' && isRecord(part['file'])) candidate['file'] = present(part['file']);
+	else if (kind === 'file') {
 		const { url, raw: bytes, filename, mediaType, ...rest } = part;
-		const file = Object.entries({ uri: url, bytes, name: filename, mimeType: mediaType }).filter(([, value]) => value !== undefined);
-		candidate = { ...rest, kind, file: Object.fromEntries(file) };
+		candidate = { ...rest, kind, file: present({ uri: url, bytes, name: filename, mimeType: mediaType }) };
 	}
 	// A text part without text reads as "", as the Python client's `.get("text", "")` did.
 	if (kind === 'text' && part['text'] === undefined) candidate['text'] = '';
@@ -38,16 +44,25 @@ function normalisePart(raw: unknown): Part | undefined {
 	return parsed.success ? parsed.output : undefined;
 }
 
-/** The part lists of a Message, a Task (artifacts, then the status message) or a v1 `{message}` / `{task}` wrapper. */
-function partLists(result: Json): unknown[] {
+const normalised = (raws: readonly unknown[]): Part[] => raws.flatMap((raw) => normalisePart(raw) ?? []);
+
+/** The parts of a Message, a Task (artifacts, then the status message) or a v1 `{message}` / `{task}` wrapper. */
+function answerParts(result: Json): Part[] {
 	const inner = isRecord(result['message']) ? result['message'] : isRecord(result['task']) ? result['task'] : result;
-	const status = isRecord(inner['status']) ? inner['status'] : {};
-	const statusMessage = isRecord(status['message']) ? status['message'] : {};
-	return [
+	const parts = normalised([
 		...asList(inner['parts']),
-		...asList(inner['artifacts']).flatMap((artifact) => (isRecord(artifact) ? asList(artifact['parts']) : [])),
-		...asList(statusMessage['parts']),
-	];
+		...asList(inner['artifacts']).flatMap((artifact) => asList(asRecord(artifact)['parts'])),
+		...asList(asRecord(asRecord(inner['status'])['message'])['parts']),
+	]);
+	if (texts(parts).join('')) return parts;
+	// Some agents leave the answer only in the Task's history (v0.3 role `agent`, v1.0 `ROLE_AGENT`). Its last
+	// agent message counts only when it holds text: without, it is often the status message again.
+	const agent = asList(inner['history'])
+		.filter((message) => /^(ROLE_)?agent$/i.test(String(asRecord(message)['role'])))
+		.pop();
+	const answer = normalised(asList(asRecord(agent)['parts']));
+	// The empty text parts it replaces would only put blank lines before its text.
+	return texts(answer).join('') ? [...parts.filter((part) => part.kind !== 'text'), ...answer] : parts;
 }
 
 /** The task state of a Task result, lower-cased and without the v1.0 `TASK_STATE_` prefix. */
@@ -60,18 +75,31 @@ function taskStateOf(result: Json): string | undefined {
 
 /**
  * Pulls text, parts and files out of a JSON-RPC `result`: a Message, a Task, a v1 wrapper, or a bare
- * string. Accepts `kind` or `type` discriminators. Never throws, whatever JSON it is given.
+ * string. Accepts `kind` or `type` discriminators; a member that is `null` counts as absent. A Task
+ * whose artifacts and status message hold no text gives the last agent message of its `history`.
+ * Never throws, whatever JSON it is given.
  */
 export function extractReply(result: unknown): Reply {
 	if (typeof result === 'string') return { text: result, parts: [{ kind: 'text', text: result }], files: [] };
 	if (!isRecord(result)) return { text: '', parts: [], files: [] };
-	const parts = partLists(result).flatMap((raw) => normalisePart(raw) ?? []);
+	const parts = answerParts(result);
 	const reply: Reply = {
-		text: parts.flatMap((part) => (part.kind === 'text' ? [part.text] : [])).join('\n'),
+		text: texts(parts).join('\n'),
 		parts,
 		files: parts.flatMap((part): FileRef[] => (part.kind === 'file' && part.file.uri !== undefined ? [part.file] : [])),
 	};
 	const taskState = taskStateOf(result);
 	if (taskState !== undefined) reply.taskState = taskState;
 	return reply;
+}
+
+/**
+ * What a person reads of a reply: its text or, when no part holds text, its data parts as compact
+ * JSON, one per line (an agent that answers with structured data only still says something).
+ *
+ * @example readableText(extractReply({ parts: [{ kind: 'data', data: { rows: 2 } }] })) // '{"rows":2}'
+ */
+export function readableText({ text, parts }: Pick<Reply, 'text' | 'parts'>): string {
+	if (texts(parts).join('')) return text;
+	return parts.flatMap((part) => (part.kind === 'data' && part.data !== undefined ? [JSON.stringify(part.data)] : [])).join('\n') || text;
 }

@@ -1,6 +1,6 @@
 import { A2AClientError, guardFor, type A2AClientErrorOptions } from './a2a-client-error.js';
 
-/** A response arrived but cannot be used: not JSON, too large, a redirect, or no known shape. */
+/** A response arrived but cannot be used: not JSON, too large, a redirect, no known shape, or the answer to another request (its JSON-RPC id). */
 export class UnexpectedResponseError extends A2AClientError {
 	override name = 'UnexpectedResponseError' as const;
 	/** The HTTP status of the response. */

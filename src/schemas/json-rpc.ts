@@ -1,16 +1,21 @@
 import * as v from 'valibot';
+import { absent } from './absent.js';
 
-/** A JSON-RPC error object; agents are loose about it, so both members are optional. */
+/** A JSON-RPC error object; agents are loose about it, so every member is optional (`null` reads as absent). */
 export const JsonRpcErrorObject = v.looseObject({
-	code: v.optional(v.number()),
-	message: v.optional(v.nullable(v.string())),
-	data: v.optional(v.unknown()),
+	code: absent(v.number()),
+	message: absent(v.string()),
+	data: absent(v.unknown()),
 });
 export type JsonRpcErrorObject = v.InferOutput<typeof JsonRpcErrorObject>;
 
-/** A JSON-RPC response as the proxy passes it through; `result` is read by `extractReply`. */
+/**
+ * A JSON-RPC response as the proxy passes it through; `result` is read by `extractReply`. An
+ * `error` of `null` is absent, so `{"result": …, "error": null}` is a result; `id` is checked by
+ * the reader against the id it sent.
+ */
 export const JsonRpcResponse = v.looseObject({
 	result: v.optional(v.unknown()),
-	error: v.optional(JsonRpcErrorObject),
+	error: absent(JsonRpcErrorObject),
 });
 export type JsonRpcResponse = v.InferOutput<typeof JsonRpcResponse>;

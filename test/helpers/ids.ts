@@ -12,3 +12,9 @@ export function sequentialUuid(): () => string {
 	let n = 0;
 	return () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`;
 }
+
+/**
+ * The JSON-RPC id of the first `sendMessage` of a `testClient` (its second uuid; the first is the
+ * `messageId`). A fake agent answering that send echoes it, as a real one does.
+ */
+export const FIRST_REQUEST_ID = '00000000-0000-4000-8000-000000000002';

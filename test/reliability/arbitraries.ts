@@ -1,6 +1,7 @@
 // fast-check generators for hostile input: ids, JSON texts with prototype keys, tokens, header-breaking values.
 import fc from 'fast-check';
 import { expect } from 'vitest';
+import { FIRST_REQUEST_ID } from '../helpers/ids.js';
 
 const hexDigit = fc.constantFrom(...'0123456789abcdefABCDEF');
 const hexRun = (length: number): fc.Arbitrary<string> => fc.string({ unit: hexDigit, minLength: length, maxLength: length });
@@ -47,13 +48,14 @@ export const hostileJsonText: fc.Arbitrary<string> = fc.letrec<{ value: string; 
 		.map((members) => `{${members.map(([key, value]) => `${JSON.stringify(key)}:${value}`).join(',')}}`),
 })).value;
 
-/** A whole answer body: any JSON value bare or as a result; hostile JSON bare, as a result or error, or behind a `__proto__` member. */
+/** A whole answer body: any JSON value bare or as a result; hostile JSON bare, as a result or error (with the request's id or a hostile one), or behind a `__proto__` member. */
 export const hostileBody = fc.oneof(
 	fc.jsonValue().map((value) => JSON.stringify(value)),
-	fc.jsonValue().map((value) => JSON.stringify({ jsonrpc: '2.0', id: '1', result: value })),
+	fc.jsonValue().map((value) => JSON.stringify({ jsonrpc: '2.0', id: FIRST_REQUEST_ID, result: value })),
 	hostileJsonText,
-	hostileJsonText.map((value) => `{"jsonrpc":"2.0","id":"1","result":${value}}`),
-	hostileJsonText.map((value) => `{"jsonrpc":"2.0","id":"1","error":${value}}`),
+	hostileJsonText.map((value) => `{"jsonrpc":"2.0","id":"${FIRST_REQUEST_ID}","result":${value}}`),
+	hostileJsonText.map((value) => `{"jsonrpc":"2.0","id":"${FIRST_REQUEST_ID}","error":${value}}`),
+	fc.tuple(hostileJsonText, hostileJsonText, fc.constantFrom('result', 'error')).map(([id, value, member]) => `{"id":${id},"${member}":${value}}`),
 	fc.tuple(hostileJsonText, hostileJsonText).map(([proto, value]) => `{"__proto__":${proto},"result":${value}}`),
 	fc.string(),
 );

@@ -39,8 +39,10 @@ const aborted = await refused
 	);
 
 const pong = await listen((request, response) => {
-	request.resume();
-	request.on('end', () => response.writeHead(200, { 'content-type': 'application/json' }).end('{"jsonrpc":"2.0","id":"1","result":"pong"}'));
+	let body = '';
+	request.setEncoding('utf8').on('data', (chunk) => (body += chunk));
+	// An agent answers with the id of the request it answers.
+	request.on('end', () => response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ jsonrpc: '2.0', id: JSON.parse(body).id, result: 'pong' })));
 });
 const replied = await createA2AClient({ workspaceId, platformUrl: pong.url, retry }).sendMessage(peer, 'ping');
 await pong.close();

@@ -1,6 +1,7 @@
 // A loopback HTTP server that misbehaves on cue: each request takes the next scripted fault (the last repeats).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { FIRST_REQUEST_ID } from '../helpers/ids.js';
 
 type Headers = Readonly<Record<string, string>>;
 
@@ -59,7 +60,7 @@ export function respondJson(body: unknown, status = 200, headers: Headers = {}):
 /** A JSON-RPC Message reply with one text part. */
 export function replyFault(text: string, headers: Headers = jsonHeaders): Fault {
 	const result = { kind: 'message', role: 'agent', messageId: 'reply-1', parts: [{ kind: 'text', text }] };
-	return { kind: 'respond', headers, body: JSON.stringify({ jsonrpc: '2.0', id: '1', result }) };
+	return { kind: 'respond', headers, body: JSON.stringify({ jsonrpc: '2.0', id: FIRST_REQUEST_ID, result }) };
 }
 
 const hopByHop = new Set(['host', 'connection', 'content-length', 'transfer-encoding', 'keep-alive']);

@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { formatA2AError } from '../../src/index.js';
 import { testClient } from '../helpers/client.js';
-import { PEER_ID } from '../helpers/ids.js';
+import { FIRST_REQUEST_ID, PEER_ID } from '../helpers/ids.js';
 import { refusedUrl, replyFault, type FaultServer } from './fault-server.js';
 import { droppedBodyWordings, expectRun, macrotask, runFault, saysOneOf, targetOf, trackFetch, waitFor, useFaultServer } from './harness.js';
 
@@ -14,7 +14,7 @@ useFaultServer((started) => {
 	target = targetOf(started.url);
 });
 
-const jsonRpcReply = JSON.stringify({ jsonrpc: '2.0', id: '1', result: { kind: 'message', role: 'agent', messageId: 'm', parts: [{ kind: 'text', text: 'late' }] } });
+const jsonRpcReply = JSON.stringify({ jsonrpc: '2.0', id: FIRST_REQUEST_ID, result: { kind: 'message', role: 'agent', messageId: 'm', parts: [{ kind: 'text', text: 'late' }] } });
 
 describe('connection faults', () => {
 	test('refused connection: ConnectError, retried 5 times over 15 s of backoff', async () => {

@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { formatA2AError, type SendOutcome } from '../../src/index.js';
 import { testClient } from '../helpers/client.js';
 import { drive } from '../helpers/fake-clock.js';
-import { PEER_ID } from '../helpers/ids.js';
+import { FIRST_REQUEST_ID, PEER_ID } from '../helpers/ids.js';
 import { json, networkError, scriptedFetch, type Step } from '../helpers/scripted-fetch.js';
 import { leaks, noise, token } from './arbitraries.js';
 import { sendAgainst, watchUnhandledRejections } from './harness.js';
@@ -16,14 +16,15 @@ watchUnhandledRejections();
 const echoing: Record<string, (echo: string) => Step> = {
 	'the platform error string': (echo) => json({ error: echo, detail: { echo } }, 403),
 	'a 503 error string with a wait': (echo) => json({ error: echo }, 503, { 'retry-after': '1' }),
-	'a JSON-RPC error message and data': (echo) => json({ jsonrpc: '2.0', id: '1', error: { code: -32000, message: echo, data: { echo, list: [echo] } } }),
+	'a JSON-RPC error message and data': (echo) => json({ jsonrpc: '2.0', id: FIRST_REQUEST_ID, error: { code: -32000, message: echo, data: { echo, list: [echo] } } }),
 	'an unexpected-shape body': (echo) => json({ echo }),
 	'a non-JSON 200 body': (echo) => new Response(echo, { status: 200, headers: { 'content-type': 'text/plain' } }),
 	'a non-JSON 500 body': (echo) => new Response(echo, { status: 500 }),
-	'a 200 body failing validation': (echo) => json({ jsonrpc: '2.0', id: '1', error: echo }),
-	'a 200 error object failing validation': (echo) => json({ jsonrpc: '2.0', id: '1', error: { code: echo, message: [echo] } }),
-	'an agent error reply': (echo) => json({ jsonrpc: '2.0', id: '1', result: { kind: 'message', parts: [{ kind: 'text', text: `Agent error: ${echo}` }] } }),
-	'a failed task': (echo) => json({ jsonrpc: '2.0', id: '1', result: { kind: 'task', status: { state: 'failed', message: { parts: [{ kind: 'text', text: echo }] } } } }),
+	'a 200 body failing validation': (echo) => json({ jsonrpc: '2.0', id: FIRST_REQUEST_ID, error: echo }),
+	'a 200 error object failing validation': (echo) => json({ jsonrpc: '2.0', id: FIRST_REQUEST_ID, error: { code: echo, message: [echo] } }),
+	'an agent error reply': (echo) => json({ jsonrpc: '2.0', id: FIRST_REQUEST_ID, result: { kind: 'message', parts: [{ kind: 'text', text: `Agent error: ${echo}` }] } }),
+	'a response id that is not the request id': (echo) => json({ jsonrpc: '2.0', id: echo, result: { kind: 'message', parts: [{ kind: 'text', text: 'x' }] } }),
+	'a failed task': (echo) => json({ jsonrpc: '2.0', id: FIRST_REQUEST_ID, result: { kind: 'task', status: { state: 'failed', message: { parts: [{ kind: 'text', text: echo }] } } } }),
 	'a network error message': (echo) => networkError('ECONNREFUSED', `connect ECONNREFUSED ${echo}`),
 };
 
@@ -107,7 +108,7 @@ describe('what the token-free text does not cover', () => {
 	test('the token is removed from the values of HttpError.body and JsonRpcError.data', async () => {
 		const secret = 'tok-value-secret-0001';
 		const http = await sendAgainst([json({ error: `bad ${secret}`, nested: [{ echo: secret }] }, 403)], { token: secret });
-		const rpc = await sendAgainst([json({ jsonrpc: '2.0', id: '1', error: { code: 1, message: secret, data: { echo: secret } } })], { token: secret });
+		const rpc = await sendAgainst([json({ jsonrpc: '2.0', id: FIRST_REQUEST_ID, error: { code: 1, message: secret, data: { echo: secret } } })], { token: secret });
 		expect(http.outcome).toMatchObject({ error: { platformError: 'bad [redacted]', body: { error: 'bad [redacted]', nested: [{ echo: '[redacted]' }] } } });
 		expect(rpc.outcome).toMatchObject({ error: { message: '[redacted]', data: { echo: '[redacted]' } } });
 	});
@@ -115,7 +116,7 @@ describe('what the token-free text does not cover', () => {
 	test('the token is removed from the keys of HttpError.body and JsonRpcError.data too', async () => {
 		const secret = 'tok-key-secret-0001';
 		const http = await sendAgainst([json({ error: 'denied', [secret]: true }, 403)], { token: secret });
-		const rpc = await sendAgainst([json({ jsonrpc: '2.0', id: '1', error: { code: 1, message: 'x', data: { [secret]: 1 } } })], { token: secret });
+		const rpc = await sendAgainst([json({ jsonrpc: '2.0', id: FIRST_REQUEST_ID, error: { code: 1, message: 'x', data: { [secret]: 1 } } })], { token: secret });
 		expect(JSON.stringify(http.outcome.status === 'failed' && http.outcome.error)).not.toContain(secret);
 		expect(JSON.stringify(rpc.outcome.status === 'failed' && rpc.outcome.error)).not.toContain(secret);
 	});

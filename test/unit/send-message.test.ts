@@ -2,11 +2,11 @@ import { describe, expect, test } from 'vitest';
 import { AgentError, formatA2AError, HttpError, InvalidMessageError, JsonRpcError, ResponseValidationError, UnexpectedResponseError } from '../../src/index.js';
 import { testClient } from '../helpers/client.js';
 import { drive } from '../helpers/fake-clock.js';
-import { PEER_ID, PLATFORM_URL, TOKEN, WORKSPACE_ID } from '../helpers/ids.js';
+import { FIRST_REQUEST_ID, PEER_ID, PLATFORM_URL, TOKEN, WORKSPACE_ID } from '../helpers/ids.js';
 import { json, networkError, scriptedFetch, type Step } from '../helpers/scripted-fetch.js';
 
 const target = `${PLATFORM_URL}/workspaces/${PEER_ID}/a2a`;
-const message = (text: string) => json({ jsonrpc: '2.0', id: '1', result: { kind: 'message', role: 'agent', messageId: 'm', parts: [{ kind: 'text', text }] } });
+const message = (text: string) => json({ jsonrpc: '2.0', id: FIRST_REQUEST_ID, result: { kind: 'message', role: 'agent', messageId: 'm', parts: [{ kind: 'text', text }] } });
 
 async function send(steps: Step[], input: Parameters<ReturnType<typeof testClient>['client']['sendMessage']>[1] = 'hello') {
 	const fetch = scriptedFetch(...steps);
@@ -87,7 +87,7 @@ describe('sendMessage outcomes', () => {
 				{ type: 'text', text: 'line two' },
 			],
 		};
-		const { outcome } = await send([json({ jsonrpc: '2.0', id: '1', result })]);
+		const { outcome } = await send([json({ jsonrpc: '2.0', id: FIRST_REQUEST_ID, result })]);
 		expect(outcome).toEqual({
 			status: 'replied',
 			text: 'line one\nline two',

@@ -1,7 +1,7 @@
 // Python: TestSendA2AMessage (spec §7.1 #8–#18, behaviour §5.6, §5.8). The agent-facing form is sendText.
 import { describe, expect, test } from 'vitest';
 import { testClient } from '../../helpers/client.js';
-import { INVALID_PEER_IDS, PEER_ID, PLATFORM_URL } from '../../helpers/ids.js';
+import { FIRST_REQUEST_ID, INVALID_PEER_IDS, PEER_ID, PLATFORM_URL } from '../../helpers/ids.js';
 import { json, scriptedFetch } from '../../helpers/scripted-fetch.js';
 
 const target = `${PLATFORM_URL}/workspaces/${PEER_ID}/a2a`;
@@ -38,7 +38,8 @@ describe('sendText', () => {
 	});
 
 	test('formats a JSON-RPC error with message and code (test_error_key_returns_error_prefix_and_message)', async () => {
-		const { text } = await sendText(json({ jsonrpc: '2.0', id: '1', error: { code: -32603, message: 'Internal error occurred' } }));
+		// The agent echoes the request's id; the Python client never read ids, this one refuses a different one.
+		const { text } = await sendText(json({ jsonrpc: '2.0', id: FIRST_REQUEST_ID, error: { code: -32603, message: 'Internal error occurred' } }));
 		expect(text).toBe(`[A2A_ERROR] Internal error occurred (code=-32603) [target=${target}]`);
 	});
 
