@@ -9,6 +9,7 @@ import { PeerList, PeerRecord } from './schemas/peer.js';
 import { RemovedWorkspaceBody, WorkspaceInfo } from './schemas/workspace.js';
 import { parse } from './schemas/parse.js';
 import type { PlatformResponse, Transport } from './transport.js';
+import type { WorkspaceInfoResult } from './workspace-info.js';
 
 /** `listPeers` result: the peers, and why the list is empty when that is not the whole truth. */
 export interface PeerListing {
@@ -21,17 +22,6 @@ export interface ListPeersOptions {
 	/** Case-insensitive substring filter on name or role, applied by the platform. */
 	q?: string | undefined;
 }
-
-/** The answer the platform gives for a workspace that was deleted (HTTP 410). */
-export interface RemovedWorkspace {
-	error: 'removed';
-	id: string | null;
-	removed_at: string | null;
-	hint: string | null;
-}
-
-/** `getWorkspaceInfo` result: the workspace, the removed shape, or `{ error }` for any other failure. */
-export type WorkspaceInfoResult = WorkspaceInfo | RemovedWorkspace | { error: string };
 
 export const removedWorkspaceHint = 'Workspace was deleted on the platform. Regenerate workspace + token from the canvas → Tokens tab.';
 
@@ -148,7 +138,10 @@ export function createRegistry(settings: Settings, transport: Transport): Regist
 			if (response.status !== 200) return { error: 'not found' };
 			if (!body.ok) return { error: redact(body.error) };
 			const info = parse(WorkspaceInfo, body.value);
-			return info.success ? info.output : { error: redact(`invalid workspace info: ${info.summary}`) };
+			if (!info.success) return { error: redact(`invalid workspace info: ${info.summary}`) };
+			// `error` tells the result's shapes apart, so a description cannot carry one; null is an unset field.
+			const { error, ...workspace } = info.output;
+			return error === undefined || error === null ? workspace : { error: redact(`invalid workspace info: a 200 answer with an error: ${JSON.stringify(error)}`) };
 		} catch (error) {
 			return { error: redact(isA2AClientError(error) ? error.message : messageOf(error)) };
 		}
