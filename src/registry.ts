@@ -1,3 +1,4 @@
+import { checkOptions, type OptionChecks } from './arguments.js';
 import { TtlCache } from './cache.js';
 import type { Settings } from './config.js';
 import { isA2AClientError } from './errors/a2a-client-error.js';
@@ -18,6 +19,7 @@ export interface PeerListing {
 	diagnostic: string | null;
 }
 
+/** Options of `listPeers` and `getPeers`. A member that is not what it should be rejects with a `ConfigError` naming it. */
 export interface ListPeersOptions {
 	/** Case-insensitive substring filter on name or role, applied by the platform. */
 	q?: string | undefined;
@@ -35,9 +37,15 @@ export interface Registry {
 	agentCardUrl(peerId: string): string | null;
 }
 
+/** What each `ListPeersOptions` member must be; `undefined` and `null` mean none. */
+const listPeersOptionChecks: OptionChecks = { q: [(value) => typeof value === 'string', 'a string'] };
+
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-/** The platform calls for finding peers and describing workspaces. Like the Python client, none of them throws. */
+/**
+ * The platform calls for finding peers and describing workspaces. Like the Python client, none of them
+ * throws for a failure of the platform or the network; a malformed options object is a `ConfigError`.
+ */
 export function createRegistry(settings: Settings, transport: Transport): Registry {
 	const { workspaceId, platformUrl, timeouts, logger, redact } = settings;
 	const cache = new TtlCache<PeerRecord | null>({ ...settings.peerCache, now: () => settings.clock.now() });
@@ -84,8 +92,8 @@ export function createRegistry(settings: Settings, transport: Transport): Regist
 		return canonicalId ? cache.get(canonicalId, () => fetchPeerMetadata(canonicalId)) : Promise.resolve(null);
 	}
 
-	async function listPeers(options: ListPeersOptions = {}): Promise<PeerListing> {
-		const q = options.q?.trim();
+	async function listPeers(options?: ListPeersOptions): Promise<PeerListing> {
+		const q = checkOptions(options, listPeersOptionChecks).q?.trim();
 		const fail = (diagnostic: string): PeerListing => ({ peers: [], diagnostic: redact(diagnostic) });
 		let response: PlatformResponse;
 		try {
