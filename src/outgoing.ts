@@ -12,12 +12,19 @@ export interface CheckedMessage {
 	metadata?: Record<string, unknown> | undefined;
 }
 
+const isBlank = (part: Part): boolean => part.kind === 'text' && part.text.trim() === '';
+
 /**
  * The message's parts, each checked against the schema of its kind; throws `InvalidMessageError` naming
- * the first bad field.
+ * the first bad field. A message with no content (only empty or whitespace text) is refused, as the CLI
+ * refuses it: it is nearly always an unset variable or an empty read upstream, and an agent would spend
+ * a turn on it.
  */
 export function checkMessage(message: unknown): CheckedMessage {
-	if (typeof message === 'string') return { parts: [{ kind: 'text', text: message }] };
+	if (typeof message === 'string') {
+		if (message.trim() === '') throw new InvalidMessageError('', 'is empty (or only whitespace): there is nothing to send');
+		return { parts: [{ kind: 'text', text: message }] };
+	}
 	if (!isRecord(message)) throw new InvalidMessageError('', 'must be a string or { parts, metadata? }');
 	const checked = parse(OutgoingMessage, message);
 	if (!checked.success) throw new InvalidMessageError(checked.issues[0]?.path ?? '', checked.issues[0]?.message ?? 'is invalid');
@@ -33,6 +40,7 @@ export function checkMessage(message: unknown): CheckedMessage {
 		if (output.kind === 'data' && output.data === undefined) throw new InvalidMessageError(`parts.${index}.data`, 'must be a JSON value, got undefined');
 		return output;
 	});
+	if (parts.every(isBlank)) throw new InvalidMessageError('parts', 'must carry content: every part is empty or whitespace text');
 	return { parts, metadata: checked.output.metadata };
 }
 

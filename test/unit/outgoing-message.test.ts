@@ -75,3 +75,28 @@ describe('a part with nothing in it', () => {
 		expect(calls).toHaveLength(1);
 	});
 });
+
+describe('an empty message (one rule for the API and the CLI: refused)', () => {
+	test.each(['', '   ', '\n\t'])('the text %j is an InvalidMessageError, without a request', async (text) => {
+		expect(await refusal(text)).toEqual({ field: '', message: 'invalid message: is empty (or only whitespace): there is nothing to send' });
+	});
+
+	test('parts that are all empty or whitespace text are an InvalidMessageError naming parts', async () => {
+		expect(await refusal({ parts: [{ kind: 'text', text: '' }, { kind: 'text', text: ' ' }] })).toEqual({
+			field: 'parts',
+			message: 'invalid message at parts: must carry content: every part is empty or whitespace text',
+		});
+	});
+
+	test('an empty text part beside a data part is sent', async () => {
+		const { outcome } = await send({ parts: [{ kind: 'text', text: '' }, { kind: 'data', data: { rows: 3 } }] });
+		expect(outcome.status).toBe('replied');
+	});
+
+	test('sendText of an empty string answers the [A2A_ERROR] string without a request', async () => {
+		const fetch = scriptedFetch(json({ result: 'ok' }));
+		const { client } = testClient(fetch.fetch);
+		expect(await client.sendText(PEER_ID, '')).toBe('[A2A_ERROR] InvalidMessageError: invalid message: is empty (or only whitespace): there is nothing to send');
+		expect(fetch.calls).toHaveLength(0);
+	});
+});
