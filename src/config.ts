@@ -1,5 +1,8 @@
+import { checkMembers, type OptionChecks } from './arguments.js';
 import { systemClock, type Clock } from './clock.js';
 import { ConfigError } from './errors/config-error.js';
+import { kindOf } from './internal/describe.js';
+import { isRecord } from './internal/json.js';
 import { validatePeerId } from './peer-id.js';
 import { headerValue, tokenAccess, type TokenAccess, type TokenOption } from './token.js';
 
@@ -95,8 +98,25 @@ export const defaultRetryPolicy: Readonly<RetryPolicy> = { maxAttempts: 5, baseD
 export const defaultTimeouts: Readonly<Timeouts> = { requestMs: 10_000, metadataMs: 2000, sendMs: 300_000 };
 export const defaultPeerCache: Readonly<PeerCacheOptions> = { ttlMs: 300_000, maxEntries: 1024 };
 
-const maxTimerMs = 2 ** 31 - 1;
+/** Timers beyond this overflow to 1 ms in every runtime. */
+export const maxTimerMs = 2 ** 31 - 1;
 const silent = (): void => {};
+
+const isFunction = (value: unknown): boolean => typeof value === 'function';
+const hasMethods =
+	(names: string[], optional: boolean) =>
+	(value: unknown): boolean =>
+		isRecord(value) && names.every((name) => typeof value[name] === 'function' || (optional && value[name] === undefined));
+
+/** The members used later, inside requests and retries: a wrong one must fail here, not there. */
+const configChecks: OptionChecks = {
+	platformUrl: [(value) => typeof value === 'string', 'a string'],
+	fetch: [isFunction, 'a function'],
+	random: [isFunction, 'a function'],
+	uuid: [isFunction, 'a function'],
+	clock: [hasMethods(['now', 'sleep'], false), 'an object with now() and sleep()'],
+	logger: [hasMethods(['debug', 'warn', 'error'], true), 'an object whose debug, warn and error are functions'],
+};
 
 /** Allowed range of every policy number: `[min, max, integer]`. */
 const limits: Record<string, [number, number, boolean?]> = {
@@ -112,14 +132,19 @@ const limits: Record<string, [number, number, boolean?]> = {
 	maxEntries: [1, Number.MAX_SAFE_INTEGER, true],
 };
 
-/** `defaults` overridden by the defined numbers of `given`, each checked against `limits`. */
-function policy<T extends object>(group: string, defaults: T, given: Partial<T> | undefined): T {
+/**
+ * `defaults` overridden by the defined numbers of `given`, each checked against `limits`. A member
+ * that is not an option is refused: a misspelt one would otherwise do nothing, silently.
+ */
+export function policy<T extends object>(group: string, defaults: T, given: Partial<T> | null | undefined): T {
 	const result: Record<string, unknown> = { ...(defaults as Record<string, unknown>) };
+	if (given !== undefined && given !== null && !isRecord(given)) throw new ConfigError(group, `must be an object, got ${kindOf(given)}`);
 	for (const [key, value] of Object.entries(given ?? {})) {
-		if (value === undefined || !(key in defaults)) continue;
+		if (value === undefined) continue;
+		if (!Object.hasOwn(defaults, key)) throw new ConfigError(`${group}.${key}`, `is not an option (${Object.keys(defaults).join(', ')})`);
 		const [min, max, integer] = limits[key] ?? [0, 0];
 		if (typeof value !== 'number' || !(value >= min && value <= max) || (integer && !Number.isInteger(value))) {
-			throw new ConfigError(`${group}.${key}`, `must be ${integer ? 'an integer' : 'a number'} from ${min} to ${max}, got ${String(value)}`);
+			throw new ConfigError(`${group}.${key}`, `must be ${integer ? 'an integer' : 'a number'} from ${min} to ${max}, got ${kindOf(value)}`);
 		}
 		result[key] = value;
 	}
@@ -153,13 +178,12 @@ function globalFetch(request: Request): Promise<Response> {
 
 /** Applies defaults and validates everything; throws `ConfigError` naming the first bad field. */
 export function resolveConfig(config: A2AClientConfig): Settings {
-	const { workspaceId, logger = {} } = config;
+	if (!isRecord(config)) throw new ConfigError('config', `must be an object, got ${kindOf(config)}`);
+	const { workspaceId, logger } = config;
 	if (!workspaceId) throw new ConfigError('workspaceId', 'is required');
 	const canonicalId = validatePeerId(workspaceId);
-	if (!canonicalId) throw new ConfigError('workspaceId', `must be a UUID, got ${JSON.stringify(workspaceId)}`);
-	for (const field of ['fetch', 'random', 'uuid'] as const) {
-		if (config[field] !== undefined && typeof config[field] !== 'function') throw new ConfigError(field, `must be a function, got ${typeof config[field]}`);
-	}
+	if (!canonicalId) throw new ConfigError('workspaceId', `must be a UUID, got ${typeof workspaceId === 'string' ? JSON.stringify(workspaceId) : kindOf(workspaceId)}`);
+	checkMembers(config, configChecks, '', (value) => value === undefined || value === null);
 
 	// The latest token values, for redaction; bounded, as a provider may mint one per request.
 	const secrets = new Set<string>();
@@ -174,7 +198,7 @@ export function resolveConfig(config: A2AClientConfig): Settings {
 		return result;
 	};
 	const log = (level: keyof Logger) => {
-		const write = logger[level];
+		const write = logger?.[level];
 		return write ? (message: string) => write.call(logger, redact(message)) : silent;
 	};
 
@@ -205,8 +229,13 @@ export type EnvConfig = Pick<A2AClientConfig, 'workspaceId' | 'platformUrl' | 'o
  *
  * Reads `WORKSPACE_ID` (required), `PLATFORM_URL` (also sent as `Origin`, which the SaaS edge
  * requires), `MOLECULE_WORKSPACE_TOKEN` and `MOLECULE_ORG_ID`. Blank values count as unset.
+ * Throws `ConfigError` naming `WORKSPACE_ID` when it is unset, or `env` when `env` is not an object.
+ *
+ * @example
+ * const client = createA2AClient(configFromEnv(process.env));
  */
 export function configFromEnv(env: Readonly<Record<string, unknown>>): EnvConfig {
+	if (!isRecord(env)) throw new ConfigError('env', `must be an object of environment variables, got ${kindOf(env)}`);
 	const read = (name: string): string | undefined => {
 		const value = env[name];
 		return typeof value === 'string' && value.trim() ? value.trim() : undefined;

@@ -28,8 +28,15 @@ export type {
 	SendOptions,
 	SendOutcome,
 } from './messaging.js';
-export type { ListPeersOptions, PeerListing, RemovedWorkspace, WorkspaceInfoResult } from './registry.js';
+export type { ListPeersOptions, PeerListing } from './registry.js';
 export type { PeerRecord } from './schemas/peer.js';
-export type { WorkspaceInfo } from './schemas/workspace.js';
+export {
+	isRemovedWorkspace,
+	isWorkspaceInfo,
+	type RemovedWorkspace,
+	type WorkspaceInfo,
+	type WorkspaceInfoFailure,
+	type WorkspaceInfoResult,
+} from './workspace-info.js';
 export type { DataPart, FilePart, FileRef, OutgoingMessage, Part, TextPart } from './schemas/a2a.js';
 export * from './errors/index.js';

@@ -1,28 +1,30 @@
-import type { Settings } from './config.js';
+import { checkOptions, isAbortSignal, type OptionChecks } from './arguments.js';
+import { maxTimerMs, type Settings } from './config.js';
 import { A2AClientError, isA2AClientError } from './errors/a2a-client-error.js';
 import { AgentError } from './errors/agent-error.js';
 import { ConfigError } from './errors/config-error.js';
 import { A2A_QUEUED_PREFIX, formatA2AError } from './errors/format.js';
 import { HttpError } from './errors/http-error.js';
-import { InvalidMessageError } from './errors/invalid-message-error.js';
 import { InvalidPeerIdError } from './errors/invalid-peer-id-error.js';
 import { JsonRpcError } from './errors/json-rpc-error.js';
 import { ResponseValidationError } from './errors/response-validation-error.js';
 import { isTransportError } from './errors/transport-error.js';
 import { UnexpectedResponseError } from './errors/unexpected-response-error.js';
 import { isRecord, parseJson } from './internal/json.js';
+import { checkMessage, messageSendBody } from './outgoing.js';
 import { validatePeerId } from './peer-id.js';
 import { extractReply, readableText, type Reply } from './reply.js';
 import { retry, retryAfterMs, type RetryEvent } from './retry.js';
-import { OutgoingMessage, type Part } from './schemas/a2a.js';
+import type { OutgoingMessage } from './schemas/a2a.js';
 import { JsonRpcResponse } from './schemas/json-rpc.js';
-import { parse, parsePart } from './schemas/parse.js';
+import { parse } from './schemas/parse.js';
 import { PlatformErrorBody, PollQueuedBody, QueuedBody } from './schemas/platform.js';
 import type { PlatformResponse, Transport } from './transport.js';
 
 /** What `sendMessage` sends: plain text, or parts with optional message metadata. */
 export type MessageInput = string | OutgoingMessage;
 
+/** Options of one `sendMessage` call. A member that is not what it should be is a `ConfigError` outcome naming it; `null` means the default. */
 export interface SendOptions {
 	/** Aborting rejects the call at once with the signal's reason, during a request or a wait. */
 	signal?: AbortSignal | undefined;
@@ -76,23 +78,12 @@ export interface Messaging {
 	sendText(peerId: string, text: string): Promise<string>;
 }
 
-/** The platform proxy reads at most 1 MiB of a request body and silently cuts the rest. */
-export const maxRequestBytes = 1 << 20;
-
-/** The message's parts, each checked against the schema of its kind; throws naming the first bad field. */
-function partsOf(message: unknown): { parts: Part[]; metadata?: Record<string, unknown> | undefined } {
-	if (typeof message === 'string') return { parts: [{ kind: 'text', text: message }] };
-	if (!isRecord(message)) throw new InvalidMessageError('', 'must be a string or { parts, metadata? }');
-	const checked = parse(OutgoingMessage, message);
-	if (!checked.success) throw new InvalidMessageError(checked.issues[0]?.path ?? '', checked.issues[0]?.message ?? 'is invalid');
-	if (checked.output.parts.length === 0) throw new InvalidMessageError('parts', 'must hold at least one part');
-	const parts = checked.output.parts.map((part, index) => {
-		const parsed = parsePart(part, `parts.${index}`);
-		if (parsed.success) return parsed.output;
-		throw new InvalidMessageError(parsed.issues[0]?.path ?? '', parsed.issues[0]?.message ?? 'is invalid');
-	});
-	return { parts, metadata: checked.output.metadata };
-}
+/** What each `SendOptions` member must be; `undefined` and `null` mean the default. */
+const sendOptionChecks: OptionChecks = {
+	signal: [isAbortSignal, 'an AbortSignal'],
+	timeoutMs: [(value) => typeof value === 'number' && value >= 1 && value <= maxTimerMs, `a number of milliseconds from 1 to ${maxTimerMs}`],
+	onRetry: [(value) => typeof value === 'function', 'a function'],
+};
 
 /** Sending A2A `message/send` through the platform proxy, with retries, and reading what comes back. */
 export function createMessaging(settings: Settings, transport: Transport): Messaging {
@@ -182,26 +173,24 @@ export function createMessaging(settings: Settings, transport: Transport): Messa
 		options.onRetry?.(event);
 	}
 
-	async function sendMessage(peerId: string, message: MessageInput, options: SendOptions = {}): Promise<SendOutcome> {
-		const { signal, timeoutMs = settings.timeouts.sendMs } = options;
+	async function sendMessage(peerId: string, message: MessageInput, options?: SendOptions): Promise<SendOutcome> {
+		let checked: SendOptions;
+		try {
+			checked = checkOptions(options, sendOptionChecks);
+		} catch (error) {
+			// Checked before anything starts: a bad option leaves no timer, listener or request behind.
+			return { status: 'failed', error: error as ConfigError, attempts: 0, messageId: undefined };
+		}
+		const signal = checked.signal ?? undefined;
+		const timeoutMs = checked.timeoutMs ?? settings.timeouts.sendMs;
 		if (signal?.aborted) throw signal.reason;
 		const canonicalId = validatePeerId(peerId);
 		if (!canonicalId) return { status: 'failed', error: new InvalidPeerIdError(peerId), attempts: 0, messageId: undefined };
 		const messageId = uuid();
 		let attempts = 0;
 		try {
-			if (!(timeoutMs >= 1 && timeoutMs < 2 ** 31)) throw new ConfigError('timeoutMs', `must be a number from 1 to ${2 ** 31 - 1}, got ${timeoutMs}`);
-			const { parts, metadata } = partsOf(message);
 			const requestId = uuid();
-			const body = JSON.stringify({
-				jsonrpc: '2.0',
-				id: requestId,
-				method: 'message/send',
-				params: { message: { role: 'user', messageId, parts, ...(metadata && { metadata }) } },
-			});
-			// UTF-8 takes at most 3 bytes per UTF-16 unit: short bodies need no encoding pass.
-			const bytes = body.length * 3 > maxRequestBytes ? new TextEncoder().encode(body).byteLength : body.length;
-			if (bytes > maxRequestBytes) throw new InvalidMessageError('', `is ${bytes} bytes as JSON; the platform proxy reads at most ${maxRequestBytes}`);
+			const body = messageSendBody(checkMessage(message), messageId, requestId);
 			const answer = await retry(
 				async (attempt, timeLeftMs) => {
 					attempts = attempt;
@@ -214,7 +203,7 @@ export function createMessaging(settings: Settings, transport: Transport): Messa
 						throw signal?.aborted ? error : scrub(error);
 					}
 				},
-				{ policy: settings.retry, clock, random: settings.random, signal, onRetry: (event) => onRetry(event, canonicalId, options) },
+				{ policy: settings.retry, clock, random: settings.random, signal, onRetry: (event) => onRetry(event, canonicalId, checked) },
 			);
 			return { ...answer, attempts, messageId };
 		} catch (error) {

@@ -1,3 +1,4 @@
+import { checkOptions, type OptionChecks } from './arguments.js';
 import { TtlCache } from './cache.js';
 import type { Settings } from './config.js';
 import { isA2AClientError } from './errors/a2a-client-error.js';
@@ -9,6 +10,7 @@ import { PeerList, PeerRecord } from './schemas/peer.js';
 import { RemovedWorkspaceBody, WorkspaceInfo } from './schemas/workspace.js';
 import { parse } from './schemas/parse.js';
 import type { PlatformResponse, Transport } from './transport.js';
+import type { WorkspaceInfoResult } from './workspace-info.js';
 
 /** `listPeers` result: the peers, and why the list is empty when that is not the whole truth. */
 export interface PeerListing {
@@ -17,21 +19,11 @@ export interface PeerListing {
 	diagnostic: string | null;
 }
 
+/** Options of `listPeers` and `getPeers`. A member that is not what it should be rejects with a `ConfigError` naming it. */
 export interface ListPeersOptions {
 	/** Case-insensitive substring filter on name or role, applied by the platform. */
 	q?: string | undefined;
 }
-
-/** The answer the platform gives for a workspace that was deleted (HTTP 410). */
-export interface RemovedWorkspace {
-	error: 'removed';
-	id: string | null;
-	removed_at: string | null;
-	hint: string | null;
-}
-
-/** `getWorkspaceInfo` result: the workspace, the removed shape, or `{ error }` for any other failure. */
-export type WorkspaceInfoResult = WorkspaceInfo | RemovedWorkspace | { error: string };
 
 export const removedWorkspaceHint = 'Workspace was deleted on the platform. Regenerate workspace + token from the canvas → Tokens tab.';
 
@@ -45,9 +37,15 @@ export interface Registry {
 	agentCardUrl(peerId: string): string | null;
 }
 
+/** What each `ListPeersOptions` member must be; `undefined` and `null` mean none. */
+const listPeersOptionChecks: OptionChecks = { q: [(value) => typeof value === 'string', 'a string'] };
+
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-/** The platform calls for finding peers and describing workspaces. Like the Python client, none of them throws. */
+/**
+ * The platform calls for finding peers and describing workspaces. Like the Python client, none of them
+ * throws for a failure of the platform or the network; a malformed options object is a `ConfigError`.
+ */
 export function createRegistry(settings: Settings, transport: Transport): Registry {
 	const { workspaceId, platformUrl, timeouts, logger, redact } = settings;
 	const cache = new TtlCache<PeerRecord | null>({ ...settings.peerCache, now: () => settings.clock.now() });
@@ -94,8 +92,8 @@ export function createRegistry(settings: Settings, transport: Transport): Regist
 		return canonicalId ? cache.get(canonicalId, () => fetchPeerMetadata(canonicalId)) : Promise.resolve(null);
 	}
 
-	async function listPeers(options: ListPeersOptions = {}): Promise<PeerListing> {
-		const q = options.q?.trim();
+	async function listPeers(options?: ListPeersOptions): Promise<PeerListing> {
+		const q = checkOptions(options, listPeersOptionChecks).q?.trim();
 		const fail = (diagnostic: string): PeerListing => ({ peers: [], diagnostic: redact(diagnostic) });
 		let response: PlatformResponse;
 		try {
@@ -148,7 +146,10 @@ export function createRegistry(settings: Settings, transport: Transport): Regist
 			if (response.status !== 200) return { error: 'not found' };
 			if (!body.ok) return { error: redact(body.error) };
 			const info = parse(WorkspaceInfo, body.value);
-			return info.success ? info.output : { error: redact(`invalid workspace info: ${info.summary}`) };
+			if (!info.success) return { error: redact(`invalid workspace info: ${info.summary}`) };
+			// `error` tells the result's shapes apart, so a description cannot carry one; null is an unset field.
+			const { error, ...workspace } = info.output;
+			return error === undefined || error === null ? workspace : { error: redact(`invalid workspace info: a 200 answer with an error: ${JSON.stringify(error)}`) };
 		} catch (error) {
 			return { error: redact(isA2AClientError(error) ? error.message : messageOf(error)) };
 		}

@@ -1,5 +1,7 @@
 import type { Clock } from './clock.js';
-import { defaultRetryPolicy, type RetryPolicy } from './config.js';
+import { defaultRetryPolicy, policy as checkedPolicy, type RetryPolicy } from './config.js';
+import { ConfigError } from './errors/config-error.js';
+import { kindOf } from './internal/describe.js';
 import { isA2AClientError, type A2AClientError } from './errors/a2a-client-error.js';
 import { isHttpError } from './errors/http-error.js';
 import { isTransportError } from './errors/transport-error.js';
@@ -10,9 +12,11 @@ export const maxRetryAfterMs = 60_000;
 /**
  * The jittered backoff before retry number `attempt + 1` (attempt 0 is the wait after the first failure):
  * `min(base · 2^attempt, max)`, spread uniformly over `±jitter` of itself. Never negative, never NaN.
+ * Throws `ConfigError` naming the argument (`policy.jitter`, `random`, …) when one is not usable.
  */
-export function backoffDelayMs(attempt: number, policy: Partial<RetryPolicy> = {}, random: () => number = Math.random): number {
-	const { baseDelayMs, maxDelayMs, jitter } = { ...defaultRetryPolicy, ...policy };
+export function backoffDelayMs(attempt: number, policy?: Partial<RetryPolicy>, random: () => number = Math.random): number {
+	if (typeof random !== 'function') throw new ConfigError('random', `must be a function, got ${kindOf(random)}`);
+	const { baseDelayMs, maxDelayMs, jitter } = checkedPolicy('policy', defaultRetryPolicy, policy);
 	const exponent = attempt > 0 ? Math.floor(attempt) : 0;
 	const base = Math.min(baseDelayMs * 2 ** exponent, maxDelayMs) || 0;
 	const draw = random();

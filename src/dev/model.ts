@@ -1,3 +1,5 @@
+import { ConfigError } from '../errors/config-error.js';
+import { kindOf } from '../internal/describe.js';
 import { validatePeerId } from '../peer-id.js';
 import type { HierarchyNode } from './access.js';
 import type { ActivityRow, DevWorkspace } from './types.js';
@@ -50,7 +52,7 @@ export class DevModel {
 	/** The entry, or an error naming the id: for the platform's own API, where an unknown id is a bug. */
 	require(id: string): WorkspaceEntry {
 		const entry = this.get(id);
-		if (!entry) throw new Error(`unknown workspace ${id}`);
+		if (!entry) throw new ConfigError('id', `is an unknown workspace of this dev platform: ${typeof id === 'string' ? JSON.stringify(id) : kindOf(id)}`);
 		return entry;
 	}
 

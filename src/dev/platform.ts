@@ -1,7 +1,10 @@
+import { ConfigError } from '../errors/config-error.js';
+import { kindOf } from '../internal/describe.js';
 import { resolveSettings, type DevContext } from './context.js';
 import { applyCors, defaultCorsOrigins } from './cors.js';
 import { decodeUtf8, emptyReply, json, parseJson, routeNotFound, toResponse, type Reply } from './http.js';
 import { DevModel, snapshot, workspaceKey } from './model.js';
+import { checkDevOptions, checkWorkspaceFields, isAgent } from './options.js';
 import { QueueStore } from './queue.js';
 import { clientKey, RateLimiter } from './rate-limit.js';
 import { findRoute, type Route, type RouteRequest } from './router.js';
@@ -68,9 +71,11 @@ function withHeaders(reply: Reply, headers: Record<string, string>): Reply {
 /**
  * A faithful local implementation of the platform endpoints as a fetch handler, so tests,
  * examples and the CLI run with no real platform. Middleware runs in the real router's order:
- * CORS, the rate limiter, TenantGuard, then the route.
+ * CORS, the rate limiter, TenantGuard, then the route. An option or workspace field that is not what
+ * it should be throws `ConfigError` naming it (`workspaces.2.parentId`), before anything is built.
  */
 export function createDevPlatform(options: DevPlatformOptions): DevPlatform {
+	checkDevOptions(options);
 	const settings = resolveSettings(options);
 	const model = new DevModel(options.workspaces);
 	const queue = new QueueStore(settings.uuid);
@@ -159,11 +164,13 @@ export function createDevPlatform(options: DevPlatformOptions): DevPlatform {
 			return entry && snapshot(entry.workspace);
 		},
 		setAgent(id, agent) {
+			if (agent !== null && !isAgent(agent)) throw new ConfigError('agent', `must be an http(s) URL, an agent handler function or null, got ${kindOf(agent)}`);
 			const { workspace } = model.require(id);
 			if (agent === null) delete workspace.agent;
 			else workspace.agent = agent;
 		},
 		update(id, patch) {
+			checkWorkspaceFields(patch, 'patch');
 			const { workspace, extras } = model.require(id);
 			Object.assign(workspace, patch);
 			if (typeof patch.parentId === 'string') workspace.parentId = workspaceKey(patch.parentId);
@@ -173,6 +180,7 @@ export function createDevPlatform(options: DevPlatformOptions): DevPlatform {
 			if (patch.status !== undefined && patch.status !== 'hibernated') extras.wakeAt = null;
 		},
 		dropConnections(count) {
+			if (!Number.isInteger(count) || count < 0) throw new ConfigError('count', `must be a whole number, got ${kindOf(count)}`);
 			connectionsToDrop += count;
 		},
 		async settled() {

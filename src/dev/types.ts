@@ -213,8 +213,9 @@ export interface DevPlatform {
 	readonly requests: readonly RecordedRequest[];
 	/** The workspace as it is now (a copy), or `undefined`. */
 	workspace(id: string): DevWorkspace | undefined;
-	/** Replaces the agent behaviour; `null` removes it. */
+	/** Replaces the agent behaviour; `null` removes it. An unknown id or a bad agent throws `ConfigError`. */
 	setAgent(id: string, agent: string | AgentHandler | null): void;
+	/** Changes fields of a workspace. An unknown id, or a field that is not what it should be, throws `ConfigError` naming it. */
 	update(id: string, patch: DevWorkspacePatch): void;
 	readonly queue: readonly QueueItem[];
 	readonly activity: readonly ActivityRow[];

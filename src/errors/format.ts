@@ -1,3 +1,4 @@
+import { kindOf } from '../internal/describe.js';
 import { isA2AClientError } from './a2a-client-error.js';
 import { isAgentError } from './agent-error.js';
 import { isHttpError } from './http-error.js';
@@ -36,7 +37,14 @@ function detailOf(error: unknown): string {
 	// A bare A2AClientError wraps a foreign failure: name that failure, as Python named the exception class.
 	const named = isA2AClientError(error) && error.name === 'A2AClientError' && error.cause instanceof Error ? error.cause : error;
 	if (named instanceof Error) return typedDetail(named.name, named.message);
-	return typedDetail('Error', String(error));
+	// String() throws for an object with no prototype; what was thrown is no concern of the caller's.
+	let text: string;
+	try {
+		text = String(error);
+	} catch {
+		text = kindOf(error);
+	}
+	return typedDetail('Error', text);
 }
 
 /**

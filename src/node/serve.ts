@@ -1,5 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { checkOptions, type OptionChecks } from '../arguments.js';
+import { ConfigError } from '../errors/config-error.js';
+import { kindOf } from '../internal/describe.js';
 
 export interface ServeOptions {
 	/** Interface to bind. Default `'127.0.0.1'`: nothing outside this machine can connect. */
@@ -7,6 +10,11 @@ export interface ServeOptions {
 	/** Default 0: a free port chosen by the system. */
 	port?: number;
 }
+
+const serveOptionChecks: OptionChecks = {
+	host: [(value) => typeof value === 'string' && value.trim() !== '', 'a host name or IP address'],
+	port: [(value) => Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 65_535, 'a whole number from 0 to 65535'],
+};
 
 export interface RunningServer {
 	/** `http://<host>:<port>`, no trailing slash. */
@@ -83,10 +91,17 @@ function drained(outgoing: ServerResponse): Promise<void> {
 /**
  * Serves a fetch handler over node:http: the dev platform in a Node process, reachable by a
  * browser, another process or the CLI. A handler that rejects gets its connection destroyed
- * with no response, which the client sees as a dropped connection.
+ * with no response, which the client sees as a dropped connection. A handler that is not a function,
+ * or an option that is not what it should be, rejects with a `ConfigError` naming it before anything listens.
+ *
+ * @example
+ * const server = await serve(createDevPlatform({ workspaces: demoOrg().workspaces }).fetch, { port: 8080 });
  */
-export async function serve(handler: (request: Request) => Promise<Response>, options: ServeOptions = {}): Promise<RunningServer> {
-	const host = options.host ?? '127.0.0.1';
+export async function serve(handler: (request: Request) => Promise<Response>, options?: ServeOptions): Promise<RunningServer> {
+	// Checked before the server exists: a wrong argument leaves nothing listening.
+	if (typeof handler !== 'function') throw new ConfigError('handler', `must be a fetch handler function, got ${kindOf(handler)}`);
+	const checked = checkOptions(options, serveOptionChecks);
+	const host = checked.host ?? '127.0.0.1';
 	const sockets = new Set<Socket>();
 	const hostInUrl = host.includes(':') ? `[${host}]` : host;
 	let origin = '';
@@ -114,7 +129,7 @@ export async function serve(handler: (request: Request) => Promise<Response>, op
 	});
 	await new Promise<void>((resolve, reject) => {
 		server.once('error', reject);
-		server.listen(options.port ?? 0, host, () => {
+		server.listen(checked.port ?? 0, host, () => {
 			server.off('error', reject);
 			resolve();
 		});

@@ -97,7 +97,7 @@ describe('molecule-a2a send', () => {
 
 	test('exits 2 without sending when the message is missing or empty', async () => {
 		expect((await send([demoId('echo')])).code).toBe(2);
-		expect((await send([demoId('echo'), '-'], '\n')).stderr).toContain('the message is empty');
+		expect((await send([demoId('echo'), '-'], '\n')).stderr).toContain('invalid message: is empty (or only whitespace)');
 	});
 
 	test('exits 2 for a peer id that is not a UUID', async () => {

@@ -1,13 +1,12 @@
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { createDevPlatform, demoOrg, type DemoOrg, type DevPlatform } from '../../dev/index.js';
-import { A2A_QUEUED_PREFIX, createA2AClient, formatA2AError, type A2AClient, type SendOutcome } from '../../index.js';
+import { A2A_QUEUED_PREFIX, createA2AClient, formatA2AError, isRemovedWorkspace, type A2AClient, type SendOutcome } from '../../index.js';
 import { serve } from '../../node/index.js';
 import { parseUsage, refuseExtraPositionals } from '../args.js';
 import type { Command } from '../command.js';
 import { hintForError } from '../../hints.js';
 import { exitCode, printLine } from '../output.js';
-import { isRemovedWorkspace } from './info.js';
 import { retryProgress } from '../progress.js';
 
 const help = `Usage: molecule-a2a demo

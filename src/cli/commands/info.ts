@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { RemovedWorkspace, WorkspaceInfoResult } from '../../index.js';
+import { isRemovedWorkspace, isWorkspaceInfo, type RemovedWorkspace, type WorkspaceInfoFailure, type WorkspaceInfoResult } from '../../index.js';
 import { parseUsage, refuseExtraPositionals } from '../args.js';
 import { clientFrom } from '../client.js';
 import type { Command } from '../command.js';
@@ -14,19 +14,7 @@ Shows this workspace as the platform describes it. With --json prints the platfo
 
 ${clientOptionsHelp}`;
 
-type InfoFailure = RemovedWorkspace | { error: string };
-
-/** Every failure of `getWorkspaceInfo` has an `error` string; a workspace description has an `id` instead. */
-export function isInfoFailure(result: WorkspaceInfoResult): result is InfoFailure {
-	return typeof result['error'] === 'string';
-}
-
-/** The answer for a workspace that was deleted on the platform (HTTP 410). */
-export function isRemovedWorkspace(result: WorkspaceInfoResult): result is RemovedWorkspace {
-	return isInfoFailure(result) && result.error === 'removed';
-}
-
-function reportFailure(result: InfoFailure): void {
+function reportFailure(result: RemovedWorkspace | WorkspaceInfoFailure): void {
 	if (!isRemovedWorkspace(result)) {
 		printError(`cannot get workspace info: ${result.error}`);
 		return;
@@ -44,7 +32,7 @@ export const infoCommand: Command = {
 		refuseExtraPositionals(positionals, 0);
 		const info: WorkspaceInfoResult = await clientFrom(values).getWorkspaceInfo();
 		if (values.json) printJson(info);
-		if (isInfoFailure(info)) {
+		if (!isWorkspaceInfo(info)) {
 			reportFailure(info);
 			return exitCode.remoteFailure;
 		}

@@ -42,7 +42,7 @@ async function readStdin(): Promise<string> {
 async function messageArgument(words: readonly string[]): Promise<string> {
 	if (words.length === 0) throw new UsageError('missing <message> (or - to read it from stdin)');
 	const message = words.length === 1 && words[0] === '-' ? (await readStdin()).replace(/\r?\n$/, '') : words.join(' ');
-	if (message.trim() === '') throw new UsageError('the message is empty');
+	// A blank message is refused by sendMessage (a usage error below), so the CLI and the API apply one rule.
 	return message;
 }
 

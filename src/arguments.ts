@@ -1,0 +1,33 @@
+import { ConfigError } from './errors/config-error.js';
+import { kindOf } from './internal/describe.js';
+import { isRecord } from './internal/json.js';
+
+/** Per member of an options object: its test, and what it must be in words (`an AbortSignal`). */
+export type OptionChecks = Readonly<Record<string, readonly [test: (value: unknown) => boolean, expected: string]>>;
+
+/**
+ * Checks the members of `value` named in `checks`, but those `absent` says are not there, and throws
+ * `ConfigError` naming the first bad one: `<prefix>.<member>`, or `<member>` with no prefix.
+ */
+export function checkMembers(value: Record<string, unknown>, checks: OptionChecks, prefix: string, absent = (member: unknown): boolean => member === undefined): void {
+	for (const [name, [test, expected]] of Object.entries(checks)) {
+		const member = value[name];
+		if (!absent(member) && !test(member)) throw new ConfigError(prefix ? `${prefix}.${name}` : name, `must be ${expected}, got ${kindOf(member)}`);
+	}
+}
+
+/**
+ * The options object of a call, checked before anything starts: `undefined` and `null` mean none;
+ * anything else must be a plain object whose members pass `checks`. Throws `ConfigError` naming
+ * `options` or `options.<member>`.
+ */
+export function checkOptions<T extends object>(options: T | null | undefined, checks: OptionChecks): Partial<T> {
+	if (options === undefined || options === null) return {};
+	if (!isRecord(options)) throw new ConfigError('options', `must be an object, got ${kindOf(options)}`);
+	checkMembers(options, checks, 'options', (member) => member === undefined || member === null);
+	return options;
+}
+
+/** An `AbortSignal`, from this realm or another (a test runner's, a framework's polyfill). */
+export const isAbortSignal = (value: unknown): value is AbortSignal =>
+	isRecord(value) && typeof value['aborted'] === 'boolean' && typeof value['addEventListener'] === 'function' && typeof value['removeEventListener'] === 'function';
