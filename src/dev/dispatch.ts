@@ -105,7 +105,9 @@ async function readCapped(response: Response): Promise<string> {
 async function postToUrl(url: string, request: DispatchRequest, settings: DevSettings, signal: AbortSignal): Promise<DispatchResult> {
 	let response: Response;
 	try {
-		response = await settings.fetch(new Request(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: request.envelope.text, signal }));
+		// Called without a receiver: a runtime's own fetch refuses `settings` as `this` (Illegal invocation).
+		const send = settings.fetch;
+		response = await send(new Request(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: request.envelope.text, signal }));
 	} catch (error) {
 		if (signal.aborted) return { kind: 'busy', reason: deadlineExceeded };
 		const reason = describe(error);
