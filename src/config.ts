@@ -56,9 +56,18 @@ export interface A2AClientConfig {
 	origin?: string | undefined;
 	/** Sent as `X-Molecule-Org-Id` for multi-tenant platforms. Not allowed by the platform's CORS policy. */
 	orgId?: string | undefined;
-	/** Default: `globalThis.fetch`, looked up at call time. */
+	/**
+	 * Default: `globalThis.fetch`, looked up at call time. Called as a plain function, without a
+	 * `this`, so a runtime's own `fetch` may be passed as is; a method of another object (a Worker's
+	 * `env.SERVICE.fetch`) must be bound. A request it refuses to send (it throws, or rejects with the
+	 * runtime's TypeError for a bad receiver, URL, port or header) fails with a `ConfigError` on
+	 * `fetch` and is not retried. Time limits and aborts hold even when it ignores `request.signal`.
+	 *
+	 * @example
+	 * createA2AClient({ workspaceId, fetch: (request) => env.PLATFORM.fetch(request) });
+	 */
 	fetch?: FetchFunction | undefined;
-	/** Default: `performance.now()` and `setTimeout`. */
+	/** Default: `performance.now()`, `Date.now()` (for `wallNow`) and `setTimeout`. */
 	clock?: Clock | undefined;
 	/** Uniform random numbers in `[0, 1)` for jitter. Default `Math.random`. */
 	random?: (() => number) | undefined;

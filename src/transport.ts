@@ -4,6 +4,7 @@ import { A2AClientError, isA2AClientError } from './errors/a2a-client-error.js';
 import { ConfigError } from './errors/config-error.js';
 import { TransportError, type TransportErrorKind } from './errors/transport-error.js';
 import { UnexpectedResponseError } from './errors/unexpected-response-error.js';
+import { within } from './internal/within.js';
 
 /** The platform caps proxied replies at 10 MiB; nothing legitimate is larger. */
 export const maxResponseBytes = 10 * 1024 * 1024;
@@ -104,16 +105,6 @@ async function readText(response: Response, url: string, signal: AbortSignal): P
 		void reader.cancel().catch(() => {});
 		throw error;
 	}
-}
-
-/** `promise`, unless `signal` aborts first: then its reason. Leaves no listener behind. */
-function within<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-	if (signal.aborted) return Promise.reject(signal.reason);
-	return new Promise((resolve, reject) => {
-		const onAbort = (): void => reject(signal.reason);
-		signal.addEventListener('abort', onAbort, { once: true });
-		promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-	});
 }
 
 /** Why the attempt timer is cancelled; one shared value, so settling allocates no error. */

@@ -126,3 +126,40 @@ describe('the dev platform calls its own fetch without a receiver', () => {
 		expect(await response.json()).toMatchObject({ result: 'reached http://agent.example:8000/' });
 	});
 });
+
+describe('the dispatch deadline holds when the agent fetch ignores its signal', () => {
+	const agentUrl = 'http://agent.example:8000/a2a';
+	const remote = (fetch: (request: Request) => Promise<Response>) =>
+		setup([{ id: target, name: 'Remote', agent: agentUrl }], { fetch, idleTimeoutMs: 1000 });
+	const postNow = (platform: ReturnType<typeof remote>['platform']) =>
+		platform.fetch(new Request(a2a, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(messageSend('hi')) }));
+
+	test('an agent fetch that never answers counts as busy after the idle timeout: the request is queued', async () => {
+		const { platform, clock } = remote(() => new Promise<Response>(() => {}));
+		const answering = postNow(platform);
+		await clock.run(1000);
+		expect(await settledSoon(answering)).toMatchObject({ settled: true });
+		expect((await answering).status).toBe(202);
+		expect(platform.queue).toHaveLength(1);
+	});
+
+	test('an agent body that never ends fails the read after the idle timeout, and is cancelled', async () => {
+		let cancelled = false;
+		const body = new ReadableStream<Uint8Array>({
+			start(controller) {
+				controller.enqueue(new TextEncoder().encode('{"jsonrpc":'));
+			},
+			cancel() {
+				cancelled = true;
+			},
+		});
+		const { platform, clock } = remote(() => Promise.resolve(new Response(body)));
+		const answering = postNow(platform);
+		await clock.run(1000);
+		expect(await settledSoon(answering)).toMatchObject({ settled: true });
+		const answer = await answering;
+		expect(answer.status).toBe(502);
+		expect(await answer.json()).toEqual({ error: 'failed to read agent response', delivery_confirmed: true });
+		expect(cancelled).toBe(true);
+	});
+});
