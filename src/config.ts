@@ -140,7 +140,7 @@ function policy<T extends object>(group: string, defaults: T, given: Partial<T> 
  * password) is never quoted back, however malformed the rest of the URL is.
  */
 function withoutUserinfo(text: string): string {
-	return text.includes('@') ? text.replace(/^([a-z][a-z\d+.-]*:\/\/)?[^]*@/i, '$1[redacted]@') : text;
+	return text.includes('@') ? text.replace(/^([a-z][a-z\d+.-]*:\/\/)?[\s\S]*@/i, '$1[redacted]@') : text;
 }
 
 function resolvePlatformUrl(value: unknown): string {

@@ -40,9 +40,30 @@ const droppedConnection = /ECONNRESET|EPIPE|UND_ERR_SOCKET|closed|reset/i;
  * How each runtime words a request fetch refuses before any network I/O: a wrong receiver, a bad URL,
  * scheme, port or header, a GET with a body. Chromium (`Failed to execute 'fetch' on 'Window': …`),
  * workerd, undici, Deno and Bun all report these as the same TypeError they use for network failures.
+ * Anchored on the request-side wording: a malformed response header (undici's `Parse Error: Invalid
+ * header value char`, in the cause) is a network failure and must stay retried.
  */
-const refusedBeforeSending =
-	/Illegal invocation|Failed to execute 'fetch'|invalid header|header '[^']*' has invalid|invalid URL|URL is invalid|Failed to parse URL|ERR_INVALID_URL|unknown scheme|scheme '[^']*' not supported|protocol must be|Fetch API cannot load|bad port|are blocked|cannot have (a )?body/i;
+const refusedBeforeSending = new RegExp(
+	[
+		'Illegal invocation',
+		"^Failed to execute 'fetch'",
+		'^Failed to parse URL',
+		'^Invalid URL\\b',
+		'URL is invalid',
+		'is an invalid header (name|value)',
+		'^Invalid header (name|value)\\b',
+		"^Header '[^']*' has invalid value",
+		"^Url scheme '[^']*' not supported",
+		'^protocol must be',
+		'^Fetch API cannot load',
+		'Requests to port \\d+ are blocked',
+		'method cannot have (a )?body',
+	].join('|'),
+	'i',
+);
+
+/** undici words some refusals only in the cause of its generic `fetch failed`. */
+const refusedBeforeSendingCause = /^(bad port|unknown scheme)$/;
 
 /** workerd reports network failures as a plain `Error`, not a `TypeError`. */
 const workerdNetworkFailure = /^(Network connection lost\.?|internal error; reference = \S+)$/;
@@ -62,9 +83,7 @@ function messageOf(error: Error): string {
 
 /** Whether fetch refused to send the request at all, as opposed to failing on the network. */
 function isRefusal(error: Error): boolean {
-	const cause = error.cause instanceof Error ? error.cause : undefined;
-	const code = (cause as { code?: unknown } | undefined)?.code;
-	return refusedBeforeSending.test(`${error.message} ${cause?.message ?? ''} ${typeof code === 'string' ? code : ''}`);
+	return refusedBeforeSending.test(error.message) || (error.cause instanceof Error && refusedBeforeSendingCause.test(error.cause.message));
 }
 
 /** The error for a request fetch would not send: retrying cannot help, so it says what to change. */

@@ -124,6 +124,13 @@ describe('a request fetch refuses to send is a ConfigError naming fetch, not ret
 		expect(outcome).toMatchObject({ status: 'replied', text: 'ok', attempts: 3 });
 	});
 
+	test('a malformed response header (undici: a parse error in the cause) is a network failure, retried', async () => {
+		const parseError = Object.assign(new Error('Parse Error: Invalid header value char'), { name: 'HTTPParserError', code: 'HPE_INVALID_HEADER_TOKEN' });
+		const fetch = scriptedFetch(new TypeError('fetch failed', { cause: parseError }), json({ jsonrpc: '2.0', id: '00000000-0000-4000-8000-000000000002', result: 'ok' }));
+		const { outcome } = await sendWith(fetch.fetch);
+		expect(outcome).toMatchObject({ status: 'replied', attempts: 2 });
+	});
+
 	test('workerd network failures, plain Errors, are ConnectErrors and retried', async () => {
 		const fetch = scriptedFetch(new Error('Network connection lost.'), new Error('internal error; reference = 3cba4vo4q3ch748h3iormpqf'), json({ jsonrpc: '2.0', id: '00000000-0000-4000-8000-000000000002', result: 'ok' }));
 		const { client, clock, logs } = testClient(fetch.fetch);
