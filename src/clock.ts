@@ -47,8 +47,3 @@ export const systemClock: Clock = {
 		});
 	},
 };
-
-/** The clock's wall time, or `Date.now()` for a clock that has none. */
-export function wallNow(clock: Clock): number {
-	return clock.wallNow ? clock.wallNow() : Date.now();
-}

@@ -135,26 +135,15 @@ function policy<T extends object>(group: string, defaults: T, given: Partial<T> 
 	return result as T;
 }
 
-/**
- * `text` with everything between the scheme and the last `@` replaced, so a URL's userinfo (a
- * password) is never quoted back, however malformed the rest of the URL is.
- */
-function withoutUserinfo(text: string): string {
-	return text.includes('@') ? text.replace(/^([a-z][a-z\d+.-]*:\/\/)?[\s\S]*@/i, '$1[redacted]@') : text;
-}
-
 function resolvePlatformUrl(value: unknown): string {
 	const url = typeof value === 'string' ? value.trim().replace(/\/$/, '') : value;
 	// The URL parser drops tabs and line breaks silently; the raw string would still carry them into targets.
 	const parsed = typeof url === 'string' && !/[\s\x00-\x1f\x7f]/.test(url) && URL.canParse(url) ? new URL(url) : undefined;
-	if (parsed && (parsed.username || parsed.password)) {
-		throw new ConfigError('platformUrl', 'must not carry credentials (user:password@): pass the workspace token as `token` instead');
-	}
-	if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.search || parsed.hash) {
-		// A URL object would print its href, credentials included: only strings are quoted.
-		const kind = url === null ? 'null' : typeof url;
-		const quoted = typeof url === 'string' ? JSON.stringify(withoutUserinfo(url)) : `${kind === 'object' ? 'an' : 'a'} ${kind}`;
-		throw new ConfigError('platformUrl', `must be an http(s) URL without spaces, query, fragment or credentials, got ${quoted}`);
+	if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.search || parsed.hash || parsed.username || parsed.password) {
+		// Everything up to the last `@` may be a password, however malformed the rest; a URL object
+		// would print its href, so only strings are quoted.
+		const shown = typeof url === 'string' ? JSON.stringify(url.replace(/^([a-z][\w+.-]*:\/\/)?[\s\S]*@/i, '$1[redacted]@')) : typeof url;
+		throw new ConfigError('platformUrl', `must be an http(s) URL without spaces, query, fragment or credentials, got ${shown}`);
 	}
 	return url as string;
 }

@@ -1,4 +1,4 @@
-import { wallNow, type Clock } from './clock.js';
+import type { Clock } from './clock.js';
 import { defaultRetryPolicy, type RetryPolicy } from './config.js';
 import { isA2AClientError, type A2AClientError } from './errors/a2a-client-error.js';
 import { isHttpError } from './errors/http-error.js';
@@ -94,7 +94,7 @@ export function retryAfterMs(headers: Headers, bodySeconds: number | undefined, 
 		const at = Date.parse(header);
 		if (!Number.isNaN(at)) {
 			const sent = Date.parse(headers.get('date') ?? '');
-			return Math.max(0, Math.ceil(at - (Number.isNaN(sent) ? wallNow(clock) : sent)));
+			return Math.max(0, Math.ceil(at - (Number.isNaN(sent) ? (clock.wallNow?.() ?? Date.now()) : sent)));
 		}
 	}
 	return bodySeconds !== undefined && bodySeconds >= 0 ? Math.ceil(bodySeconds * 1000) : undefined;

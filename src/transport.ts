@@ -43,24 +43,8 @@ const droppedConnection = /ECONNRESET|EPIPE|UND_ERR_SOCKET|closed|reset/i;
  * Anchored on the request-side wording: a malformed response header (undici's `Parse Error: Invalid
  * header value char`, in the cause) is a network failure and must stay retried.
  */
-const refusedBeforeSending = new RegExp(
-	[
-		'Illegal invocation',
-		"^Failed to execute 'fetch'",
-		'^Failed to parse URL',
-		'^Invalid URL\\b',
-		'URL is invalid',
-		'is an invalid header (name|value)',
-		'^Invalid header (name|value)\\b',
-		"^Header '[^']*' has invalid value",
-		"^Url scheme '[^']*' not supported",
-		'^protocol must be',
-		'^Fetch API cannot load',
-		'Requests to port \\d+ are blocked',
-		'method cannot have (a )?body',
-	].join('|'),
-	'i',
-);
+const refusedBeforeSending =
+	/Illegal invocation|^Failed to (execute 'fetch'|parse URL)|^Invalid (URL|header (name|value))\b|URL is invalid|is an invalid header|^Header '.*' has invalid|scheme '.*' not supported|^protocol must be|^Fetch API cannot load|port \d+ are blocked|cannot have (a )?body/i;
 
 /** undici words some refusals only in the cause of its generic `fetch failed`. */
 const refusedBeforeSendingCause = /^(bad port|unknown scheme)$/;
@@ -88,9 +72,9 @@ function isRefusal(error: Error): boolean {
 
 /** The error for a request fetch would not send: retrying cannot help, so it says what to change. */
 function refusal(error: unknown, url: string): ConfigError {
-	const detail = error instanceof Error ? `${error.name}: ${error.message === messageOf(error) ? error.message : `${error.message} (${messageOf(error)})`}` : String(error);
+	const detail = error instanceof Error ? `${error.name}: ${error.message}${error.cause instanceof Error ? ` (${error.cause.message})` : ''}` : String(error);
 	// A method taken off its object (a Worker's env.SERVICE.fetch) needs its receiver back.
-	const hint = /Illegal invocation/i.test(detail) ? '; a fetch method taken from an object must be bound, e.g. (request) => env.SERVICE.fetch(request)' : '';
+	const hint = /Illegal invocation/i.test(detail) ? '; pass a bound function, e.g. (request) => env.SERVICE.fetch(request)' : '';
 	return new ConfigError('fetch', `refused the request before sending it: ${detail}${hint}`, { target: url, cause: error });
 }
 

@@ -53,15 +53,15 @@ describe('a platformUrl with credentials', () => {
 		expect(error.message).not.toMatch(/alice|hunter|hun ter/);
 	});
 
-	test('the refusal says what to do instead', () => {
+	test('the refusal shows where the credentials were', () => {
 		expect(configError({ workspaceId: WORKSPACE_ID, platformUrl: 'http://alice:hunter2@platform.example' }).message).toBe(
-			'platformUrl must not carry credentials (user:password@): pass the workspace token as `token` instead',
+			'platformUrl must be an http(s) URL without spaces, query, fragment or credentials, got "http://[redacted]@platform.example"',
 		);
 	});
 
 	test('a URL object with credentials is refused without its href', () => {
 		const error = configError({ workspaceId: WORKSPACE_ID, platformUrl: new URL('http://alice:hunter2@platform.example') });
-		expect(error.message).toBe('platformUrl must be an http(s) URL without spaces, query, fragment or credentials, got an object');
+		expect(error.message).toBe('platformUrl must be an http(s) URL without spaces, query, fragment or credentials, got object');
 	});
 
 	test('PLATFORM_URL with credentials is refused without them', () => {

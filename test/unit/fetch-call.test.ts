@@ -78,7 +78,7 @@ describe('a request fetch refuses to send is a ConfigError naming fetch, not ret
 		const error = outcome.status === 'failed' ? outcome.error : undefined;
 		expect(error).toBeInstanceOf(ConfigError);
 		expect(error).toMatchObject({ field: 'fetch', target, cause: illegal });
-		expect(error?.message).toBe(`fetch refused the request before sending it: TypeError: ${illegal.message}; a fetch method taken from an object must be bound, e.g. (request) => env.SERVICE.fetch(request)`);
+		expect(error?.message).toBe(`fetch refused the request before sending it: TypeError: ${illegal.message}; pass a bound function, e.g. (request) => env.SERVICE.fetch(request)`);
 		expect(formatA2AError(error)).toMatch(/^\[A2A_ERROR\] ConfigError: fetch refused the request before sending it: TypeError: Illegal invocation/);
 	});
 
@@ -148,7 +148,7 @@ describe('a request fetch refuses to send is a ConfigError naming fetch, not ret
 		});
 		const { diagnostic } = await client.listPeers();
 		expect(diagnostic).toBe(
-			`Cannot reach platform at ${PLATFORM_URL}: fetch refused the request before sending it: TypeError: Illegal invocation; a fetch method taken from an object must be bound, e.g. (request) => env.SERVICE.fetch(request)`,
+			`Cannot reach platform at ${PLATFORM_URL}: fetch refused the request before sending it: TypeError: Illegal invocation; pass a bound function, e.g. (request) => env.SERVICE.fetch(request)`,
 		);
 	});
 });
