@@ -95,7 +95,10 @@ const runtimes = {
 			join(dir, 'config.capnp'),
 			`using Workerd = import "/workerd/workerd.capnp";
 const config :Workerd.Config = (
-  services = [ (name = "main", worker = (modules = [ (name = "worker", esModule = embed "worker.js") ], compatibilityDate = "2026-10-01")) ],
+  services = [
+    (name = "main", worker = (modules = [ (name = "worker", esModule = embed "worker.js") ], compatibilityDate = "2026-10-01")),
+    (name = "internet", network = (allow = ["local"])),
+  ],
   sockets = [ (name = "http", address = "127.0.0.1:${port}", http = (), service = "main") ],
 );
 `,
@@ -107,7 +110,7 @@ const config :Workerd.Config = (
 			const deadline = Date.now() + 30_000;
 			for (;;) {
 				try {
-					const response = await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(timeoutMs) });
+					const response = await fetch(`http://127.0.0.1:${port}/__conformance`, { signal: AbortSignal.timeout(timeoutMs) });
 					return await response.json();
 				} catch (error) {
 					if (Date.now() > deadline || child.exitCode !== null) throw new Error(`workerd did not answer: ${error.message}\n${log}`);

@@ -3,6 +3,15 @@ export interface Clock {
 	/** Monotonic milliseconds; only differences between readings matter. */
 	now(): number;
 	/**
+	 * Wall-clock milliseconds since the Unix epoch, read only to measure an HTTP-date `Retry-After`
+	 * when the response carries no `Date` header. Optional so existing clocks keep working; a clock
+	 * without it falls back to `Date.now()`. A fake clock should provide it, so retries stay on fake time.
+	 *
+	 * @example
+	 * const clock: Clock = { now: () => performance.now(), wallNow: () => Date.now(), sleep: (ms) => new Promise((r) => setTimeout(r, ms)) };
+	 */
+	wallNow?(): number;
+	/**
 	 * Resolves after `ms` milliseconds. When `signal` aborts first it rejects at once with
 	 * `signal.reason` and leaves no timer behind.
 	 */
@@ -13,9 +22,10 @@ export interface Clock {
 const maxTimerMs = 2 ** 31 - 1;
 const performanceClock = globalThis.performance;
 
-/** `performance.now()` (or `Date.now()` where it is missing) and `setTimeout`. */
+/** `performance.now()` (or `Date.now()` where it is missing), `Date.now()` and `setTimeout`. */
 export const systemClock: Clock = {
 	now: performanceClock ? () => performanceClock.now() : Date.now,
+	wallNow: () => Date.now(),
 	sleep(ms, signal) {
 		return new Promise((resolve, reject) => {
 			if (signal?.aborted) {

@@ -59,9 +59,18 @@ export interface A2AClientConfig {
 	origin?: string | undefined;
 	/** Sent as `X-Molecule-Org-Id` for multi-tenant platforms. Not allowed by the platform's CORS policy. */
 	orgId?: string | undefined;
-	/** Default: `globalThis.fetch`, looked up at call time. */
+	/**
+	 * Default: `globalThis.fetch`, looked up at call time. Called as a plain function, without a
+	 * `this`, so a runtime's own `fetch` may be passed as is; a method of another object (a Worker's
+	 * `env.SERVICE.fetch`) must be bound. A request it refuses to send (it throws, or rejects with the
+	 * runtime's TypeError for a bad receiver, URL, port or header) fails with a `ConfigError` on
+	 * `fetch` and is not retried. Time limits and aborts hold even when it ignores `request.signal`.
+	 *
+	 * @example
+	 * createA2AClient({ workspaceId, fetch: (request) => env.PLATFORM.fetch(request) });
+	 */
 	fetch?: FetchFunction | undefined;
-	/** Default: `performance.now()` and `setTimeout`. */
+	/** Default: `performance.now()`, `Date.now()` (for `wallNow`) and `setTimeout`. */
 	clock?: Clock | undefined;
 	/** Uniform random numbers in `[0, 1)` for jitter. Default `Math.random`. */
 	random?: (() => number) | undefined;
@@ -156,7 +165,10 @@ function resolvePlatformUrl(value: unknown): string {
 	// The URL parser drops tabs and line breaks silently; the raw string would still carry them into targets.
 	const parsed = typeof url === 'string' && !/[\s\x00-\x1f\x7f]/.test(url) && URL.canParse(url) ? new URL(url) : undefined;
 	if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.search || parsed.hash || parsed.username || parsed.password) {
-		throw new ConfigError('platformUrl', `must be an http(s) URL without spaces, query, fragment or credentials, got ${JSON.stringify(url)}`);
+		// Everything up to the last `@` may be a password, however malformed the rest; a URL object
+		// would print its href, so only strings are quoted.
+		const shown = typeof url === 'string' ? JSON.stringify(url.replace(/^([a-z][\w+.-]*:\/\/)?[\s\S]*@/i, '$1[redacted]@')) : typeof url;
+		throw new ConfigError('platformUrl', `must be an http(s) URL without spaces, query, fragment or credentials, got ${shown}`);
 	}
 	return url as string;
 }

@@ -123,7 +123,7 @@ export function createMessaging(settings: Settings, transport: Transport): Messa
 			throw new HttpError(status, {
 				target,
 				platformError: fields.error && redact(fields.error),
-				retryAfterMs: retryAfterMs(headers, fields.retry_after),
+				retryAfterMs: retryAfterMs(headers, fields.retry_after, clock),
 				body: redactDeep(data),
 			});
 		}

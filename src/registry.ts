@@ -104,7 +104,8 @@ export function createRegistry(settings: Settings, transport: Transport): Regist
 				timeoutMs: timeouts.requestMs,
 			});
 		} catch (error) {
-			return fail(isConfigError(error) ? `Workspace token unavailable: ${error.message}` : `Cannot reach platform at ${platformUrl}: ${messageOf(error)}`);
+			const tokenFailed = isConfigError(error) && error.field === 'token';
+			return fail(tokenFailed ? `Workspace token unavailable: ${error.message}` : `Cannot reach platform at ${platformUrl}: ${messageOf(error)}`);
 		}
 		const { status } = response;
 		if (status === 200) {

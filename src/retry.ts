@@ -83,16 +83,23 @@ export async function retry<T>(operation: (attempt: number, timeLeftMs: number) 
 }
 
 /**
- * The wait a platform answer asks for, from `Retry-After` (seconds, or an HTTP date measured against
- * the response's own `Date` header, so no local wall clock is needed) or else the body's `retry_after`.
+ * The wait a platform answer asks for, from `Retry-After` or else the body's `retry_after` (seconds).
+ * `Retry-After` holds seconds or an HTTP date; a date is measured against the response's own `Date`
+ * header when it has a valid one (both readings then come from the server's clock, so local clock
+ * skew does not matter), else against `clock`'s wall time. Never negative; `undefined` when there is none.
+ *
+ * @example
+ * retryAfterMs(new Headers({ 'retry-after': 'Wed, 21 Oct 2026 07:28:30 GMT' }), undefined, clock); // 30000 at 07:28:00
  */
-export function retryAfterMs(headers: Headers, bodySeconds: number | undefined): number | undefined {
+export function retryAfterMs(headers: Headers, bodySeconds: number | undefined, clock: Clock): number | undefined {
 	const header = headers.get('retry-after')?.trim();
 	if (header) {
 		if (/^\d+(\.\d+)?$/.test(header)) return Math.ceil(Number(header) * 1000);
 		const at = Date.parse(header);
-		const sent = Date.parse(headers.get('date') ?? '');
-		if (!Number.isNaN(at) && !Number.isNaN(sent)) return Math.max(0, at - sent);
+		if (!Number.isNaN(at)) {
+			const sent = Date.parse(headers.get('date') ?? '');
+			return Math.max(0, Math.ceil(at - (Number.isNaN(sent) ? (clock.wallNow?.() ?? Date.now()) : sent)));
+		}
 	}
 	return bodySeconds !== undefined && bodySeconds >= 0 ? Math.ceil(bodySeconds * 1000) : undefined;
 }

@@ -4,6 +4,7 @@ import { A2AClientError, isA2AClientError } from './errors/a2a-client-error.js';
 import { ConfigError } from './errors/config-error.js';
 import { TransportError, type TransportErrorKind } from './errors/transport-error.js';
 import { UnexpectedResponseError } from './errors/unexpected-response-error.js';
+import { within } from './internal/within.js';
 
 /** The platform caps proxied replies at 10 MiB; nothing legitimate is larger. */
 export const maxResponseBytes = 10 * 1024 * 1024;
@@ -35,6 +36,22 @@ export type Transport = (request: PlatformRequest) => Promise<PlatformResponse>;
 const connectTimeout = /CONNECT_TIMEOUT|ETIMEDOUT/;
 const droppedConnection = /ECONNRESET|EPIPE|UND_ERR_SOCKET|closed|reset/i;
 
+/**
+ * How each runtime words a request fetch refuses before any network I/O: a wrong receiver, a bad URL,
+ * scheme, port or header, a GET with a body. Chromium (`Failed to execute 'fetch' on 'Window': …`),
+ * workerd, undici, Deno and Bun all report these as the same TypeError they use for network failures.
+ * Anchored on the request-side wording: a malformed response header (undici's `Parse Error: Invalid
+ * header value char`, in the cause) is a network failure and must stay retried.
+ */
+const refusedBeforeSending =
+	/Illegal invocation|^Failed to (execute 'fetch'|parse URL)|^Invalid (URL|header (name|value))\b|URL is invalid|is an invalid header|^Header '.*' has invalid|scheme '.*' not supported|^protocol must be|^Fetch API cannot load|port \d+ are blocked|cannot have (a )?body/i;
+
+/** undici words some refusals only in the cause of its generic `fetch failed`. */
+const refusedBeforeSendingCause = /^(bad port|unknown scheme)$/;
+
+/** workerd reports network failures as a plain `Error`, not a `TypeError`. */
+const workerdNetworkFailure = /^(Network connection lost\.?|internal error; reference = \S+)$/;
+
 /** Names a network failure that happened before any response, from the codes and messages each runtime uses. */
 function kindOf(error: Error): TransportErrorKind {
 	const cause = error.cause instanceof Error ? error.cause : undefined;
@@ -48,7 +65,21 @@ function messageOf(error: Error): string {
 	return error.cause instanceof Error && error.cause.message ? error.cause.message : error.message;
 }
 
-async function readText(response: Response, url: string): Promise<string> {
+/** Whether fetch refused to send the request at all, as opposed to failing on the network. */
+function isRefusal(error: Error): boolean {
+	return refusedBeforeSending.test(error.message) || (error.cause instanceof Error && refusedBeforeSendingCause.test(error.cause.message));
+}
+
+/** The error for a request fetch would not send: retrying cannot help, so it says what to change. */
+function refusal(error: unknown, url: string): ConfigError {
+	const detail = error instanceof Error ? `${error.name}: ${error.message}${error.cause instanceof Error ? ` (${error.cause.message})` : ''}` : String(error);
+	// A method taken off its object (a Worker's env.SERVICE.fetch) needs its receiver back.
+	const hint = /Illegal invocation/i.test(detail) ? '; pass a bound function, e.g. (request) => env.SERVICE.fetch(request)' : '';
+	return new ConfigError('fetch', `refused the request before sending it: ${detail}${hint}`, { target: url, cause: error });
+}
+
+/** The body as text, within the size cap; stops reading (and cancels the body) as soon as `signal` aborts. */
+async function readText(response: Response, url: string, signal: AbortSignal): Promise<string> {
 	const tooLarge = (): UnexpectedResponseError =>
 		new UnexpectedResponseError(`response body exceeds ${maxResponseBytes} bytes; not read further`, response.status, { target: url });
 	const declared = response.headers.get('content-length');
@@ -57,33 +88,26 @@ async function readText(response: Response, url: string): Promise<string> {
 		throw tooLarge();
 	}
 	// A declared, unencoded length bounds the body already: read it in one go.
-	if (declared !== null && !response.headers.has('content-encoding')) return response.text();
+	if (declared !== null && !response.headers.has('content-encoding')) return within(response.text(), signal);
 	if (!response.body) return '';
 	const reader = response.body.getReader();
 	const decoder = new TextDecoder();
 	let received = 0;
 	let text = '';
-	for (;;) {
-		const { done, value } = await reader.read();
-		if (done) return text + decoder.decode();
-		received += value.byteLength;
-		if (received > maxResponseBytes) {
-			// Not awaited: cancelling one branch of a tee'd body waits for the other branch.
-			void reader.cancel().catch(() => {});
-			throw tooLarge();
+	try {
+		for (;;) {
+			// Raced: a body whose source ignores the abort (a fetch double, a wrapper) must not hold the read.
+			const { done, value } = await within(reader.read(), signal);
+			if (done) return text + decoder.decode();
+			received += value.byteLength;
+			if (received > maxResponseBytes) throw tooLarge();
+			text += decoder.decode(value, { stream: true });
 		}
-		text += decoder.decode(value, { stream: true });
+	} catch (error) {
+		// Not awaited: cancelling one branch of a tee'd body waits for the other branch.
+		void reader.cancel().catch(() => {});
+		throw error;
 	}
-}
-
-/** `promise`, unless `signal` aborts first: then its reason. Leaves no listener behind. */
-function within<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-	if (signal.aborted) return Promise.reject(signal.reason);
-	return new Promise((resolve, reject) => {
-		const onAbort = (): void => reject(signal.reason);
-		signal.addEventListener('abort', onAbort, { once: true });
-		promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-	});
 }
 
 /** Why the attempt timer is cancelled; one shared value, so settling allocates no error. */
@@ -108,7 +132,17 @@ export function createTransport(settings: Settings): Transport {
 		redirect: 'manual',
 		async fetch(input, init) {
 			const request = input instanceof Request ? input : new Request(input, init);
-			const response: unknown = await settings.fetch(request);
+			// Called without a receiver: `settings.fetch(request)` would pass `settings` as `this`,
+			// which a runtime's own fetch (Chromium, workerd) refuses with `Illegal invocation`.
+			const send = settings.fetch;
+			let sending: Promise<Response>;
+			try {
+				sending = send(request);
+			} catch (error) {
+				// Thrown, not rejected: nothing was sent, and trying again would throw again.
+				throw refusal(error, request.url);
+			}
+			const response: unknown = await sending;
 			// A fetch that resolves to anything else is a bug in the fetch given, not a network blip.
 			if (typeof response !== 'object' || response === null || !('status' in response) || !('headers' in response)) {
 				throw new A2AClientError(`fetch resolved to ${response === null ? 'null' : typeof response}, not a Response`, { target: request.url });
@@ -143,14 +177,20 @@ export function createTransport(settings: Settings): Transport {
 			if (settings.orgId) headers['X-Molecule-Org-Id'] = settings.orgId;
 			if (request.body !== undefined) headers['Content-Type'] = 'application/json';
 			phase = 'connect';
-			const response = await api(url, { method: request.method, headers, body: request.body ?? null, signal: control.signal });
+			const responding = api(url, { method: request.method, headers, body: request.body ?? null, signal: control.signal });
+			// Raced against the deadline and the caller: a fetch that ignores its signal must not hold the call.
+			const response = await within(responding, control.signal).catch((error: unknown) => {
+				// An answer that comes after all is dropped, so its connection is freed.
+				void responding.then((late) => late.body?.cancel().catch(() => {}), () => {});
+				throw error;
+			});
 			// `redirected`: a fetch that follows redirects anyway; the answer came from somewhere else.
 			if (response.redirected || response.type === 'opaqueredirect') {
 				void response.body?.cancel().catch(() => {});
 				throw new UnexpectedResponseError('the platform answered with a redirect, which is not followed', response.status, { target: url });
 			}
 			phase = 'read';
-			return { status: response.status, headers: response.headers, text: await readText(response, url), url };
+			return { status: response.status, headers: response.headers, text: await readText(response, url, control.signal), url };
 		};
 
 		try {
@@ -168,14 +208,19 @@ export function createTransport(settings: Settings): Transport {
 
 		function failure(error: unknown): unknown {
 			if (caller?.aborted) return caller.reason;
-			if (timedOut && phase === 'token') return new ConfigError('token', `provider did not answer within ${timeoutMs} ms`);
-			if (timedOut) return new TransportError('ReadTimeout', `timed out after ${timeoutMs} ms`, { target: url });
+			// Whole milliseconds: the limit may be what is left of a budget measured on a fractional clock.
+			if (timedOut && phase === 'token') return new ConfigError('token', `provider did not answer within ${Math.ceil(timeoutMs)} ms`);
+			if (timedOut) return new TransportError('ReadTimeout', `timed out after ${Math.ceil(timeoutMs)} ms`, { target: url });
 			if (isA2AClientError(error)) return error;
 			const raw = isNetworkError(error) ? error.cause : error;
 			if (!(raw instanceof Error)) return new A2AClientError(String(raw), { target: url, cause: raw });
 			if (phase === 'read') return new TransportError('ReadError', messageOf(raw), { target: url, cause: raw });
-			// fetch reports network failures, and only those, as TypeError; anything else is a bug, not a blip.
-			if (raw.name === 'TypeError') return new TransportError(kindOf(raw), messageOf(raw), { target: url, cause: raw });
+			// fetch reports network failures as TypeError (workerd: as a plain Error), and uses the same
+			// TypeError for a request it refuses to send; anything else is a bug, not a blip.
+			if (raw.name === 'TypeError' && isRefusal(raw)) return refusal(raw, url);
+			if (raw.name === 'TypeError' || (raw.name === 'Error' && workerdNetworkFailure.test(raw.message))) {
+				return new TransportError(kindOf(raw), messageOf(raw), { target: url, cause: raw });
+			}
 			return new A2AClientError(raw.message, { target: url, cause: raw });
 		}
 	};

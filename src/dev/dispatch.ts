@@ -1,3 +1,4 @@
+import { within } from '../internal/within.js';
 import type { DevSettings } from './context.js';
 import { requestContextId, type Envelope } from './envelope.js';
 import type { AgentHandler, AgentReply, DevWorkspace } from './types.js';
@@ -83,36 +84,45 @@ async function runHandler(handler: AgentHandler, request: DispatchRequest, setti
 	return Promise.race([outcome, aborted]);
 }
 
-async function readCapped(response: Response): Promise<string> {
+/** The agent's body, cut at the cap; a read the deadline overtakes fails even if the body's source ignores the abort. */
+async function readCapped(response: Response, signal: AbortSignal): Promise<string> {
 	if (!response.body) return '';
 	const reader = response.body.getReader();
 	const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 	let received = 0;
 	let text = '';
-	for (;;) {
-		const { done, value } = await reader.read();
-		if (done) return text + decoder.decode();
-		const room = maxResponseBytes - received;
-		received += value.byteLength;
-		text += decoder.decode(value.subarray(0, Math.max(0, room)), { stream: true });
-		if (received >= maxResponseBytes) {
-			await reader.cancel().catch(() => {});
-			return text + decoder.decode();
+	try {
+		for (;;) {
+			const { done, value } = await within(reader.read(), signal);
+			if (done) return text + decoder.decode();
+			const room = maxResponseBytes - received;
+			received += value.byteLength;
+			text += decoder.decode(value.subarray(0, Math.max(0, room)), { stream: true });
+			if (received >= maxResponseBytes) {
+				await reader.cancel().catch(() => {});
+				return text + decoder.decode();
+			}
 		}
+	} catch (error) {
+		void reader.cancel().catch(() => {});
+		throw error;
 	}
 }
 
 async function postToUrl(url: string, request: DispatchRequest, settings: DevSettings, signal: AbortSignal): Promise<DispatchResult> {
 	let response: Response;
 	try {
-		response = await settings.fetch(new Request(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: request.envelope.text, signal }));
+		// Called without a receiver: a runtime's own fetch refuses `settings` as `this` (Illegal invocation).
+		// Raced against the deadline: a fetch that ignores its signal must not hold the dispatch.
+		const send = settings.fetch;
+		response = await within(send(new Request(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: request.envelope.text, signal })), signal);
 	} catch (error) {
 		if (signal.aborted) return { kind: 'busy', reason: deadlineExceeded };
 		const reason = describe(error);
 		return busyFailure.test(reason) ? { kind: 'busy', reason } : { kind: 'unreachable', reason };
 	}
 	try {
-		return { kind: 'response', status: response.status, body: await readCapped(response) };
+		return { kind: 'response', status: response.status, body: await readCapped(response, signal) };
 	} catch (error) {
 		return { kind: 'readFailure', status: response.status, reason: describe(error) };
 	}

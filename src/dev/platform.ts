@@ -127,6 +127,31 @@ export function createDevPlatform(options: DevPlatformOptions): DevPlatform {
 		}
 	}
 
+	/**
+	 * The fetch handler. Like a socket, it honours `request.signal`: an abort rejects at once with the
+	 * signal's reason and nothing more is waited for. The work already begun runs on, as the platform's
+	 * dispatch survives a client disconnect, and `settled()` waits for it.
+	 */
+	function fetchHandler(request: Request): Promise<Response> {
+		const { signal } = request;
+		if (!signal) return handle(request);
+		if (signal.aborted) return Promise.reject(signal.reason);
+		const handling = handle(request);
+		return new Promise<Response>((resolve, reject) => {
+			const onAbort = (): void => {
+				reject(signal.reason);
+				// The answer nobody reads any more: its body is dropped, and settled() covers the rest.
+				const running: Promise<void> = handling
+					.then((late) => late.body?.cancel())
+					.catch(() => {})
+					.finally(() => pending.delete(running));
+				pending.add(running);
+			};
+			signal.addEventListener('abort', onAbort, { once: true });
+			handling.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+		});
+	}
+
 	async function handle(request: Request): Promise<Response> {
 		if (connectionsToDrop > 0) {
 			connectionsToDrop--;
@@ -148,7 +173,7 @@ export function createDevPlatform(options: DevPlatformOptions): DevPlatform {
 	}
 
 	return {
-		fetch: handle,
+		fetch: fetchHandler,
 		get requests() {
 			return [...recorded];
 		},

@@ -138,7 +138,10 @@ export interface DevPlatformOptions {
 	mintToken?: () => string;
 	/** Wall-clock time for `created_at`, `removed_at` and `last_outbound_at`. Default `() => new Date()`. */
 	wallClock?: () => Date;
-	/** Reaches agents given as URLs. Default: the global `fetch`. */
+	/**
+	 * Reaches agents given as URLs. Default: the global `fetch`. Called without a `this`, so a
+	 * runtime's own fetch may be passed as is; the idle timeout holds even if it ignores its signal.
+	 */
 	fetch?: (request: Request) => Promise<Response>;
 	/** Enables TenantGuard (§1.2): other routes then need `X-Molecule-Org-Id: <orgId>`, else 404 with no body. */
 	orgId?: string;
@@ -207,7 +210,11 @@ export interface ActivityRow {
 
 /** A running dev platform. */
 export interface DevPlatform {
-	/** A plain fetch handler: pass it as the client's `fetch`, or serve it (Deno.serve, Bun.serve, a Worker, `serve`). */
+	/**
+	 * A plain fetch handler: pass it as the client's `fetch`, or serve it (Deno.serve, Bun.serve, a
+	 * Worker, `serve`). It honours `request.signal` as a socket would: an abort rejects at once with
+	 * the signal's reason, while the dispatch already begun runs on (`settled()` waits for it).
+	 */
 	readonly fetch: (request: Request) => Promise<Response>;
 	/** Every request received, in order. */
 	readonly requests: readonly RecordedRequest[];

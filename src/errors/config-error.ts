@@ -1,4 +1,4 @@
-import { A2AClientError, guardFor } from './a2a-client-error.js';
+import { A2AClientError, guardFor, type A2AClientErrorOptions } from './a2a-client-error.js';
 
 /**
  * The configuration, an option of a call (`options.signal`) or a value a token provider returned is
@@ -9,8 +9,9 @@ export class ConfigError extends A2AClientError {
 	/** The field at fault, e.g. `workspaceId`, `retry.maxAttempts` or `options.signal`. */
 	readonly field: string;
 
-	constructor(field: string, problem: string) {
-		super(`${field} ${problem}`);
+	/** `options` carries the `target` and `cause` when the problem showed up while making a request. */
+	constructor(field: string, problem: string, options?: A2AClientErrorOptions) {
+		super(`${field} ${problem}`, options);
 		this.field = field;
 	}
 }

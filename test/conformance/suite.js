@@ -126,7 +126,10 @@ async function setup(transport, options = {}) {
 		if (failures-- > 0) throw new TypeError('fetch failed');
 		inFlight++;
 		try {
-			return await baseFetch(request);
+			// Read to the end while counted in flight, so fake time never moves while a body is still on its way.
+			const response = await baseFetch(request);
+			const body = [101, 204, 205, 304].includes(response.status) ? null : await response.arrayBuffer();
+			return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
 		} finally {
 			inFlight--;
 		}
@@ -267,6 +270,20 @@ export const cases = [
 		},
 	},
 	{
+		// Issue 9 item 4: Chromium and workerd refuse their own fetch called with another `this`.
+		name: "the runtime's own fetch, passed unbound, reaches the platform",
+		network: true,
+		async run(env) {
+			const ownFetch = globalThis.fetch;
+			const client = createA2AClient({ workspaceId: ids.parent, platformUrl: env.networkUrl, token: 'tok-parent', fetch: ownFetch, retry: { maxAttempts: 1 } });
+			const outcome = await client.sendMessage(ids.echo, 'unbound');
+			const seen = outcome.status === 'failed' ? formatA2AError(outcome.error) : `${outcome.status}: ${outcome.text}`;
+			if (env.transport.serve) assertEqual(seen, 'replied: echo: unbound', 'outcome');
+			// The page's own server is no platform: any HTTP answer proves fetch ran.
+			else assert(outcome.status === 'failed' && isHttpError(outcome.error), `expected an HTTP answer from ${env.networkUrl}, got ${seen}`);
+		},
+	},
+	{
 		name: 'abort rejects with the reason, during a backoff wait',
 		async run(env) {
 			const failing = await setup(env.transport, { failFirst: Number.POSITIVE_INFINITY });
@@ -290,20 +307,23 @@ export const cases = [
 
 /**
  * Runs every case (and the socket cases again over a real socket when `serve` is given).
- * Returns one result per run: `{ name, ok, error? }`.
+ * `network` cases need a real HTTP server: the served platform, or in process `origin` (a browser
+ * page's own server) when given. Returns one result per run: `{ name, ok, error? }`.
  */
-export async function runConformance({ serve } = {}) {
+export async function runConformance({ serve, origin } = {}) {
 	const transports = [{ name: 'in-process' }, ...(serve ? [{ name: '127.0.0.1 socket', serve }] : [])];
 	const results = [];
 	for (const transport of transports) {
 		for (const testCase of cases) {
-			if (transport.serve && !testCase.socket) continue;
+			if (transport.serve && !testCase.socket && !testCase.network) continue;
+			if (!transport.serve && testCase.network && !origin) continue;
 			const name = `${testCase.name} [${transport.name}]`;
 			let env;
 			try {
 				env = await setup(transport);
 				env.transport = transport;
 				env.fetch = transport.serve ? (request) => fetch(request) : env.platform.fetch;
+				env.networkUrl = transport.serve ? env.client.platformUrl : origin;
 				await testCase.run(env);
 				results.push({ name, ok: true });
 			} catch (error) {

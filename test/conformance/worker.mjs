@@ -1,8 +1,20 @@
-// The workerd entry: bundled by scripts/test-runtimes.mjs, served by the workerd binary; GET / runs the suite.
-import { runConformance } from './suite.js';
+// The workerd entry: bundled by scripts/test-runtimes.mjs, served by the workerd binary; GET /__conformance
+// runs the suite. The socket cases reach the platform through workerd's own socket: every other path
+// is answered by the platform a case is serving.
+import { runConformance, servedDroppingOnRejection } from './suite.js';
+
+let served;
 
 export default {
-	async fetch() {
-		return Response.json(await runConformance());
+	async fetch(request) {
+		const { origin, pathname } = new URL(request.url);
+		if (pathname === '/__conformance') {
+			const serve = async (handler) => {
+				served = servedDroppingOnRejection(handler);
+				return { url: origin, close: async () => (served = undefined) };
+			};
+			return Response.json(await runConformance({ serve }));
+		}
+		return served ? served(request) : new Response('no platform is being served', { status: 503 });
 	},
 };

@@ -8,23 +8,33 @@ interface Timer {
 	resolve: () => void;
 }
 
+/** The wall time a FakeClock shows at monotonic 0: Tue, 24 Nov 2026 10:00:00 GMT. */
+export const fakeWallStart = Date.UTC(2026, 10, 24, 10, 0, 0);
+
 /**
  * A manual clock: time moves only when a test calls `advance`, `runNext` or `drive`.
  * `sleep` honours abort signals exactly as the system clock does, so cleared timers vanish.
+ * Its wall time moves with it, starting at `fakeWallStart` (or `wallStart`) when `now()` is `start`.
  */
 export class FakeClock implements Clock {
 	#now: number;
+	readonly #wallOffset: number;
 	#order = 0;
 	readonly #timers = new Set<Timer>();
 	/** Every `sleep` duration requested, in order. */
 	readonly sleeps: number[] = [];
 
-	constructor(start = 0) {
+	constructor(start = 0, wallStart = fakeWallStart) {
 		this.#now = start;
+		this.#wallOffset = wallStart - start;
 	}
 
 	now(): number {
 		return this.#now;
+	}
+
+	wallNow(): number {
+		return this.#now + this.#wallOffset;
 	}
 
 	sleep(ms: number, signal?: AbortSignal): Promise<void> {
