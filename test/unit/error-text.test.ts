@@ -61,7 +61,8 @@ describe('a platformUrl with credentials', () => {
 
 	test('a URL object with credentials is refused without its href', () => {
 		const error = configError({ workspaceId: WORKSPACE_ID, platformUrl: new URL('http://alice:hunter2@platform.example') });
-		expect(error.message).toBe('platformUrl must be an http(s) URL without spaces, query, fragment or credentials, got object');
+		expect(error.message).toBe('platformUrl must be a string, got an object');
+		expect(error.message).not.toContain('hunter2');
 	});
 
 	test('PLATFORM_URL with credentials is refused without them', () => {
