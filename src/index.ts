@@ -28,7 +28,7 @@ export type {
 	SendOptions,
 	SendOutcome,
 } from './messaging.js';
-export type { ListPeersOptions, PeerListing, RemovedWorkspace, WorkspaceInfoResult } from './registry.js';
+export type { ListPeersOptions, LookupOptions, PeerListing, RemovedWorkspace, WorkspaceInfoResult } from './registry.js';
 export type { PeerRecord } from './schemas/peer.js';
 export type { WorkspaceInfo } from './schemas/workspace.js';
 export type { DataPart, FilePart, FileRef, OutgoingMessage, Part, TextPart } from './schemas/a2a.js';
