@@ -5,6 +5,14 @@ interface Entry<V> {
 	used: boolean;
 }
 
+/** A load in progress, shared by its callers. */
+interface Loading<V> {
+	promise: Promise<V>;
+	controller: AbortController;
+	/** Callers still waiting for it. */
+	callers: number;
+}
+
 export interface TtlCacheOptions {
 	ttlMs: number;
 	maxEntries: number;
@@ -22,7 +30,7 @@ export interface TtlCacheOptions {
 export class TtlCache<V> {
 	// A Map iterates in insertion order: the front holds the entries that came round longest ago.
 	readonly #entries = new Map<string, Entry<V>>();
-	readonly #loading = new Map<string, Promise<V>>();
+	readonly #loading = new Map<string, Loading<V>>();
 	readonly #ttlMs: number;
 	readonly #maxEntries: number;
 	readonly #now: () => number;
@@ -50,26 +58,59 @@ export class TtlCache<V> {
 		return entry.value;
 	}
 
-	/** The fresh value for `key`, else the result of `load`, shared with every concurrent caller and then cached. */
-	get(key: string, load: () => Promise<V>): Promise<V> {
+	/**
+	 * The fresh value for `key`, else the result of `load`, shared with every concurrent caller and
+	 * then cached. A caller whose `signal` aborts is rejected at once with its reason; when every
+	 * caller of a load has aborted, the load's own signal aborts and nothing is cached.
+	 */
+	get(key: string, load: (signal: AbortSignal) => Promise<V>, signal?: AbortSignal): Promise<V> {
+		if (signal?.aborted) return Promise.reject(signal.reason);
 		const fresh = this.peek(key);
 		if (fresh !== undefined) return Promise.resolve(fresh);
-		const pending = this.#loading.get(key);
-		if (pending) return pending;
+		const loading = this.#loading.get(key) ?? this.#load(key, load);
+		// A caller without a signal never leaves, so its load is never abandoned.
+		loading.callers++;
+		return signal ? this.#follow(key, loading, signal) : loading.promise;
+	}
+
+	#load(key: string, load: (signal: AbortSignal) => Promise<V>): Loading<V> {
 		const startedAt = this.#now();
-		const loading = load().then(
-			(value) => {
-				this.#loading.delete(key);
-				this.#store(key, { storedAt: startedAt, value, used: false });
-				return value;
-			},
-			(error: unknown) => {
-				this.#loading.delete(key);
-				throw error;
-			},
-		);
+		const controller = new AbortController();
+		const done = (): void => {
+			if (this.#loading.get(key) === loading) this.#loading.delete(key);
+		};
+		const loading: Loading<V> = {
+			controller,
+			callers: 0,
+			promise: load(controller.signal).then(
+				(value) => {
+					done();
+					if (!controller.signal.aborted) this.#store(key, { storedAt: startedAt, value, used: false });
+					return value;
+				},
+				(error: unknown) => {
+					done();
+					throw error;
+				},
+			),
+		};
 		this.#loading.set(key, loading);
 		return loading;
+	}
+
+	/** `loading`'s result for one caller, who may abort and leave; the last to leave abandons the load. */
+	#follow(key: string, loading: Loading<V>, signal: AbortSignal): Promise<V> {
+		return new Promise((resolve, reject) => {
+			const onAbort = (): void => {
+				reject(signal.reason);
+				if (--loading.callers > 0) return;
+				// Gone from the map at once, so a caller arriving now starts afresh rather than joining the abandoned load.
+				if (this.#loading.get(key) === loading) this.#loading.delete(key);
+				loading.controller.abort(signal.reason);
+			};
+			signal.addEventListener('abort', onAbort, { once: true });
+			loading.promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+		});
 	}
 
 	#store(key: string, entry: Entry<V>): void {

@@ -81,6 +81,15 @@ export interface A2AClientConfig {
 	retry?: Partial<RetryPolicy> | undefined;
 	timeouts?: Partial<Timeouts> | undefined;
 	peerCache?: Partial<PeerCacheOptions> | undefined;
+	/**
+	 * Registry lookups (`discoverPeer`, `getPeerMetadata`, `listPeers`, `getWorkspaceInfo`) sent at
+	 * once; the others wait their turn in order, and a lookup's timeout starts when it is sent. Keeps a
+	 * burst of lookups from timing itself out. An integer from 1. Default `32`.
+	 *
+	 * @example
+	 * createA2AClient({ workspaceId, maxConcurrentLookups: 8 });
+	 */
+	maxConcurrentLookups?: number | undefined;
 }
 
 /** The configuration after defaults and validation; what the rest of the client reads. */
@@ -98,6 +107,7 @@ export interface Settings {
 	retry: RetryPolicy;
 	timeouts: Timeouts;
 	peerCache: PeerCacheOptions;
+	maxConcurrentLookups: number;
 	/** Removes every token value seen so far from a string. */
 	redact(text: string): string;
 }
@@ -106,6 +116,7 @@ export const defaultPlatformUrl = 'http://localhost:8080';
 export const defaultRetryPolicy: Readonly<RetryPolicy> = { maxAttempts: 5, baseDelayMs: 1000, maxDelayMs: 16_000, jitter: 0.25, budgetMs: 600_000 };
 export const defaultTimeouts: Readonly<Timeouts> = { requestMs: 10_000, metadataMs: 2000, sendMs: 300_000 };
 export const defaultPeerCache: Readonly<PeerCacheOptions> = { ttlMs: 300_000, maxEntries: 1024 };
+export const defaultMaxConcurrentLookups = 32;
 
 /** Timers beyond this overflow to 1 ms in every runtime. */
 export const maxTimerMs = 2 ** 31 - 1;
@@ -139,7 +150,17 @@ const limits: Record<string, [number, number, boolean?]> = {
 	sendMs: [1, maxTimerMs],
 	ttlMs: [0, Number.MAX_SAFE_INTEGER],
 	maxEntries: [1, Number.MAX_SAFE_INTEGER, true],
+	maxConcurrentLookups: [1, Number.MAX_SAFE_INTEGER, true],
 };
+
+/** `value` if it is a number within `limits[key]`; else a ConfigError naming `field`. */
+function checkedNumber(field: string, key: string, value: unknown): number {
+	const [min, max, integer] = limits[key] ?? [0, 0];
+	if (typeof value !== 'number' || !(value >= min && value <= max) || (integer && !Number.isInteger(value))) {
+		throw new ConfigError(field, `must be ${integer ? 'an integer' : 'a number'} from ${min} to ${max}, got ${kindOf(value)}`);
+	}
+	return value;
+}
 
 /**
  * `defaults` overridden by the defined numbers of `given`, each checked against `limits`. A member
@@ -151,11 +172,7 @@ export function policy<T extends object>(group: string, defaults: T, given: Part
 	for (const [key, value] of Object.entries(given ?? {})) {
 		if (value === undefined) continue;
 		if (!Object.hasOwn(defaults, key)) throw new ConfigError(`${group}.${key}`, `is not an option (${Object.keys(defaults).join(', ')})`);
-		const [min, max, integer] = limits[key] ?? [0, 0];
-		if (typeof value !== 'number' || !(value >= min && value <= max) || (integer && !Number.isInteger(value))) {
-			throw new ConfigError(`${group}.${key}`, `must be ${integer ? 'an integer' : 'a number'} from ${min} to ${max}, got ${kindOf(value)}`);
-		}
-		result[key] = value;
+		result[key] = checkedNumber(`${group}.${key}`, key, value);
 	}
 	return result as T;
 }
@@ -228,6 +245,10 @@ export function resolveConfig(config: A2AClientConfig): Settings {
 		retry: policy('retry', defaultRetryPolicy, config.retry),
 		timeouts: policy('timeouts', defaultTimeouts, config.timeouts),
 		peerCache: policy('peerCache', defaultPeerCache, config.peerCache),
+		maxConcurrentLookups:
+			config.maxConcurrentLookups === undefined
+				? defaultMaxConcurrentLookups
+				: checkedNumber('maxConcurrentLookups', 'maxConcurrentLookups', config.maxConcurrentLookups),
 		redact,
 	};
 }

@@ -28,7 +28,7 @@ export type {
 	SendOptions,
 	SendOutcome,
 } from './messaging.js';
-export type { ListPeersOptions, PeerListing } from './registry.js';
+export type { ListPeersOptions, LookupOptions, PeerListing } from './registry.js';
 export type { PeerRecord } from './schemas/peer.js';
 export {
 	isRemovedWorkspace,

@@ -6,7 +6,16 @@ export type TokenValue = string | null | undefined;
 /** A function returning the current bearer token, e.g. read from a file or a secret store. */
 export type TokenProvider = () => TokenValue | Promise<TokenValue>;
 
-/** A token with a way to renew it: `refresh` is called once when the platform answers 401. */
+/**
+ * A token with a way to renew it. When the platform answers 401, the request is repeated once with
+ * a renewed token: 401s that arrive together share one `refresh` call, and a 401 for a token that
+ * an earlier refresh already replaced reuses that refresh's token, so a `refresh` that revokes the
+ * previous token does not revoke the one other requests are about to use.
+ *
+ * @example
+ * let token = await mint();
+ * const source: TokenSource = { get: () => token, refresh: async () => (token = await mint()) };
+ */
 export interface TokenSource {
 	get(): TokenValue | Promise<TokenValue>;
 	refresh?(): TokenValue | Promise<TokenValue>;
@@ -18,7 +27,12 @@ export type TokenOption = string | TokenProvider | TokenSource;
 /** The token as the transport uses it: validated; synchronous when it is a fixed string. */
 export interface TokenAccess {
 	get(): string | undefined | Promise<string | undefined>;
-	refresh: (() => Promise<string | undefined>) | undefined;
+	/**
+	 * The token to repeat a request with after the platform refused `stale` with a 401; `undefined`
+	 * when the token cannot be refreshed. Concurrent calls share one refresh, and a `stale` token
+	 * older than the latest refreshed one gets that one without another refresh.
+	 */
+	renew: ((stale: string | undefined) => Promise<string | undefined>) | undefined;
 }
 
 // fetch refuses CR, LF and NUL outright; anything outside visible ASCII is refused here too,
@@ -37,6 +51,42 @@ export function headerValue(field: string, value: unknown): string | undefined {
 		throw new ConfigError(field, 'contains a line break, control or non-ASCII character, which cannot be sent in a header');
 	}
 	return trimmed || undefined;
+}
+
+/** Tokens remembered as replaced by a refresh; a few suffice, as requests in flight carry recent ones. */
+const replacedKept = 16;
+
+/**
+ * `TokenAccess.renew` over `refresh`. A refresh commonly revokes the token before it, so refreshing
+ * once per 401 would have concurrent requests revoke each other's new tokens. Instead every 401 that
+ * arrives while a refresh runs waits for it, and a 401 for a token that a finished refresh replaced
+ * takes that refresh's token. Any other 401 (for the newest token, or for one the provider rotated on
+ * its own) refreshes again.
+ */
+function renewal(refresh: () => Promise<string | undefined>): (stale: string | undefined) => Promise<string | undefined> {
+	let running: Promise<string | undefined> | undefined;
+	// Boxed, since a refresh may legitimately return no token.
+	let latest: { token: string | undefined } | undefined;
+	const replaced = new Set<string | undefined>();
+	return (stale) => {
+		if (!running && latest && replaced.has(stale) && latest.token !== stale) return Promise.resolve(latest.token);
+		replaced.delete(stale);
+		replaced.add(stale);
+		for (const oldest of replaced) if (replaced.size > replacedKept) replaced.delete(oldest);
+		// `call` is async, so these handlers run only after `running` is assigned.
+		running ??= refresh().then(
+			(token) => {
+				running = undefined;
+				latest = { token };
+				return token;
+			},
+			(error: unknown) => {
+				running = undefined;
+				throw error;
+			},
+		);
+		return running;
+	};
 }
 
 /** Normalises the `token` option; `seen` is told every token value so it can be redacted from output. */
@@ -58,14 +108,14 @@ export function tokenAccess(option: TokenOption | undefined, seen: (token: strin
 
 	if (option === undefined || typeof option === 'string') {
 		const fixed = accept(option);
-		return { get: () => fixed, refresh: undefined };
+		return { get: () => fixed, renew: undefined };
 	}
-	if (typeof option === 'function') return { get: () => call(option), refresh: undefined };
+	if (typeof option === 'function') return { get: () => call(option), renew: undefined };
 	if (typeof option === 'object' && option !== null && typeof option.get === 'function') {
 		const { refresh } = option;
 		return {
 			get: () => call(() => option.get()),
-			refresh: typeof refresh === 'function' ? () => call(() => refresh.call(option)) : undefined,
+			renew: typeof refresh === 'function' ? renewal(() => call(() => refresh.call(option))) : undefined,
 		};
 	}
 	throw new ConfigError('token', 'must be a string, a function, or an object with get()');

@@ -194,11 +194,12 @@ export function createTransport(settings: Settings): Transport {
 		};
 
 		try {
-			const token = tokens.get();
-			const response = await exchange(typeof token === 'object' ? await within(token, control.signal) : token);
-			if (response.status !== 401 || !tokens.refresh) return response;
+			const read = tokens.get();
+			const token = typeof read === 'object' ? await within(read, control.signal) : read;
+			const response = await exchange(token);
+			if (response.status !== 401 || !tokens.renew) return response;
 			phase = 'token';
-			return await exchange(await within(tokens.refresh(), control.signal));
+			return await exchange(await within(tokens.renew(token), control.signal));
 		} catch (error) {
 			throw failure(error);
 		} finally {

@@ -9,7 +9,8 @@ export interface SeenRequest {
 	json: unknown;
 }
 
-export type Step = Response | Error | ((request: Request) => Response | Promise<Response>);
+/** A reply, a thrown error, or a function of the request (its body already read, as `seen`). */
+export type Step = Response | Error | ((request: Request, seen: SeenRequest) => Response | Promise<Response>);
 
 export interface ScriptedFetch {
 	fetch: FetchFunction;
@@ -40,11 +41,12 @@ export function scriptedFetch(...steps: Step[]): ScriptedFetch {
 			} catch {
 				parsed = undefined;
 			}
-			calls.push({ method: request.method, url: request.url, headers: Object.fromEntries(request.headers), body, json: parsed });
+			const seen: SeenRequest = { method: request.method, url: request.url, headers: Object.fromEntries(request.headers), body, json: parsed };
+			calls.push(seen);
 			const step = steps[Math.min(calls.length - 1, steps.length - 1)];
 			if (step === undefined) throw new Error('scriptedFetch: no steps');
 			if (step instanceof Error) throw step;
-			return typeof step === 'function' ? await step(request) : step.clone();
+			return typeof step === 'function' ? await step(request, seen) : step.clone();
 		} finally {
 			inFlight--;
 		}

@@ -50,6 +50,46 @@ describe('TtlCache', () => {
 		expect(await store.get('a', async () => 'A')).toBe('A');
 	});
 
+	test('a caller that aborts is rejected with the reason while the load goes on for the others', async () => {
+		const { store } = cache();
+		let finish: (value: string) => void = () => {};
+		let loadSignal: AbortSignal | undefined;
+		const load = (signal: AbortSignal) => ((loadSignal = signal), new Promise<string>((resolve) => (finish = resolve)));
+		const controller = new AbortController();
+		const leaving = store.get('a', load, controller.signal);
+		const staying = store.get('a', load);
+		controller.abort(new Error('gone'));
+		await expect(leaving).rejects.toThrow('gone');
+		finish('A');
+		expect(await staying).toBe('A');
+		expect([loadSignal?.aborted, store.peek('a')]).toEqual([false, 'A']);
+	});
+
+	test('a load every caller abandoned is aborted, caches nothing, and the next caller loads afresh', async () => {
+		const { store } = cache();
+		let loadSignal: AbortSignal | undefined;
+		const controllers = [new AbortController(), new AbortController()];
+		const hanging = (signal: AbortSignal) => ((loadSignal = signal), new Promise<string>(() => {}));
+		const callers = controllers.map((controller) => store.get('a', hanging, controller.signal));
+		for (const controller of controllers) controller.abort(new Error('gone'));
+		await Promise.allSettled(callers);
+		expect(loadSignal?.aborted).toBe(true);
+		expect(store.peek('a')).toBeUndefined();
+		expect(await store.get('a', async () => 'fresh')).toBe('fresh');
+	});
+
+	test('a value that arrives after every caller abandoned its load is not cached', async () => {
+		const { store } = cache();
+		let finish: (value: string) => void = () => {};
+		const controller = new AbortController();
+		const caller = store.get('a', () => new Promise<string>((resolve) => (finish = resolve)), controller.signal);
+		controller.abort(new Error('gone'));
+		await expect(caller).rejects.toThrow('gone');
+		finish('late');
+		await new Promise((resolve) => setImmediate(resolve));
+		expect(store.peek('a')).toBeUndefined();
+	});
+
 	test('evicts the least recently used entry beyond maxEntries', async () => {
 		const { store } = cache(2);
 		await store.get('a', async () => 'A');

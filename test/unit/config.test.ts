@@ -59,6 +59,10 @@ describe('createA2AClient configuration', () => {
 		['timeouts.requestMs', { timeouts: { requestMs: 2 ** 31 } }],
 		['peerCache.maxEntries', { peerCache: { maxEntries: 0 } }],
 		['peerCache.ttlMs', { peerCache: { ttlMs: Number.POSITIVE_INFINITY } }],
+		['maxConcurrentLookups', { maxConcurrentLookups: 0 }],
+		['maxConcurrentLookups', { maxConcurrentLookups: 2.5 }],
+		['maxConcurrentLookups', { maxConcurrentLookups: '8' }],
+		['maxConcurrentLookups', { maxConcurrentLookups: Number.POSITIVE_INFINITY }],
 	])('names %s when a policy number is out of range', (field, extra) => {
 		const error = configError({ workspaceId: WORKSPACE_ID, ...extra });
 		expect(error.field).toBe(field);
