@@ -1,5 +1,6 @@
 import type { DevSettings } from './context.js';
 import { requestContextId, type Envelope } from './envelope.js';
+import { decodeUtf8 } from './http.js';
 import type { AgentHandler, AgentReply } from './agent-types.js';
 import type { DevWorkspace } from './types.js';
 
@@ -93,19 +94,25 @@ async function runHandler(handler: AgentHandler, request: DispatchRequest, setti
 async function readCapped(response: Response): Promise<string | null> {
 	if (!response.body) return '';
 	const reader = response.body.getReader();
-	const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+	const chunks: Uint8Array[] = [];
 	let received = 0;
-	let text = '';
 	for (;;) {
 		const { done, value } = await reader.read();
-		if (done) return text + decoder.decode();
+		if (done) break;
 		received += value.byteLength;
 		if (received > maxResponseBytes) {
 			await reader.cancel().catch(() => {});
 			return null;
 		}
-		text += decoder.decode(value, { stream: true });
+		chunks.push(value);
 	}
+	const bytes = new Uint8Array(received);
+	let offset = 0;
+	for (const chunk of chunks) {
+		bytes.set(chunk, offset);
+		offset += chunk.byteLength;
+	}
+	return decodeUtf8(bytes);
 }
 
 async function postToUrl(url: string, request: DispatchRequest, settings: DevSettings, signal: AbortSignal): Promise<DispatchResult> {

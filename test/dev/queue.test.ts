@@ -120,4 +120,39 @@ describe('heartbeat drains (addendum §5, §7.2)', () => {
 		await platform.settled();
 		expect(platform.queue).toEqual([expect.objectContaining({ status: 'queued', attempts: 1, lastError: 'workspace agent busy' })]);
 	});
+
+	// Updated for addendum §5: a heartbeat used to drain one item whatever the spare capacity.
+	test('a heartbeat drains as many items as there is spare capacity', async () => {
+		const { platform } = setup(org({ maxConcurrentTasks: 3 }));
+		for (const messageId of ['m-1', 'm-2', 'm-3', 'm-4']) await send(platform, a2a, { headers: fromLead, body: messageSend(messageId, messageId) });
+		platform.setAgent(target, agents.echo());
+		await send(platform, '/registry/heartbeat', heartbeat({ active_tasks: 1 }));
+		await platform.settled();
+		expect(platform.queue.map((item) => item.status)).toEqual(['completed', 'completed', 'queued', 'queued']);
+	});
+
+	test('no drain while a boot turn is in flight (addendum §5)', async () => {
+		const { platform } = setup(org({ bootTurn: true }));
+		await send(platform, a2a, { headers: fromLead, body: messageSend('one') });
+		platform.setAgent(target, agents.echo());
+		await send(platform, '/registry/heartbeat', heartbeat());
+		await platform.settled();
+		expect(platform.queue[0]).toMatchObject({ status: 'queued', attempts: 0 });
+		platform.update(target, { bootTurn: false });
+		await send(platform, '/registry/heartbeat', heartbeat());
+		await platform.settled();
+		expect(platform.queue[0]).toMatchObject({ status: 'completed', attempts: 1 });
+	});
+
+	test('an item past its expires_in_seconds is dropped, not drained (addendum §4.1, §5)', async () => {
+		const { platform, clock } = setup(org());
+		const body = messageSend('stale');
+		(body['params'] as Record<string, unknown>)['expires_in_seconds'] = 10;
+		await send(platform, a2a, { headers: fromLead, body });
+		platform.setAgent(target, agents.echo());
+		await clock.run(10_000);
+		await send(platform, '/registry/heartbeat', heartbeat());
+		await platform.settled();
+		expect(platform.queue[0]).toMatchObject({ status: 'dropped', attempts: 0, lastError: 'expired before delivery' });
+	});
 });
