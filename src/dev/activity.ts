@@ -22,6 +22,8 @@ export type ActivityStamp = Partial<Pick<NewActivity, 'summary' | 'responseBody'
 
 type StoredRow = { -readonly [Key in keyof ActivityRow]: ActivityRow[Key] } & { messageId: string | null };
 
+const messageKey = (workspaceId: string, messageId: string): string => `${workspaceId}\n${messageId}`;
+
 function publicRow({ messageId: _messageId, ...row }: StoredRow): ActivityRow {
 	return { ...row };
 }
@@ -33,6 +35,9 @@ function publicRow({ messageId: _messageId, ...row }: StoredRow): ActivityRow {
  */
 export class ActivityLog {
 	readonly #rows: StoredRow[] = [];
+	readonly #byId = new Map<string, StoredRow>();
+	/** Row ids by workspace and message id, so a retried turn finds its row without a scan. */
+	readonly #byMessage = new Map<string, string>();
 	readonly #acked = new Map<string, number>();
 	readonly #uuid: () => string;
 	readonly #wallClock: () => Date;
@@ -63,17 +68,19 @@ export class ActivityLog {
 			messageId: entry.messageId ?? null,
 		};
 		this.#rows.push(row);
+		this.#byId.set(row.id, row);
+		if (row.messageId !== null) this.#byMessage.set(messageKey(row.workspace_id, row.messageId), row.id);
 		return row.id;
 	}
 
 	/** The id of the workspace's row for this message, if its turn was already recorded. */
 	findByMessage(workspaceId: string, messageId: string): string | undefined {
-		return this.#rows.find((row) => row.workspace_id === workspaceId && row.messageId === messageId)?.id;
+		return this.#byMessage.get(messageKey(workspaceId, messageId));
 	}
 
 	/** Writes what became known after the row was recorded (the reply, the duration) onto it. */
 	stamp(id: string, fields: ActivityStamp): void {
-		const row = this.#rows.find((candidate) => candidate.id === id);
+		const row = this.#byId.get(id);
 		if (!row) return;
 		if (fields.summary !== undefined) row.summary = fields.summary;
 		if (fields.responseBody !== undefined) row.response_body = fields.responseBody;
