@@ -67,7 +67,7 @@ describe('examples/cloudflare-worker under workerd', () => {
 		const result = await runCli(['dev', '--', 'node', 'examples/cloudflare-worker/run.mjs', '--try']);
 		expect(result.code).toBe(0);
 		expect(result.stdout).toBe(
-			'GET /peers -> Finance, Echo, Researcher, Flaky, Crasher, Busy, Sleeper\nPOST /send to Echo -> 200 {"reply":"echo: hello from a Worker"}\n',
+			'GET /peers -> Echo, Researcher, Flaky, Crasher, Busy, Sleeper, Inbox\nPOST /send to Echo -> 200 {"reply":"echo: hello from a Worker"}\n',
 		);
 	});
 });
