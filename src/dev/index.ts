@@ -26,6 +26,7 @@ export type {
 export type {
 	ActivityRow,
 	BudgetPeriod,
+	DatastoreFailure,
 	DevPlatform,
 	DevPlatformOptions,
 	DevWorkspace,

@@ -1,7 +1,7 @@
 import { validatePeerId } from '../peer-id.js';
 import { maxAncestorWalk, type HierarchyNode } from './access.js';
 import { ActivityLog } from './activity.js';
-import type { DevWorkspace } from './types.js';
+import type { DatastoreFailure, DevWorkspace } from './types.js';
 
 /** Ids name the same row whatever their case, as Postgres' uuid column does; other strings match exactly. */
 export function workspaceKey(id: string): string {
@@ -157,6 +157,11 @@ export class DevModel {
 	}
 }
 
+/** Whether the workspace was told to fail this datastore lookup (contract §11). */
+export function lookupFails(entry: WorkspaceEntry | undefined, lookup: DatastoreFailure): boolean {
+	return entry?.workspace.datastoreFailures?.includes(lookup) ?? false;
+}
+
 /** The status a workspace reports, with its default. */
 export function statusOf(workspace: DevWorkspace): string {
 	return workspace.status ?? 'online';
@@ -167,6 +172,7 @@ export function snapshot(workspace: DevWorkspace): DevWorkspace {
 	const copy: DevWorkspace = { ...workspace };
 	if (workspace.tokens) copy.tokens = [...workspace.tokens];
 	if (workspace.capabilities) copy.capabilities = { ...workspace.capabilities };
+	if (workspace.datastoreFailures) copy.datastoreFailures = [...workspace.datastoreFailures];
 	if (workspace.budgets) copy.budgets = Object.fromEntries(Object.entries(workspace.budgets).map(([period, budget]) => [period, { ...budget }]));
 	return copy;
 }

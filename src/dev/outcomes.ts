@@ -2,7 +2,7 @@ import type { DevContext } from './context.js';
 import { maxResponseBytes, type DispatchResult } from './dispatch.js';
 import { expiresInMs, idempotencyKeyOf, type Envelope } from './envelope.js';
 import { errorReply, isRecord, json, parseJson, rawJson, type Reply } from './http.js';
-import type { WorkspaceEntry } from './model.js';
+import { lookupFails, type WorkspaceEntry } from './model.js';
 import type { QueueRow } from './queue.js';
 import { statusText } from './status-text.js';
 
@@ -22,8 +22,18 @@ const deadRetryAfter = 15;
 /** Agent statuses that mean the container behind it is down (contract §7.3 row 31). */
 const gatewayStatuses = new Set([502, 503, 504, 521, 522, 523, 524]);
 
-/** Puts the turn in the queue: a new row, the row a retried `messageId` already has, or the drained row back. */
-export function enqueueTurn(context: DevContext, entry: WorkspaceEntry, callerId: string, envelope: Envelope, requeue?: QueueRow): { row: QueueRow; depth: number } {
+/** A row in the queue and how many rows of its target are queued. */
+export interface Enqueued {
+	row: QueueRow;
+	depth: number;
+}
+
+/**
+ * Puts the turn in the queue: a new row, the row a retried `messageId` already has, or the drained
+ * row back. `null` when the workspace's queue writes fail (contract §11).
+ */
+export function enqueueTurn(context: DevContext, entry: WorkspaceEntry, callerId: string, envelope: Envelope, requeue?: QueueRow): Enqueued | null {
+	if (lookupFails(entry, 'enqueue')) return null;
 	if (requeue) {
 		requeue.status = 'queued';
 		requeue.lastError = 'workspace agent busy';
@@ -41,7 +51,7 @@ export function enqueueTurn(context: DevContext, entry: WorkspaceEntry, callerId
 }
 
 /** The 202 "accepted, not answered" body of a busy or settling target (contract §7.3 rows 19, 27). */
-export function queuedReply({ row, depth }: { row: QueueRow; depth: number }): ProxyOutcome {
+export function queuedReply({ row, depth }: Enqueued): ProxyOutcome {
 	const body = {
 		message: 'workspace agent busy — request queued, will dispatch when capacity available',
 		queue_depth: depth,
@@ -52,7 +62,7 @@ export function queuedReply({ row, depth }: { row: QueueRow; depth: number }): P
 }
 
 /** The 200 body of a turn queued behind a platform boot turn (contract §7.3 row 15). */
-export function bootTurnReply(method: string, { row, depth }: { row: QueueRow; depth: number }): ProxyOutcome {
+export function bootTurnReply(method: string, { row, depth }: Enqueued): ProxyOutcome {
 	return success(json(200, { status: 'queued', method, queued: true, queue_id: row.queueId, queue_depth: depth }));
 }
 
@@ -73,8 +83,13 @@ const containerDead = (): Reply => errorReply(503, 'workspace agent unreachable 
 export function dispatchOutcome(context: DevContext, entry: WorkspaceEntry, callerId: string, envelope: Envelope, result: DispatchResult, requeue?: QueueRow): ProxyOutcome {
 	const dead = entry.workspace.container === 'dead';
 	switch (result.kind) {
-		case 'busy':
-			return dead ? failure(containerDead()) : queuedReply(enqueueTurn(context, entry, callerId, envelope, requeue));
+		case 'busy': {
+			if (dead) return failure(containerDead());
+			const enqueued = enqueueTurn(context, entry, callerId, envelope, requeue);
+			if (enqueued) return queuedReply(enqueued);
+			const extra = { busy: true, retry_after: busyRetryAfter };
+			return failure(errorReply(503, 'workspace agent busy — retry after a short backoff', extra, { 'Retry-After': String(busyRetryAfter) }));
+		}
 		case 'restarting':
 			if (dead) return failure(containerDead());
 			return failure(

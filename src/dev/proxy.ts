@@ -5,7 +5,7 @@ import type { DevContext } from './context.js';
 import { dispatch, type DispatchResult } from './dispatch.js';
 import { idempotencyKeyOf, normaliseEnvelope, requestText, type Envelope } from './envelope.js';
 import { errorReply, json, parseJson } from './http.js';
-import { wakeDelayMs, workspaceKey, type WorkspaceEntry } from './model.js';
+import { lookupFails, wakeDelayMs, workspaceKey, type WorkspaceEntry } from './model.js';
 import { bootTurnReply, dispatchOutcome, enqueueTurn, failure, queuedReply, type ProxyOutcome } from './outcomes.js';
 import type { QueueRow } from './queue.js';
 import { agentUrlProblem, isExternalUrl } from './url-safety.js';
@@ -50,8 +50,8 @@ function noEndpoint(context: DevContext, entry: WorkspaceEntry, call: ProxyCall,
 		const message = 'workspace is waking from hibernation — retry in ~15 seconds';
 		return failure(errorReply(503, message, { waking: true, retry_after: 15 }, { 'Retry-After': '15' }));
 	}
-	if (status === 'provisioning' || status === 'awaiting_agent') return queuedReply(enqueueTurn(context, entry, call.caller.id, envelope, call.requeue));
-	return failure(errorReply(503, 'workspace has no URL', { status }));
+	const enqueued = status === 'provisioning' || status === 'awaiting_agent' ? enqueueTurn(context, entry, call.caller.id, envelope, call.requeue) : null;
+	return enqueued ? queuedReply(enqueued) : failure(errorReply(503, 'workspace has no URL', { status }));
 }
 
 /** Row 12: a `message/send` turn is recorded on the target as it arrives, keyed by its message id. */
@@ -112,6 +112,7 @@ export async function proxyA2A(context: DevContext, call: ProxyCall): Promise<Pr
 		return failure(errorReply(403, 'access denied: workspaces cannot communicate per hierarchy rules'));
 	}
 	const entry = model.get(targetId);
+	if (fromWorkspace && lookupFails(entry, 'org')) return failure(errorReply(403, 'access denied: org isolation check failed'));
 	const exceeded = entry ? exceededPeriods(entry.workspace) : [];
 	if (exceeded.length > 0) return failure(errorReply(402, 'workspace budget limit exceeded', { exceeded_periods: exceeded }));
 
@@ -132,13 +133,17 @@ export async function proxyA2A(context: DevContext, call: ProxyCall): Promise<Pr
 		return failure(errorReply(503, message, { warming: true, retry_after: 5 }, { 'Retry-After': '5' }));
 	}
 	const rowId = call.logActivity && sending ? ingest(context, entry, call, envelope) : undefined;
+	if (lookupFails(entry, 'deliveryMode')) return failure(errorReply(503, 'delivery-mode lookup failed; refusing to dispatch to avoid silent misrouting'));
 	if (workspace.deliveryMode === 'poll') {
 		if (call.logActivity && !sending) ingest(context, entry, call, envelope);
 		return { reply: json(200, { status: 'queued', delivery_mode: 'poll', method: envelope.request.method ?? null }), failed: false };
 	}
-	if (sending && workspace.bootTurn && !call.requeue) return bootTurnReply(envelope.method, enqueueTurn(context, entry, caller.id, envelope));
+	// A boot turn whose queue write fails falls through to the dispatch.
+	const bootQueued = sending && workspace.bootTurn && !call.requeue ? enqueueTurn(context, entry, caller.id, envelope) : null;
+	if (bootQueued) return bootTurnReply(envelope.method, bootQueued);
 	if (workspace.runtime === 'mock') return mockReply(envelope);
 
+	if (lookupFails(entry, 'url')) return failure(errorReply(500, 'lookup failed'));
 	const endpoint = endpointOf(entry);
 	if (typeof endpoint === 'string' && agentUrlProblem(endpoint, settings.orgId !== undefined) !== null) {
 		return failure(errorReply(502, 'workspace URL is not publicly routable'));
@@ -149,6 +154,10 @@ export async function proxyA2A(context: DevContext, call: ProxyCall): Promise<Pr
 	}
 	let authorization: string | undefined;
 	if (typeof endpoint === 'string' && isExternalUrl(endpoint)) {
+		if (lookupFails(entry, 'inboundSecret')) {
+			const detail = "the platform could not read this workspace's inbound secret, so it cannot authenticate itself to the agent";
+			return failure(errorReply(503, 'workspace not yet enrolled in inbound auth (RFC #2312)', { detail }));
+		}
 		const { secret, minted } = model.inboundSecret(entry);
 		if (minted) {
 			const detail = "the platform minted this workspace's inbound secret just now; the agent receives it on its next register or heartbeat";

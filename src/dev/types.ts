@@ -10,11 +10,20 @@ export interface PeriodBudget {
 	spent: number;
 }
 
+/**
+ * A datastore read or write about a workspace that can be made to fail, to get the platform's
+ * answers to a failing datastore (contract §7.3): `org` (row 7), `deliveryMode` (row 13), `url`
+ * (row 17), `inboundSecret` (row 22) and `enqueue` (rows 15, 19, 27).
+ */
+export type DatastoreFailure = 'org' | 'deliveryMode' | 'url' | 'inboundSecret' | 'enqueue';
+
 /** One workspace of the dev platform. */
 export interface DevWorkspace {
 	/** Usually a UUID (stored lower-case); any string works for routes that do not validate. */
 	id: string;
+	/** Shown by peers, discover and info; register names a new workspace after its id. */
 	name: string;
+	/** Free text (`null` or `''` for none); peers' `q` matches it. */
 	role?: string | null;
 	/** `null` or omitted for a root workspace. Each root starts its own organisation. */
 	parentId?: string | null;
@@ -44,6 +53,7 @@ export interface DevWorkspace {
 	inboundSecret?: string | null;
 	/** Monthly spend ceiling in cents; at or over it the proxy answers 402 naming `monthly`. */
 	budgetLimit?: number | null;
+	/** Spent this month, in cents; heartbeats report it as `monthly_spend`. Default 0. */
 	monthlySpend?: number;
 	/** Ceilings for the other periods (and `monthly`, in place of `budgetLimit`/`monthlySpend`). */
 	budgets?: Partial<Record<BudgetPeriod, PeriodBudget>>;
@@ -51,6 +61,7 @@ export interface DevWorkspace {
 	canDelegate?: boolean;
 	/** Default 1. A heartbeat drains the queue while `activeTasks` is below it. */
 	maxConcurrentTasks?: number;
+	/** As the last heartbeat reported. Default 0. */
 	activeTasks?: number;
 	/** As declared by heartbeats (`runtime_metadata.capabilities`). */
 	capabilities?: Readonly<Record<string, boolean>>;
@@ -63,8 +74,11 @@ export interface DevWorkspace {
 	 * preflight 503; `'dead'` turns dispatch failures and agent 502/503/504 into 503 restart triggered.
 	 */
 	container?: 'running' | 'stopped' | 'dead';
+	/** Lookups about this workspace that fail, as a broken datastore would make them. None by default. */
+	datastoreFailures?: readonly DatastoreFailure[];
 	/** When a removed workspace was removed (RFC 3339). */
 	removedAt?: string | null;
+	/** The A2A agent card, as registered; any JSON. */
 	agentCard?: unknown;
 	/** A human label of the agent behaviour, printed by the CLI. */
 	description?: string;
