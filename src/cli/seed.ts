@@ -1,13 +1,15 @@
 import { readFile } from 'node:fs/promises';
-import { demoOrg, type DevWorkspace } from '../dev/index.js';
+import { demoAdminToken, demoOrg, type DevWorkspace } from '../dev/index.js';
 import { validatePeerId } from '../index.js';
 import { readAgentBehaviour, SeedFieldError } from './agent-spec.js';
 import { UsageError } from './args.js';
 
-/** The organisation `dev` serves, and the workspace `dev -- <command>` runs its command as. */
+/** The organisation `dev` serves, the workspace `dev -- <command>` runs its command as, and the admin token. */
 export interface Seed {
 	workspaces: DevWorkspace[];
 	caller: DevWorkspace;
+	/** The platform's admin token: the credential of canvas-class calls. */
+	adminToken: string;
 }
 
 type Field = (value: unknown, path: string) => unknown;
@@ -97,7 +99,7 @@ export function readSeed(json: unknown): Seed {
 	});
 	const [caller] = workspaces;
 	if (!caller) throw new SeedFieldError('(top level)', 'must be a non-empty array of workspaces');
-	return { workspaces, caller };
+	return { workspaces, caller, adminToken: demoAdminToken };
 }
 
 /** `demo` (the demo organisation) or a JSON file; any problem is a one-line usage error naming the field. */
@@ -106,7 +108,7 @@ export async function loadSeed(seed: string): Promise<Seed> {
 		const org = demoOrg();
 		const caller = org.workspaces.find((workspace) => workspace.id === org.caller);
 		if (!caller) throw new Error('the demo organisation has no caller');
-		return { workspaces: org.workspaces, caller };
+		return { workspaces: org.workspaces, caller, adminToken: org.adminToken };
 	}
 	let text: string;
 	try {

@@ -22,9 +22,10 @@ function isAncestorOf(ancestorId: string, childId: string, lookup: HierarchyLook
 }
 
 /**
- * The platform's `CanCommunicate`, rule for rule and in its order (§2): self; both rows must exist;
- * siblings, root-level siblings included; parent and child; then any ancestor or descendant.
- * Status is not considered, so removed and offline workspaces pass.
+ * The platform's `CanCommunicate`, rule for rule and in its order (contract §4): self; both rows
+ * must exist; siblings under one parent; parent and child; then any ancestor or descendant.
+ * Two roots are not siblings: each root starts its own tree. Status is not considered, so
+ * removed and offline workspaces pass.
  */
 export function canCommunicate(callerId: string, targetId: string, lookup: HierarchyLookup): boolean {
 	if (callerId === targetId) return true;
@@ -32,7 +33,6 @@ export function canCommunicate(callerId: string, targetId: string, lookup: Hiera
 	const target = lookup(targetId);
 	if (caller === undefined || target === undefined) return false;
 	if (caller.parentId !== null && caller.parentId === target.parentId) return true;
-	if (caller.parentId === null && target.parentId === null) return true;
 	if (target.parentId === callerId || caller.parentId === targetId) return true;
 	if (target.parentId !== null && isAncestorOf(callerId, target.parentId, lookup)) return true;
 	return caller.parentId !== null && isAncestorOf(targetId, caller.parentId, lookup);

@@ -1,5 +1,5 @@
 import { idempotencyKeyOf, requestText } from './envelope.js';
-import type { AgentHandler, AgentReply, JsonRpcRequest } from './types.js';
+import type { AgentHandler, AgentReply, JsonRpcRequest } from './agent-types.js';
 
 /** An agent that also counts how many requests it actually executed. */
 export interface DedupingAgent extends AgentHandler {
@@ -39,9 +39,14 @@ function agentError(message: string): AgentHandler {
 	return () => `Agent error: ${message}`;
 }
 
-/** Drops the connection: the proxy queues the request (or answers 503 for a `session` agent). */
+/** Drops the connection: the proxy queues the request (202). */
 function busy(): AgentHandler {
 	return () => ({ busy: true });
+}
+
+/** Refuses the connection while its container is alive: the proxy answers 503 restarting, `Retry-After: 30`. */
+function restarting(): AgentHandler {
+	return () => ({ restarting: true });
 }
 
 /** Waits `ms` on the platform clock, then answers `then`. */
@@ -89,6 +94,7 @@ export const agents = {
 	httpStatus,
 	agentError,
 	busy,
+	restarting,
 	slow,
 	sequence,
 	dedupingEcho,

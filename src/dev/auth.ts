@@ -1,5 +1,6 @@
+import type { DevContext } from './context.js';
 import { errorReply, type Reply } from './http.js';
-import type { DevModel } from './model.js';
+import { workspaceKey, type DevModel, type WorkspaceEntry } from './model.js';
 
 /** `BearerTokenFromHeader`: only the literal `Bearer ` prefix counts; anything else is no token (`''`). */
 export function bearerToken(header: string | null): string {
@@ -7,38 +8,8 @@ export function bearerToken(header: string | null): string {
 	return header?.startsWith(prefix) ? header.slice(prefix.length).trim() : '';
 }
 
-interface GateMessages {
-	missing: string;
-	invalid: string;
-}
-
-const workspaceMessages: GateMessages = { missing: 'missing workspace auth token', invalid: 'invalid workspace auth token' };
-const callerMessages: GateMessages = { missing: 'missing caller auth token', invalid: 'invalid caller auth token' };
-
-/** The lazy-bootstrap gate: a workspace with no live token passes; otherwise its own valid token is required. */
-function lazyBootstrapGate(model: DevModel, workspaceId: string, headers: Headers, messages: GateMessages): Reply | null {
-	if (!model.hasLiveToken(workspaceId)) return null;
-	const token = bearerToken(headers.get('Authorization'));
-	if (token === '') return errorReply(401, messages.missing);
-	return model.tokenIsValidFor(token, workspaceId) ? null : errorReply(401, messages.invalid);
-}
-
-/**
- * Regimes 1 and 2 (§1.5): the registry token gate (register, heartbeat, update-card) and the
- * discovery caller gate. Answers the 401 to send, or `null` to go on. The real discovery gate
- * also honours a canvas session cookie and a development-mode bypass; the dev platform has neither.
- */
-export function workspaceTokenGate(model: DevModel, workspaceId: string, headers: Headers): Reply | null {
-	return lazyBootstrapGate(model, workspaceId, headers, workspaceMessages);
-}
-
-/** Regime 3 (§1.5): the A2A caller gate, bound to the caller named by `X-Workspace-ID`. */
-export function callerTokenGate(model: DevModel, callerId: string, headers: Headers): Reply | null {
-	return lazyBootstrapGate(model, callerId, headers, callerMessages);
-}
-
 /** Compares in time that does not depend on where the strings differ. */
-function constantTimeEqual(left: string, right: string): boolean {
+export function constantTimeEqual(left: string, right: string): boolean {
 	let difference = left.length ^ right.length;
 	for (let index = 0; index < Math.max(left.length, right.length); index++) {
 		difference |= (left.charCodeAt(index) || 0) ^ (right.charCodeAt(index) || 0);
@@ -46,14 +17,117 @@ function constantTimeEqual(left: string, right: string): boolean {
 	return difference === 0;
 }
 
+/** What a bearer is to the platform (contract §2.1). */
+export type Credential =
+	| { kind: 'admin' }
+	| { kind: 'org'; /** The root id the token is anchored to; `null` acts organisation-wide. */ org: string | null }
+	| { kind: 'workspace'; owner: WorkspaceEntry; /** False once the owner is removed. */ valid: boolean }
+	| { kind: 'unknown' };
+
+/** Looks a non-empty bearer up: the admin token, then org API tokens, then workspace tokens. */
+export function identify(context: DevContext, token: string): Credential {
+	const { adminToken, orgTokens } = context.settings;
+	if (adminToken !== undefined && constantTimeEqual(token, adminToken)) return { kind: 'admin' };
+	const org = orgTokens.get(token);
+	if (org !== undefined) return { kind: 'org', org };
+	const owner = context.model.tokenOwner(token);
+	if (owner) return { kind: 'workspace', owner, valid: owner.workspace.status !== 'removed' };
+	return { kind: 'unknown' };
+}
+
+/** An anchored org token may only be used on workspaces of its own organisation. */
+export function orgTokenFits(model: DevModel, org: string | null, workspaceId: string): boolean {
+	return org === null || model.orgRootOf(workspaceId) === org;
+}
+
+const orgMismatch = (): Reply => errorReply(403, "org token not authorized for this workspace's org");
+
+const workspaceMessages = { missing: 'missing workspace auth token', invalid: 'invalid workspace auth token' };
+
 /**
- * Regime 4 (§1.5), WorkspaceAuth: strict, no grandfathering. Accepts the admin token or a token of
- * `:id` itself. Org API tokens and the same-origin canvas bypass are not modelled.
+ * The registry gate (contract §2.2): a workspace with no live token passes (the bootstrap window
+ * register opens); otherwise only its own valid token does. Answers the 401, or `null` to go on.
  */
-export function workspaceAuth(model: DevModel, workspaceId: string, headers: Headers, adminToken: string | undefined): Reply | null {
+export function registryGate(model: DevModel, workspaceId: string, headers: Headers): Reply | null {
+	if (!model.hasLiveToken(workspaceId)) return null;
+	const token = bearerToken(headers.get('Authorization'));
+	if (token === '') return errorReply(401, workspaceMessages.missing);
+	return model.tokenIsValidFor(token, workspaceId) ? null : errorReply(401, workspaceMessages.invalid);
+}
+
+/** The discovery gate (contract §2.3): the registry gate, and the admin token or an org API token pass too. */
+export function discoveryGate(context: DevContext, workspaceId: string, headers: Headers): Reply | null {
+	const token = bearerToken(headers.get('Authorization'));
+	const credential = token === '' ? undefined : identify(context, token);
+	if (credential?.kind === 'admin' || credential?.kind === 'org') return null;
+	return registryGate(context.model, workspaceId, headers);
+}
+
+/**
+ * WorkspaceAuth (contract §2.4), strict: the admin token, an org API token of the workspace's
+ * organisation, or a valid token of `:id` itself. Nothing is grandfathered.
+ */
+export function workspaceAuth(context: DevContext, workspaceId: string, headers: Headers): Reply | null {
 	if (workspaceId === '') return errorReply(401, 'missing workspace ID');
 	const token = bearerToken(headers.get('Authorization'));
 	if (token === '') return errorReply(401, workspaceMessages.missing);
-	if (adminToken !== undefined && adminToken !== '' && constantTimeEqual(token, adminToken)) return null;
-	return model.tokenIsValidFor(token, workspaceId) ? null : errorReply(401, workspaceMessages.invalid);
+	const credential = identify(context, token);
+	if (credential.kind === 'admin') return null;
+	if (credential.kind === 'org') return orgTokenFits(context.model, credential.org, workspaceId) ? null : orgMismatch();
+	return context.model.tokenIsValidFor(token, workspaceId) ? null : errorReply(401, workspaceMessages.invalid);
+}
+
+/**
+ * AdminAuth (contract §2.5): an org API token, else the admin token when one is set; only when
+ * none is set, any valid workspace token.
+ */
+export function adminAuth(context: DevContext, headers: Headers): Reply | null {
+	const token = bearerToken(headers.get('Authorization'));
+	if (token === '') return errorReply(401, 'admin auth required');
+	const credential = identify(context, token);
+	if (credential.kind === 'org' || credential.kind === 'admin') return null;
+	const fallback = context.settings.adminToken === undefined && credential.kind === 'workspace' && credential.valid;
+	return fallback ? null : errorReply(401, 'invalid admin auth token');
+}
+
+/** Who is calling `/a2a` (contract §2.6). */
+export interface Caller {
+	/** The recorded caller: the token's workspace, a human's `X-Workspace-ID` claim, or `''`. */
+	id: string;
+	/** The bearer was a workspace token: hierarchy, org and `can_delegate` checks apply. */
+	workspace: boolean;
+	/** A verified human (admin token, organisation-wide org token): the body must be an object. */
+	human: boolean;
+}
+
+/** A canvas-class caller: anyone but a workspace (contract §2.6). */
+export const isCanvasClass = (caller: Caller): boolean => !caller.workspace;
+
+/**
+ * Caller classification for `/a2a` and the queue status (contract §2.6): no bearer is refused;
+ * the admin token is a human whose caller is the `X-Workspace-ID` claim; a workspace token's
+ * owner is the caller and a different claim is refused; an org API token is canvas-class.
+ * `workspaceId` is the path's `:id`, which anchored org tokens are checked against.
+ */
+export function classifyCaller(context: DevContext, workspaceId: string, headers: Headers): Caller | Reply {
+	const token = bearerToken(headers.get('Authorization'));
+	if (token === '') return errorReply(401, 'missing caller auth token');
+	const claim = headers.get('X-Workspace-ID') ?? '';
+	const credential = identify(context, token);
+	switch (credential.kind) {
+		case 'admin':
+			return { id: claim, workspace: false, human: true };
+		case 'workspace': {
+			const owner = credential.owner.workspace.id;
+			if (claim !== '' && workspaceKey(claim) !== owner) {
+				return errorReply(401, 'caller ID does not match workspace auth token');
+			}
+			return credential.valid ? { id: owner, workspace: true, human: false } : errorReply(401, 'invalid caller auth token');
+		}
+		case 'org':
+			if (credential.org === null) return { id: '', workspace: false, human: true };
+			return orgTokenFits(context.model, credential.org, workspaceId) ? { id: '', workspace: false, human: false } : orgMismatch();
+		case 'unknown':
+			return errorReply(401, 'invalid caller auth token');
+	}
 }

@@ -1,5 +1,5 @@
 import { systemClock, type Clock } from '../clock.js';
-import type { DevModel } from './model.js';
+import { workspaceKey, type DevModel } from './model.js';
 import type { QueueStore } from './queue.js';
 import type { DevPlatformOptions } from './types.js';
 
@@ -8,10 +8,18 @@ export interface DevSettings {
 	clock: Clock;
 	uuid: () => string;
 	mintToken: () => string;
+	mintSecret: () => string;
 	wallClock: () => Date;
 	fetch: (request: Request) => Promise<Response>;
 	idleTimeoutMs: number;
+	/** `ADMIN_TOKEN`; `undefined` when unset (an empty string counts as unset). */
 	adminToken: string | undefined;
+	/** Org API tokens by token value: the root id it is anchored to, or `null` for organisation-wide. */
+	orgTokens: ReadonlyMap<string, string | null>;
+	/** `MOLECULE_ORG_ID`: TenantGuard is on when set. */
+	orgId: string | undefined;
+	/** The push-async cut-off for canvas-class callers, `null` when off. */
+	canvasSyncBudgetMs: number | null;
 }
 
 /** What every route works with. */
@@ -43,14 +51,27 @@ export function randomToken(): string {
 	return base64url(crypto.getRandomValues(new Uint8Array(32)));
 }
 
+function orgTokenMap(tokens: DevPlatformOptions['orgTokens']): Map<string, string | null> {
+	const map = new Map<string, string | null>();
+	for (const entry of tokens ?? []) {
+		const { token, org } = typeof entry === 'string' ? { token: entry, org: undefined } : entry;
+		if (token !== '') map.set(token, org === undefined ? null : workspaceKey(org));
+	}
+	return map;
+}
+
 export function resolveSettings(options: DevPlatformOptions): DevSettings {
 	return {
 		clock: options.clock ?? systemClock,
 		uuid: options.uuid ?? (() => crypto.randomUUID()),
 		mintToken: options.mintToken ?? randomToken,
+		mintSecret: options.mintSecret ?? randomToken,
 		wallClock: options.wallClock ?? (() => new Date()),
 		fetch: options.fetch ?? ((request) => fetch(request)),
-		idleTimeoutMs: options.idleTimeoutMs ?? 300_000,
-		adminToken: options.adminToken,
+		idleTimeoutMs: options.idleTimeoutMs ?? 30 * 60_000,
+		adminToken: options.adminToken ? options.adminToken : undefined,
+		orgTokens: orgTokenMap(options.orgTokens),
+		orgId: options.orgId ? options.orgId : undefined,
+		canvasSyncBudgetMs: options.canvasSyncBudgetMs === undefined ? 90_000 : options.canvasSyncBudgetMs,
 	};
 }

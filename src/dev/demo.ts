@@ -1,14 +1,23 @@
+import type { AgentHandler } from './agent-types.js';
 import { agents } from './agents.js';
 import type { DevWorkspace } from './types.js';
 
-/** A ready-made organisation for examples and the CLI. */
+/** A ready-made organisation for examples, tests and the CLI. */
 export interface DemoOrg {
 	workspaces: DevWorkspace[];
 	/** Workspace ids by short name: `orchestrator`, `echo`, `researcher`, … */
 	ids: Record<string, string>;
 	/** The default caller: the Orchestrator. */
 	caller: string;
+	/**
+	 * The platform's admin token, for canvas-class calls (a human at the canvas): pass it as
+	 * `createDevPlatform({ adminToken })` and send it as `Authorization: Bearer …`.
+	 */
+	adminToken: string;
 }
+
+/** The admin token `demoOrg()` and `molecule-a2a dev` use. */
+export const demoAdminToken = 'dev-admin-token';
 
 const demoIds = {
 	orchestrator: 'a2a00000-0000-4000-8000-000000000001',
@@ -21,71 +30,87 @@ const demoIds = {
 	archived: 'a2a00000-0000-4000-8000-000000000008',
 	finance: 'a2a00000-0000-4000-8000-000000000009',
 	auditor: 'a2a00000-0000-4000-8000-00000000000a',
+	inbox: 'a2a00000-0000-4000-8000-00000000000b',
 } as const;
 
 type DemoName = keyof typeof demoIds;
 
-function member(name: DemoName, fields: Omit<DevWorkspace, 'id' | 'tokens'>): DevWorkspace {
+interface Member extends Omit<DevWorkspace, 'id' | 'tokens' | 'description'> {
+	description: string;
+	agent?: AgentHandler;
+}
+
+function member(name: DemoName, fields: Member): DevWorkspace {
 	return { id: demoIds[name], tokens: [`dev-token-${name}`], ...fields };
 }
 
 /**
- * A root "Orchestrator" (the default caller) whose children each show one behaviour, and a second
- * root "Finance" whose child "Auditor" lies outside the Orchestrator's hierarchy. Ids and tokens
- * (`dev-token-<name>`) are fixed so examples can name them. Each call builds fresh workspaces.
+ * A root "Orchestrator" (the default caller) whose children each show one behaviour of today's
+ * platform, and a second root "Finance" with its child "Auditor": another organisation, which the
+ * Orchestrator cannot reach (roots are not siblings). Ids, tokens (`dev-token-<name>`) and the
+ * admin token (`dev-admin-token`) are fixed so examples can name them. Each call builds fresh workspaces.
+ *
+ * @example
+ * const org = demoOrg();
+ * const platform = createDevPlatform({ workspaces: org.workspaces, adminToken: org.adminToken });
+ * const client = createA2AClient({ workspaceId: org.caller, token: 'dev-token-orchestrator', fetch: platform.fetch });
  */
 export function demoOrg(): DemoOrg {
 	const orchestrator = demoIds.orchestrator;
+	const child = { parentId: orchestrator, role: 'worker' };
 	const workspaces: DevWorkspace[] = [
 		member('orchestrator', { name: 'Orchestrator', role: 'coordinator', description: 'the default caller; replies "on it"', agent: agents.reply('on it') }),
-		member('echo', { name: 'Echo', role: 'echo', parentId: orchestrator, description: 'echoes the text it receives', agent: agents.echo() }),
+		member('echo', { ...child, name: 'Echo', role: 'echo', description: 'echoes the text it receives', agent: agents.echo() }),
 		member('researcher', {
+			...child,
 			name: 'Researcher',
 			role: 'research',
-			parentId: orchestrator,
 			description: 'replies with a completed Task holding one artifact',
 			agent: agents.task('Findings: the platform routes every message through its A2A proxy.'),
 		}),
 		member('flaky', {
+			...child,
 			name: 'Flaky',
-			role: 'worker',
-			parentId: orchestrator,
 			description: 'answers a JSON-RPC error -32603 (model quota exhausted)',
 			agent: agents.jsonRpcError(-32603, 'Internal error: model quota exhausted'),
 		}),
-		member('crasher', {
-			name: 'Crasher',
-			role: 'worker',
-			parentId: orchestrator,
-			description: 'replies "Agent error: …" as a crashing runtime does',
-			agent: agents.agentError('RuntimeError: tool call failed'),
-		}),
-		member('busy', { name: 'Busy', role: 'worker', parentId: orchestrator, description: 'always busy: messages are queued (202)', agent: agents.busy() }),
+		member('crasher', { ...child, name: 'Crasher', description: 'replies "Agent error: …" as a crashing runtime does', agent: agents.agentError('RuntimeError: tool call failed') }),
+		member('busy', { ...child, name: 'Busy', description: 'always busy: messages are queued (202)', agent: agents.busy() }),
 		member('sleeper', {
+			...child,
 			name: 'Sleeper',
-			role: 'worker',
-			parentId: orchestrator,
 			status: 'hibernated',
 			description: 'hibernated: answers 503 waking, then replies 15 s after the first message',
 			agent: agents.reply('good morning: I was hibernating'),
 		}),
 		member('archived', {
+			...child,
 			name: 'Archived',
-			role: 'worker',
-			parentId: orchestrator,
 			status: 'removed',
 			removedAt: '2026-01-01T00:00:00Z',
 			description: 'removed: info answers 410 and its token no longer works',
 			agent: agents.echo(),
 		}),
-		member('finance', { name: 'Finance', role: 'finance', description: 'a second root, reachable from the Orchestrator', agent: agents.reply('budget approved') }),
+		member('inbox', {
+			...child,
+			name: 'Inbox',
+			role: 'inbox',
+			deliveryMode: 'poll',
+			description: 'poll mode: messages wait in its activity feed (200 queued)',
+		}),
+		member('finance', {
+			name: 'Finance',
+			role: 'finance',
+			description: 'a second root, its own organisation: not reachable from the Orchestrator (403)',
+			agent: agents.reply('budget approved'),
+		}),
 		member('auditor', {
 			name: 'Auditor',
 			role: 'audit',
 			parentId: demoIds.finance,
-			description: "outside the Orchestrator's hierarchy: 403 from discover and the proxy",
+			description: "Finance's child: reachable from Finance, not from the Orchestrator",
 			agent: agents.echo('audited: '),
 		}),
 	];
-	return { workspaces, ids: { ...demoIds }, caller: orchestrator };
+	return { workspaces, ids: { ...demoIds }, caller: orchestrator, adminToken: demoAdminToken };
 }

@@ -1,14 +1,18 @@
 import { within } from '../internal/within.js';
 import type { DevSettings } from './context.js';
 import { requestContextId, type Envelope } from './envelope.js';
-import type { AgentHandler, AgentReply, DevWorkspace } from './types.js';
+import { decodeUtf8 } from './http.js';
+import type { AgentHandler, AgentReply } from './agent-types.js';
+import type { DevWorkspace } from './types.js';
 
-/** How a dispatch to an agent ended, in the terms the proxy distinguishes (§3.5 steps 9–12). */
+/** How a dispatch to an agent ended, in the terms the proxy distinguishes (contract §7.3 rows 23–33). */
 export type DispatchResult =
 	| { kind: 'response'; status: number; body: string }
 	| { kind: 'busy'; reason: string }
+	| { kind: 'restarting'; reason: string }
 	| { kind: 'unreachable'; reason: string }
-	| { kind: 'readFailure'; status: number; reason: string };
+	| { kind: 'readFailure'; status: number; reason: string }
+	| { kind: 'tooLarge'; status: number };
 
 export interface DispatchRequest {
 	workspace: DevWorkspace;
@@ -17,10 +21,12 @@ export interface DispatchRequest {
 	envelope: Envelope;
 	callerId: string;
 	timeoutMs: number;
+	/** `Authorization` for an agent at an external URL: `Bearer <inbound secret>` (contract §7.4). */
+	authorization?: string;
 }
 
-/** The proxy caps agent replies at 10 MiB and silently drops the rest. */
-const maxResponseBytes = 10 * 1024 * 1024;
+/** The proxy reads at most 64 MiB of an agent's reply; more is an error (contract §7.3 row 29). */
+export const maxResponseBytes = 64 * 1024 * 1024;
 const deadlineExceeded = 'context deadline exceeded';
 // What Go's dispatcher calls busy (EOF, connection reset), as fetch implementations phrase it.
 const busyFailure = /EOF|connection reset|ECONNRESET|UND_ERR_SOCKET|other side closed|socket hang up|connection dropped/i;
@@ -57,6 +63,7 @@ function materialise(reply: Exclude<AgentReply, { delayMs: number }>, request: D
 	if ('error' in reply) return rpcResponse({ error: reply.error });
 	if ('status' in reply) return { kind: 'response', status: reply.status, body: reply.body === undefined ? '' : JSON.stringify(reply.body) };
 	if ('busy' in reply) return { kind: 'busy', reason: 'EOF' };
+	if ('restarting' in reply) return { kind: 'restarting', reason: 'dial tcp: connection refused' };
 	if ('unreachable' in reply) return { kind: 'unreachable', reason: 'dial tcp: connection refused' };
 	return { kind: 'readFailure', status: 200, reason: 'unexpected EOF' };
 }
@@ -84,45 +91,54 @@ async function runHandler(handler: AgentHandler, request: DispatchRequest, setti
 	return Promise.race([outcome, aborted]);
 }
 
-/** The agent's body, cut at the cap; a read the deadline overtakes fails even if the body's source ignores the abort. */
-async function readCapped(response: Response, signal: AbortSignal): Promise<string> {
+/** The agent's body as text, or `null` when it is larger than the proxy reads; a read the deadline overtakes fails even if the body's source ignores the abort. */
+async function readCapped(response: Response, signal: AbortSignal): Promise<string | null> {
 	if (!response.body) return '';
 	const reader = response.body.getReader();
-	const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+	const chunks: Uint8Array[] = [];
 	let received = 0;
-	let text = '';
 	try {
 		for (;;) {
 			const { done, value } = await within(reader.read(), signal);
-			if (done) return text + decoder.decode();
-			const room = maxResponseBytes - received;
+			if (done) break;
 			received += value.byteLength;
-			text += decoder.decode(value.subarray(0, Math.max(0, room)), { stream: true });
-			if (received >= maxResponseBytes) {
+			if (received > maxResponseBytes) {
 				await reader.cancel().catch(() => {});
-				return text + decoder.decode();
+				return null;
 			}
+			chunks.push(value);
 		}
 	} catch (error) {
 		void reader.cancel().catch(() => {});
 		throw error;
 	}
+	const bytes = new Uint8Array(received);
+	let offset = 0;
+	for (const chunk of chunks) {
+		bytes.set(chunk, offset);
+		offset += chunk.byteLength;
+	}
+	return decodeUtf8(bytes);
 }
 
 async function postToUrl(url: string, request: DispatchRequest, settings: DevSettings, signal: AbortSignal): Promise<DispatchResult> {
 	let response: Response;
 	try {
+		const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+		if (request.authorization) headers['Authorization'] = request.authorization;
 		// Called without a receiver: a runtime's own fetch refuses `settings` as `this` (Illegal invocation).
 		// Raced against the deadline: a fetch that ignores its signal must not hold the dispatch.
+		// Redirects are never followed: a 3xx is the agent's answer (contract §7.4).
 		const send = settings.fetch;
-		response = await within(send(new Request(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: request.envelope.text, signal })), signal);
+		response = await within(send(new Request(url, { method: 'POST', headers, body: request.envelope.text, signal, redirect: 'manual' })), signal);
 	} catch (error) {
 		if (signal.aborted) return { kind: 'busy', reason: deadlineExceeded };
 		const reason = describe(error);
 		return busyFailure.test(reason) ? { kind: 'busy', reason } : { kind: 'unreachable', reason };
 	}
 	try {
-		return { kind: 'response', status: response.status, body: await readCapped(response, signal) };
+		const body = await readCapped(response, signal);
+		return body === null ? { kind: 'tooLarge', status: response.status } : { kind: 'response', status: response.status, body };
 	} catch (error) {
 		return { kind: 'readFailure', status: response.status, reason: describe(error) };
 	}

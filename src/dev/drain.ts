@@ -1,23 +1,21 @@
 import type { DevContext } from './context.js';
 import { isRecord, parseJson } from './http.js';
 import { proxyA2A } from './proxy.js';
-import { maxDrainAttempts } from './queue.js';
+import { maxDrainAttempts, type QueueRow } from './queue.js';
 import { statusText } from './status-text.js';
 
 /**
- * `DrainQueueForWorkspace` (§3.17): claims one queued item and re-dispatches it through the proxy
- * with its original caller and no activity logging. Busy again puts the same item back in the
- * queue (the real server means to, though its idempotent re-insert marks the item completed);
- * any other failure re-queues it with `lastError` until the fifth attempt fails it; success
- * completes it and keeps the agent's reply on it.
+ * Re-dispatches one claimed row through the proxy with its original caller and no activity
+ * logging (contract §8.2). Busy again puts the same row back in the queue (the real server means
+ * to, though its idempotent re-insert marks the row completed); any other failure re-queues it
+ * with `lastError` until the fifth attempt fails it; success completes it with the agent's reply.
  */
-export async function drainOne(context: DevContext, workspaceId: string): Promise<void> {
-	const row = context.queue.claim(workspaceId);
-	if (!row) return;
+async function redispatch(context: DevContext, row: QueueRow): Promise<void> {
+	const callerId = row.callerId ?? '';
 	const outcome = await proxyA2A(context, {
 		targetId: row.workspaceId,
 		body: row.text,
-		callerId: row.callerId ?? '',
+		caller: { id: callerId, workspace: callerId !== '' && context.model.get(callerId) !== undefined, human: false },
 		logActivity: false,
 		requeue: row,
 	});
@@ -26,9 +24,24 @@ export async function drainOne(context: DevContext, workspaceId: string): Promis
 		const body = parseJson(outcome.reply.body ?? '');
 		const message = isRecord(body) && typeof body['error'] === 'string' ? body['error'] : '';
 		row.lastError = message || statusText(outcome.reply.status) || 'unknown drain dispatch error';
-		row.status = row.attempts >= maxDrainAttempts ? 'failed' : 'queued';
+		if (row.attempts >= maxDrainAttempts) context.queue.finish(row, 'failed');
+		else row.status = 'queued';
 		return;
 	}
-	row.status = 'completed';
-	row.reply = outcome.agentReply ?? null;
+	context.queue.finish(row, 'completed', outcome.agentReply ?? null);
+}
+
+/**
+ * `DrainQueueForWorkspace` (contract §8.2): claims up to `count` queued rows of the workspace and
+ * re-dispatches them side by side. A workspace in a boot turn is not drained.
+ */
+export async function drain(context: DevContext, workspaceId: string, count: number): Promise<void> {
+	if (context.model.get(workspaceId)?.workspace.bootTurn) return;
+	const claimed: QueueRow[] = [];
+	for (let index = 0; index < count; index++) {
+		const row = context.queue.claim(workspaceId);
+		if (!row) break;
+		claimed.push(row);
+	}
+	await Promise.all(claimed.map((row) => redispatch(context, row)));
 }

@@ -1,5 +1,5 @@
 import { isRecord, parseJson } from './http.js';
-import type { JsonRpcRequest } from './types.js';
+import type { JsonRpcRequest } from './agent-types.js';
 
 /** The proxy's normalised request: the object, its bytes as sent on, and the method for logs. */
 export interface Envelope {
@@ -27,24 +27,90 @@ export function goJson(value: unknown): string {
 	return JSON.stringify(sortKeys(value)).replace(/[<>&\u2028\u2029]/g, (character) => goEscapes[character] ?? character);
 }
 
+/** How the caller shapes normalisation (contract §7.2). */
+export interface NormaliseOptions {
+	/** A canvas-class `message/send` without a `contextId` gets `canvas-<this id>`. */
+	canvasContextFor?: string;
+	/** A verified human: `params.metadata` says so. */
+	human?: boolean;
+}
+
+/** Why a body was refused: the 400 body's `error` and, for message shape problems, a `hint`. */
+export interface EnvelopeProblem {
+	error: string;
+	hint?: string;
+}
+
+const partsOrContent: EnvelopeProblem = {
+	error: "params.message must contain either 'parts' (v0.3) or 'content' (v0.2 compat)",
+	hint: 'send params.message.parts, e.g. [{"kind":"text","text":"hello"}]',
+};
+const contentType: EnvelopeProblem = {
+	error: 'invalid params.message.content type',
+	hint: 'params.message.content must be a string or an array of parts',
+};
+
+/** Brings `params.message` to v0.3: a role, `parts` (from v0.2 `content`), `kind` on every part, a `messageId`. */
+function normaliseMessage(message: Record<string, unknown>, uuid: () => string): EnvelopeProblem | null {
+	if (!('parts' in message)) {
+		const content = message['content'];
+		if (content === undefined) return partsOrContent;
+		if (typeof content === 'string') message['parts'] = [{ kind: 'text', text: content }];
+		else if (Array.isArray(content)) message['parts'] = content;
+		else return contentType;
+		delete message['content'];
+	}
+	if (Array.isArray(message['parts'])) {
+		for (const part of message['parts']) {
+			if (isRecord(part) && 'type' in part && !('kind' in part)) {
+				part['kind'] = part['type'];
+				delete part['type'];
+			}
+		}
+	}
+	if (typeof message['role'] !== 'string' || message['role'] === '') message['role'] = 'user';
+	if (!('messageId' in message)) message['messageId'] = uuid();
+	return null;
+}
+
 /**
- * `normalizeA2APayload` (§4.1). The body must be a JSON object (`null` counts as an empty one, as
- * in Go); without a `jsonrpc` key it is replaced by a fresh envelope keeping only `method` and
- * `params`; a `params.message` object without `messageId` gets one. `null` means invalid JSON.
+ * `normalizeA2APayload` (contract §7.2). The body must be a JSON object (`null` counts as an empty
+ * one, as in Go); without a `jsonrpc` key it is replaced by a fresh envelope keeping only `method`
+ * and `params`; `params.message` is brought to v0.3; canvas-class turns get a default `contextId`
+ * and humans their identity metadata. Answers the envelope, or the problem to answer 400 with.
  */
-export function normaliseEnvelope(body: string, uuid: () => string): Envelope | null {
+export function normaliseEnvelope(body: string, uuid: () => string, options: NormaliseOptions = {}): Envelope | EnvelopeProblem {
 	const parsed = parseJson(body);
-	if (parsed === undefined || !(parsed === null || isRecord(parsed))) return null;
+	if (parsed === undefined || !(parsed === null || isRecord(parsed))) return { error: 'invalid JSON' };
 	let payload: Record<string, unknown> = parsed ?? {};
 	if (!('jsonrpc' in payload)) {
 		payload = { jsonrpc: '2.0', id: uuid(), method: payload['method'] ?? null, params: payload['params'] ?? null };
 	}
 	const params = payload['params'];
 	const message = isRecord(params) ? params['message'] : undefined;
-	if (isRecord(message) && !('messageId' in message)) message['messageId'] = uuid();
+	if (isRecord(message)) {
+		const problem = normaliseMessage(message, uuid);
+		if (problem) return problem;
+		const contextId = message['contextId'];
+		const blank = typeof contextId !== 'string' || contextId.trim() === '';
+		if (options.canvasContextFor !== undefined && payload['method'] === 'message/send' && blank) {
+			message['contextId'] = `canvas-${options.canvasContextFor}`;
+		}
+	}
+	if (options.human && isRecord(params)) {
+		const metadata = isRecord(params['metadata']) ? params['metadata'] : {};
+		params['metadata'] = { ...metadata, source: 'canvas_user', user_identity_status: 'UNAUTHENTICATED' };
+	}
 	const text = goJson(payload);
 	const method = payload['method'];
 	return { request: JSON.parse(text) as JsonRpcRequest, text, method: typeof method === 'string' ? method : '' };
+}
+
+/** A delivery hint: `params.expires_in_seconds` when it is a positive number, in ms. */
+export function expiresInMs(request: JsonRpcRequest): number | null {
+	const params = request.params;
+	const seconds = isRecord(params) ? params['expires_in_seconds'] : undefined;
+	return typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : null;
 }
 
 /** The queue's idempotency key: a string `params.message.messageId`, else `''` (no idempotency). */

@@ -55,7 +55,7 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-type FieldKind = 'string' | 'number' | 'integer' | 'object' | 'any';
+type FieldKind = 'string' | 'number' | 'integer' | 'boolean' | 'object' | 'strings' | 'any';
 
 export interface FieldSpec {
 	kind: FieldKind;
@@ -71,8 +71,12 @@ function fitsKind(value: unknown, kind: FieldKind): boolean {
 			return typeof value === 'number';
 		case 'integer':
 			return Number.isInteger(value);
+		case 'boolean':
+			return typeof value === 'boolean';
 		case 'object':
 			return isRecord(value);
+		case 'strings':
+			return Array.isArray(value) && value.every((item) => typeof item === 'string');
 		case 'any':
 			return true;
 	}

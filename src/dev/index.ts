@@ -5,29 +5,36 @@
  * @module
  */
 export { createDevPlatform } from './platform.js';
-export { demoOrg, type DemoOrg } from './demo.js';
+export { demoAdminToken, demoOrg, type DemoOrg } from './demo.js';
 export { agents, type DedupingAgent } from './agents.js';
 export type {
-	ActivityRow,
 	AgentContext,
 	AgentHandler,
 	AgentReply,
 	BusyReply,
 	DelayedReply,
-	DevPlatform,
-	DevPlatformOptions,
-	DevWorkspace,
-	DevWorkspacePatch,
 	ErrorReply,
 	HttpReply,
 	JsonRpcRequest,
 	PartsReply,
-	QueueItem,
-	QueueStatus,
 	ReadFailureReply,
-	RecordedRequest,
+	RestartingReply,
 	ResultReply,
 	TaskReply,
 	UnreachableReply,
+} from './agent-types.js';
+export type {
+	ActivityRow,
+	BudgetPeriod,
+	DatastoreFailure,
+	DevPlatform,
+	DevPlatformOptions,
+	DevWorkspace,
+	DevWorkspacePatch,
+	OrgApiToken,
+	PeriodBudget,
+	QueueItem,
+	QueueStatus,
+	RecordedRequest,
 } from './types.js';
 export type { Clock } from '../clock.js';

@@ -1,8 +1,9 @@
 import { ConfigError } from '../errors/config-error.js';
 import { kindOf } from '../internal/describe.js';
 import { validatePeerId } from '../peer-id.js';
-import type { HierarchyNode } from './access.js';
-import type { ActivityRow, DevWorkspace } from './types.js';
+import { maxAncestorWalk, type HierarchyNode } from './access.js';
+import { ActivityLog } from './activity.js';
+import type { DatastoreFailure, DevWorkspace } from './types.js';
 
 /** Ids name the same row whatever their case, as Postgres' uuid column does; other strings match exactly. */
 export function workspaceKey(id: string): string {
@@ -17,12 +18,17 @@ export interface WorkspaceExtras {
 	/** When a hibernated workspace that was asked for will be online (platform clock), else `null`. */
 	wakeAt: number | null;
 	lastOutboundAt: string | null;
+	lastHeartbeatAt: string | null;
 	lastErrorRate: number;
 	uptimeSeconds: number;
 	currentTask: string;
 	sampleError: string;
+	/** The last heartbeat said `runtime_state: "wedged"`. */
+	wedged: boolean;
 	/** A heartbeat's `runtime_metadata.idle_timeout_seconds`, in ms. */
 	idleTimeoutMs: number | null;
+	/** The generation the platform wants the workspace at, answered to every heartbeat. */
+	generation: number;
 }
 
 export interface WorkspaceEntry {
@@ -30,15 +36,21 @@ export interface WorkspaceEntry {
 	extras: WorkspaceExtras;
 }
 
+/** The runtime a workspace reports when none was given (contract §10.2). */
+export const defaultRuntime = 'claude-code';
+
 /** How long a woken workspace takes to come back, as the 503 tells the caller. */
 export const wakeDelayMs = 15_000;
 
-/** The in-memory database: workspaces, their tokens and the activity log. */
+/** The in-memory database: workspaces, their credentials and the activity log. */
 export class DevModel {
 	readonly #entries = new Map<string, WorkspaceEntry>();
-	readonly activity: ActivityRow[] = [];
+	readonly #mintSecret: () => string;
+	readonly activity: ActivityLog;
 
-	constructor(workspaces: readonly DevWorkspace[]) {
+	constructor(workspaces: readonly DevWorkspace[], mintSecret: () => string, activity: ActivityLog) {
+		this.#mintSecret = mintSecret;
+		this.activity = activity;
 		for (const workspace of workspaces) {
 			if (this.get(workspace.id)) throw new Error(`duplicate workspace id ${workspace.id}`);
 			this.add(workspace);
@@ -56,8 +68,15 @@ export class DevModel {
 		return entry;
 	}
 
+	/** Inserts a workspace; its inbound secret is minted now unless given (or `null`, not yet). */
 	add(workspace: DevWorkspace): WorkspaceEntry {
-		const copy: DevWorkspace = { ...workspace, id: workspaceKey(workspace.id), status: workspace.status ?? 'online', tokens: [...(workspace.tokens ?? [])] };
+		const copy: DevWorkspace = {
+			...workspace,
+			id: workspaceKey(workspace.id),
+			status: workspace.status ?? 'online',
+			tokens: [...(workspace.tokens ?? [])],
+			inboundSecret: workspace.inboundSecret === undefined ? this.#mintSecret() : workspace.inboundSecret,
+		};
 		if (typeof workspace.parentId === 'string') copy.parentId = workspaceKey(workspace.parentId);
 		const entry: WorkspaceEntry = {
 			workspace: copy,
@@ -65,11 +84,14 @@ export class DevModel {
 				internalUrl: workspace.url ? workspace.url : null,
 				wakeAt: null,
 				lastOutboundAt: null,
+				lastHeartbeatAt: null,
 				lastErrorRate: 0,
 				uptimeSeconds: 0,
 				currentTask: '',
 				sampleError: '',
+				wedged: false,
 				idleTimeoutMs: null,
+				generation: 1,
 			},
 		};
 		this.#entries.set(copy.id, entry);
@@ -86,24 +108,45 @@ export class DevModel {
 		return entry && { parentId: entry.workspace.parentId ?? null };
 	};
 
+	/** The root workspace of `id`'s tree, which names its organisation; `undefined` for an unknown id or a broken chain. */
+	orgRootOf(id: string): string | undefined {
+		let current = this.get(id)?.workspace;
+		for (let step = 0; current && step <= maxAncestorWalk; step++) {
+			if (!current.parentId) return current.id;
+			current = this.get(current.parentId)?.workspace;
+		}
+		return undefined;
+	}
+
 	hasLiveToken(id: string): boolean {
 		return (this.get(id)?.workspace.tokens?.length ?? 0) > 0;
 	}
 
+	/** The workspace holding `token`, whether or not the token is still valid. */
+	tokenOwner(token: string): WorkspaceEntry | undefined {
+		if (token === '') return undefined;
+		for (const entry of this.#entries.values()) if (entry.workspace.tokens?.includes(token)) return entry;
+		return undefined;
+	}
+
 	/** `ValidateToken`: a live token of a workspace that is not removed, and of that very workspace. */
 	tokenIsValidFor(token: string, id: string): boolean {
-		if (token === '') return false;
-		const expected = workspaceKey(id);
-		for (const { workspace } of this.#entries.values()) {
-			if (!workspace.tokens?.includes(token)) continue;
-			return workspace.status !== 'removed' && workspace.id === expected;
-		}
-		return false;
+		const owner = this.tokenOwner(token);
+		return owner !== undefined && owner.workspace.status !== 'removed' && owner.workspace.id === workspaceKey(id);
 	}
 
 	addToken(id: string, token: string): void {
 		const { workspace } = this.require(id);
 		workspace.tokens = [...(workspace.tokens ?? []), token];
+	}
+
+	/** The workspace's inbound secret, minting it first when it has none ("lazy heal"); `minted` says which. */
+	inboundSecret(entry: WorkspaceEntry): { secret: string; minted: boolean } {
+		const existing = entry.workspace.inboundSecret;
+		if (existing) return { secret: existing, minted: false };
+		const secret = this.#mintSecret();
+		entry.workspace.inboundSecret = secret;
+		return { secret, minted: true };
 	}
 
 	/** Brings workspaces whose wake-up time has come back online. */
@@ -116,6 +159,11 @@ export class DevModel {
 	}
 }
 
+/** Whether the workspace was told to fail this datastore lookup (contract §11). */
+export function lookupFails(entry: WorkspaceEntry | undefined, lookup: DatastoreFailure): boolean {
+	return entry?.workspace.datastoreFailures?.includes(lookup) ?? false;
+}
+
 /** The status a workspace reports, with its default. */
 export function statusOf(workspace: DevWorkspace): string {
 	return workspace.status ?? 'online';
@@ -126,5 +174,7 @@ export function snapshot(workspace: DevWorkspace): DevWorkspace {
 	const copy: DevWorkspace = { ...workspace };
 	if (workspace.tokens) copy.tokens = [...workspace.tokens];
 	if (workspace.capabilities) copy.capabilities = { ...workspace.capabilities };
+	if (workspace.datastoreFailures) copy.datastoreFailures = [...workspace.datastoreFailures];
+	if (workspace.budgets) copy.budgets = Object.fromEntries(Object.entries(workspace.budgets).map(([period, budget]) => [period, { ...budget }]));
 	return copy;
 }

@@ -11,6 +11,7 @@ type Check = OptionChecks[string];
 const text: Check = [(value) => typeof value === 'string', 'a string'];
 const number: Check = [(value) => typeof value === 'number' && Number.isFinite(value), 'a finite number'];
 const fn: Check = [(value) => typeof value === 'function', 'a function'];
+const flag: Check = [(value) => typeof value === 'boolean', 'a boolean'];
 const orNull = ([test, expected]: Check): Check => [(value) => value === null || test(value), `${expected} or null`];
 
 /** An agent given as a string is fetched: it must be an absolute http(s) URL. */
@@ -32,6 +33,16 @@ const workspaceChecks: OptionChecks = {
 	activeTasks: number,
 	capabilities: [(value) => isRecord(value) && Object.values(value).every((flag) => typeof flag === 'boolean'), 'an object of booleans'],
 	deliveryMode: [(value) => value === 'push' || value === 'poll', '"push" or "poll"'],
+	kind: [(value) => value === 'workspace' || value === 'platform', '"workspace" or "platform"'],
+	inboundSecret: orNull(text),
+	budgets: [
+		(value) => isRecord(value) && Object.values(value).every((budget) => isRecord(budget) && typeof budget['limit'] === 'number' && typeof budget['spent'] === 'number'),
+		'an object of { limit, spent } per period',
+	],
+	canDelegate: flag,
+	bootTurn: flag,
+	container: [(value) => value === 'running' || value === 'stopped' || value === 'dead', '"running", "stopped" or "dead"'],
+	datastoreFailures: [(value) => Array.isArray(value) && value.every((item) => typeof item === 'string'), 'an array of failure names'],
 	removedAt: orNull(text),
 	description: text,
 	agent: [isAgent, 'an http(s) URL or an agent handler function'],
@@ -41,10 +52,16 @@ const optionChecks: OptionChecks = {
 	clock: [(value) => isRecord(value) && typeof value['now'] === 'function' && typeof value['sleep'] === 'function', 'a clock with now() and sleep()'],
 	uuid: fn,
 	mintToken: fn,
+	mintSecret: fn,
 	wallClock: fn,
 	fetch: fn,
 	orgId: text,
 	adminToken: text,
+	orgTokens: [
+		(value) => Array.isArray(value) && value.every((token) => typeof token === 'string' || (isRecord(token) && typeof token['token'] === 'string')),
+		'an array of tokens or { token, org? }',
+	],
+	canvasSyncBudgetMs: orNull([(value) => typeof value === 'number' && value >= 0 && value <= maxTimerMs, `a number of milliseconds from 0 to ${maxTimerMs}`]),
 	corsOrigins: [(value) => value === '*' || (Array.isArray(value) && value.every((origin) => typeof origin === 'string')), "'*' or an array of origins"],
 	rateLimit: [(value) => Number.isInteger(value) && (value as number) >= 0, 'a whole number of requests per minute (0 for none)'],
 	idleTimeoutMs: [(value) => typeof value === 'number' && value >= 1 && value <= maxTimerMs, `a number of milliseconds from 1 to ${maxTimerMs}`],

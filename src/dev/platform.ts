@@ -1,5 +1,6 @@
 import { ConfigError } from '../errors/config-error.js';
 import { kindOf } from '../internal/describe.js';
+import { ActivityLog } from './activity.js';
 import { resolveSettings, type DevContext } from './context.js';
 import { applyCors, defaultCorsOrigins } from './cors.js';
 import { decodeUtf8, emptyReply, json, parseJson, routeNotFound, toResponse, type Reply } from './http.js';
@@ -8,10 +9,14 @@ import { checkDevOptions, checkWorkspaceFields, isAgent } from './options.js';
 import { QueueStore } from './queue.js';
 import { clientKey, RateLimiter } from './rate-limit.js';
 import { findRoute, type Route, type RouteRequest } from './router.js';
+import { ackActivity, listActivity } from './routes/activity.js';
 import { checkAccess, discover, peers } from './routes/discovery.js';
-import { a2a } from './routes/proxy.js';
-import { heartbeat, register, updateCard } from './routes/registry.js';
-import { listActivity, workspaceInfo } from './routes/workspaces.js';
+import { heartbeat } from './routes/heartbeat.js';
+import { a2a, a2aInbound, maxProxyRequestBytes } from './routes/proxy.js';
+import { queueStatus } from './routes/queue.js';
+import { register, updateCard } from './routes/registry.js';
+import { listWorkspaces, workspaceInfo } from './routes/workspaces.js';
+import { tenantGuard } from './tenant.js';
 import type { DevPlatform, DevPlatformOptions, RecordedRequest } from './types.js';
 
 // Discover comes before peers so `/registry/discover/peers` resolves as Gin resolves it.
@@ -23,24 +28,26 @@ const routes: readonly Route[] = [
 	{ method: 'POST', pattern: '/registry/register', handle: register },
 	{ method: 'POST', pattern: '/registry/heartbeat', handle: heartbeat },
 	{ method: 'POST', pattern: '/registry/update-card', handle: updateCard },
+	{ method: 'GET', pattern: '/workspaces', handle: listWorkspaces },
 	{ method: 'GET', pattern: '/workspaces/:id', handle: workspaceInfo },
 	{ method: 'GET', pattern: '/workspaces/:id/activity', handle: listActivity },
+	{ method: 'POST', pattern: '/workspaces/:id/activity/ack', handle: ackActivity },
 	{ method: 'POST', pattern: '/workspaces/:id/a2a', handle: a2a },
+	{ method: 'POST', pattern: '/workspaces/:id/a2a/inbound', handle: a2aInbound },
+	{ method: 'GET', pattern: '/workspaces/:id/a2a/queue/:queue_id', handle: queueStatus },
 ];
 
-/** Paths TenantGuard lets through without the org header. */
-const tenantAllowlist = new Set(['/health', '/metrics', '/registry/register', '/registry/heartbeat']);
-
-/** More than any route reads: the proxy keeps 1 MiB, JSON routes have no legitimate use for more. */
-const maxBodyBytes = 10 * 1024 * 1024;
+/** One byte more than any route reads, so a body over the proxy's 16 MiB is known to be too large. */
+const maxBodyBytes = maxProxyRequestBytes + 1;
 
 interface ReadBody {
 	bytes: Uint8Array | null;
 	unreadable: boolean;
+	tooLarge: boolean;
 }
 
 async function readBody(request: Request): Promise<ReadBody> {
-	if (request.method === 'GET' || request.method === 'HEAD' || !request.body) return { bytes: null, unreadable: false };
+	if (request.method === 'GET' || request.method === 'HEAD' || !request.body) return { bytes: null, unreadable: false, tooLarge: false };
 	const chunks: Uint8Array[] = [];
 	let size = 0;
 	try {
@@ -51,9 +58,12 @@ async function readBody(request: Request): Promise<ReadBody> {
 			chunks.push(value);
 			size += value.byteLength;
 		}
-		if (size >= maxBodyBytes) await reader.cancel().catch(() => {});
+		if (size >= maxBodyBytes) {
+			await reader.cancel().catch(() => {});
+			return { bytes: null, unreadable: false, tooLarge: true };
+		}
 	} catch {
-		return { bytes: null, unreadable: true };
+		return { bytes: null, unreadable: true, tooLarge: false };
 	}
 	const bytes = new Uint8Array(size);
 	let offset = 0;
@@ -61,7 +71,7 @@ async function readBody(request: Request): Promise<ReadBody> {
 		bytes.set(chunk, offset);
 		offset += chunk.byteLength;
 	}
-	return { bytes, unreadable: false };
+	return { bytes, unreadable: false, tooLarge: false };
 }
 
 function withHeaders(reply: Reply, headers: Record<string, string>): Reply {
@@ -70,15 +80,20 @@ function withHeaders(reply: Reply, headers: Record<string, string>): Reply {
 
 /**
  * A faithful local implementation of the platform endpoints as a fetch handler, so tests,
- * examples and the CLI run with no real platform. Middleware runs in the real router's order:
- * CORS, the rate limiter, TenantGuard, then the route. An option or workspace field that is not what
- * it should be throws `ConfigError` naming it (`workspaces.2.parentId`), before anything is built.
+ * examples and the CLI run with no real platform (docs/platform-contract.md). Middleware runs in
+ * the real router's order: CORS, the rate limiter, TenantGuard, then the route.
+ *
+ * @throws {ConfigError} naming the option or workspace field (`workspaces.2.parentId`,
+ * `canvasSyncBudgetMs`) that is not what it should be, before anything is built.
+ * @example
+ * const platform = createDevPlatform({ workspaces: demoOrg().workspaces, adminToken: 'dev-admin-token' });
+ * const client = createA2AClient({ workspaceId, token, fetch: platform.fetch });
  */
 export function createDevPlatform(options: DevPlatformOptions): DevPlatform {
 	checkDevOptions(options);
 	const settings = resolveSettings(options);
-	const model = new DevModel(options.workspaces);
-	const queue = new QueueStore(settings.uuid);
+	const model = new DevModel(options.workspaces, settings.mintSecret, new ActivityLog(settings.uuid, settings.wallClock));
+	const queue = new QueueStore(settings.uuid, () => settings.clock.now(), settings.wallClock);
 	const pending = new Set<Promise<void>>();
 	const context: DevContext = {
 		settings,
@@ -93,7 +108,6 @@ export function createDevPlatform(options: DevPlatformOptions): DevPlatform {
 	};
 	const limiter = options.rateLimit ? new RateLimiter(options.rateLimit, settings.clock) : null;
 	const corsOrigins = options.corsOrigins ?? defaultCorsOrigins;
-	const { orgId } = options;
 	const recorded: RecordedRequest[] = [];
 	let connectionsToDrop = 0;
 
@@ -106,8 +120,8 @@ export function createDevPlatform(options: DevPlatformOptions): DevPlatform {
 			headers = { ...headers, ...taken.headers };
 			if (taken.rejection) return withHeaders(taken.rejection, headers);
 		}
-		const guarded = orgId && !tenantAllowlist.has(url.pathname) && !url.pathname.startsWith('/cp/');
-		if (guarded && request.headers.get('X-Molecule-Org-Id') !== orgId) return withHeaders(emptyReply(404), headers);
+		const refused = tenantGuard(settings.orgId, url.pathname, request.headers);
+		if (refused) return withHeaders(refused, headers);
 		const match = findRoute(routes, request.method, url.pathname);
 		if (!match) return withHeaders(routeNotFound(), headers);
 		const routeRequest: RouteRequest = {
@@ -118,6 +132,7 @@ export function createDevPlatform(options: DevPlatformOptions): DevPlatform {
 			body: body.bytes && decodeUtf8(body.bytes),
 			bodyBytes: body.bytes,
 			bodyUnreadable: body.unreadable,
+			bodyTooLarge: body.tooLarge,
 		};
 		try {
 			return withHeaders(await match.route.handle(context, routeRequest), headers);
@@ -181,7 +196,10 @@ export function createDevPlatform(options: DevPlatformOptions): DevPlatform {
 			return queue.items;
 		},
 		get activity() {
-			return [...model.activity];
+			return model.activity.all();
+		},
+		get ackedSeq() {
+			return model.activity.acked();
 		},
 		workspace(id) {
 			model.wakeDue(settings.clock.now());
@@ -200,6 +218,7 @@ export function createDevPlatform(options: DevPlatformOptions): DevPlatform {
 			Object.assign(workspace, patch);
 			if (typeof patch.parentId === 'string') workspace.parentId = workspaceKey(patch.parentId);
 			if (patch.tokens) workspace.tokens = [...patch.tokens];
+			if (patch.budgets) workspace.budgets = { ...patch.budgets };
 			if ('url' in patch) extras.internalUrl = patch.url ? patch.url : null;
 			if (patch.status === 'removed' && !workspace.removedAt) workspace.removedAt = settings.wallClock().toISOString();
 			if (patch.status !== undefined && patch.status !== 'hibernated') extras.wakeAt = null;

@@ -1,11 +1,16 @@
 import { canCommunicate } from './access.js';
+import type { Caller } from './auth.js';
+import { exceededPeriods } from './budget.js';
 import type { DevContext } from './context.js';
 import { dispatch, type DispatchResult } from './dispatch.js';
-import { idempotencyKeyOf, normaliseEnvelope, type Envelope } from './envelope.js';
-import { errorReply, isRecord, json, parseJson, rawJson, type Reply } from './http.js';
-import { wakeDelayMs, workspaceKey, type WorkspaceEntry } from './model.js';
+import { idempotencyKeyOf, normaliseEnvelope, requestText, type Envelope } from './envelope.js';
+import { errorReply, json, parseJson } from './http.js';
+import { lookupFails, wakeDelayMs, workspaceKey, type WorkspaceEntry } from './model.js';
+import { bootTurnReply, dispatchOutcome, enqueueTurn, failure, queuedReply, type ProxyOutcome } from './outcomes.js';
 import type { QueueRow } from './queue.js';
-import { statusText } from './status-text.js';
+import { agentUrlProblem, isExternalUrl } from './url-safety.js';
+
+export type { ProxyOutcome } from './outcomes.js';
 
 export const systemCallerPrefixes = ['webhook:', 'system:', 'test:', 'channel:'] as const;
 
@@ -15,30 +20,19 @@ export function isSystemCaller(callerId: string): boolean {
 
 export interface ProxyCall {
 	targetId: string;
-	/** The request body as read (already capped at 1 MiB). */
+	/** The request body as read. */
 	body: string;
-	/** `X-Workspace-ID`, `''` for the canvas. */
-	callerId: string;
+	/** Who is calling, as classified (contract §2.6). */
+	caller: Caller;
 	/** Drains do not log: the original call already did. */
 	logActivity: boolean;
-	/** `X-Timeout` in ms, when the caller sent one. */
+	/** `X-Timeout` in ms, when the caller sent one: it lifts the 30-minute ceiling. */
 	callerTimeoutMs?: number | undefined;
 	/** The queue row a drain is re-dispatching: busy again puts it back instead of queueing a copy. */
 	requeue?: QueueRow | undefined;
 }
 
-/** The proxy's answer, and whether the queue should count it as a failed dispatch. */
-export interface ProxyOutcome {
-	reply: Reply;
-	failed: boolean;
-	/** The agent's parsed reply, for a 2xx answer. */
-	agentReply?: unknown;
-}
-
 const workspaceCallerCeilingMs = 30 * 60_000;
-const busyRetryAfter = 30;
-
-const failure = (reply: Reply): ProxyOutcome => ({ reply, failed: true });
 
 type ProxyEndpoint = NonNullable<WorkspaceEntry['workspace']['agent']>;
 
@@ -48,160 +42,140 @@ function endpointOf({ workspace }: WorkspaceEntry): ProxyEndpoint | null {
 	return workspace.agent ?? (workspace.url ? workspace.url : null);
 }
 
-function resolveEndpoint(context: DevContext, entry: WorkspaceEntry): ProxyEndpoint | Reply {
-	const endpoint = endpointOf(entry);
-	if (endpoint !== null) return endpoint;
-	if (entry.workspace.status === 'hibernated') {
-		// The restart is under way from the first call on; the workspace is back 15 s later.
+/** Rows 18–20: no URL. Hibernated wakes (back 15 s later on the clock), provisioning queues, the rest is 503. */
+function noEndpoint(context: DevContext, entry: WorkspaceEntry, call: ProxyCall, envelope: Envelope): ProxyOutcome {
+	const { status } = entry.workspace;
+	if (status === 'hibernated') {
 		entry.extras.wakeAt ??= context.settings.clock.now() + wakeDelayMs;
-		return errorReply(
-			503,
-			'workspace is waking from hibernation — retry in ~15 seconds',
-			{ waking: true, retry_after: 15 },
-			{ 'Retry-After': '15' },
-		);
+		const message = 'workspace is waking from hibernation — retry in ~15 seconds';
+		return failure(errorReply(503, message, { waking: true, retry_after: 15 }, { 'Retry-After': '15' }));
 	}
-	return errorReply(503, 'workspace has no URL', { status: entry.workspace.status });
+	const enqueued = status === 'provisioning' || status === 'awaiting_agent' ? enqueueTurn(context, entry, call.caller.id, envelope, call.requeue) : null;
+	return enqueued ? queuedReply(enqueued) : failure(errorReply(503, 'workspace has no URL', { status }));
 }
 
-function logActivity(context: DevContext, entry: WorkspaceEntry, call: ProxyCall, envelope: Envelope, startedAt: number, result: DispatchResult): void {
-	const { workspace } = entry;
-	const base = {
-		id: context.settings.uuid(),
-		workspace_id: workspace.id,
-		activity_type: 'a2a_receive',
-		source_id: call.callerId || null,
-		target_id: workspace.id,
+/** Row 12: a `message/send` turn is recorded on the target as it arrives, keyed by its message id. */
+function ingest(context: DevContext, entry: WorkspaceEntry, call: ProxyCall, envelope: Envelope): string | undefined {
+	const { activity } = context.model;
+	const messageId = idempotencyKeyOf(envelope.request);
+	const existing = messageId === '' ? undefined : activity.findByMessage(entry.workspace.id, messageId);
+	if (existing) return existing;
+	return activity.record({
+		workspaceId: entry.workspace.id,
+		activityType: 'a2a_receive',
+		// Canvas-class turns are the human's own: no source workspace (contract §7.5).
+		sourceId: call.caller.workspace ? call.caller.id : null,
+		targetId: entry.workspace.id,
 		method: envelope.method,
-		request_body: envelope.request,
-		duration_ms: Math.round(context.settings.clock.now() - startedAt),
-		created_at: context.settings.wallClock().toISOString(),
-	};
-	const name = workspace.name || workspace.id;
-	if (result.kind === 'busy' || result.kind === 'unreachable') {
-		const summary = `A2A request to ${name} failed: ${result.reason}`;
-		context.model.activity.push({ ...base, summary, status: 'error', error_detail: result.reason });
+		summary: `${envelope.method} → ${entry.workspace.name || entry.workspace.id}`,
+		requestBody: envelope.request,
+		durationMs: null,
+		status: 'ok',
+		errorDetail: null,
+		...(messageId === '' ? {} : { messageId }),
+	});
+}
+
+/** Writes the dispatch's end onto the turn's row (contract §7.5), and `last_outbound_at` of a caller that got an answer. */
+function logDispatch(context: DevContext, entry: WorkspaceEntry, call: ProxyCall, envelope: Envelope, rowId: string, startedAt: number, result: DispatchResult): void {
+	const { settings, model } = context;
+	const name = entry.workspace.name || entry.workspace.id;
+	const durationMs = Math.round(settings.clock.now() - startedAt);
+	if (result.kind !== 'response' && result.kind !== 'readFailure') {
+		const reason = 'reason' in result ? result.reason : 'response body too large';
+		model.activity.stamp(rowId, { summary: `A2A request to ${name} failed: ${reason}`, status: 'error', errorDetail: reason, durationMs });
 		return;
 	}
-	const { status } = result;
 	const responseBody = result.kind === 'response' ? (parseJson(result.body) ?? null) : null;
-	const summary = `${envelope.method} → ${name}`;
-	context.model.activity.push({ ...base, summary, response_body: responseBody, status: status >= 400 ? 'error' : 'ok', error_detail: null });
-	const caller = call.callerId && !isSystemCaller(call.callerId) ? context.model.get(call.callerId) : undefined;
-	if (caller && status < 400) caller.extras.lastOutboundAt = context.settings.wallClock().toISOString();
+	model.activity.stamp(rowId, { summary: `${envelope.method} → ${name}`, responseBody, durationMs, status: result.status >= 400 ? 'error' : 'ok' });
+	const caller = call.caller.id && !isSystemCaller(call.caller.id) ? model.get(call.caller.id) : undefined;
+	if (caller && result.status < 400) caller.extras.lastOutboundAt = settings.wallClock().toISOString();
 }
 
-function busyOutcome(context: DevContext, entry: WorkspaceEntry, call: ProxyCall, envelope: Envelope): ProxyOutcome {
-	if (entry.workspace.capabilities?.['session']) {
-		const message = 'workspace agent busy — adapter handles retry (native_session)';
-		const extra = { busy: true, retry_after: busyRetryAfter, native_session: true };
-		return failure(errorReply(503, message, extra, { 'Retry-After': String(busyRetryAfter) }));
-	}
-	let row = call.requeue;
-	let depth: number;
-	if (row) {
-		row.status = 'queued';
-		row.lastError = 'workspace agent busy';
-		depth = context.queue.depth(row.workspaceId);
-	} else {
-		const enqueued = context.queue.enqueue({
-			workspaceId: entry.workspace.id,
-			callerId: call.callerId,
-			request: envelope.request,
-			text: envelope.text,
-			method: envelope.method,
-			idempotencyKey: idempotencyKeyOf(envelope.request),
-		});
-		row = enqueued.row;
-		depth = enqueued.depth;
-	}
-	const body = {
-		message: 'workspace agent busy — request queued, will dispatch when capacity available',
-		queue_depth: depth,
-		queue_id: row.queueId,
-		queued: true,
-	};
-	return { reply: rawJson(202, JSON.stringify(body)), failed: false };
-}
-
-/** Step 11: any status >= 300 becomes `{"error":…}` with the agent's own string error, else the status text. */
-function agentStatusError(status: number, body: string): Reply {
-	const parsed = parseJson(body);
-	const agentError = isRecord(parsed) ? parsed['error'] : undefined;
-	return errorReply(status, typeof agentError === 'string' && agentError !== '' ? agentError : statusText(status));
+/** Row 16: a `mock` runtime answers every message itself. */
+function mockReply(envelope: Envelope): ProxyOutcome {
+	const text = `mock reply: ${requestText(envelope.request)}`;
+	const body = { jsonrpc: '2.0', id: envelope.request.id ?? null, result: { parts: [{ kind: 'text', text }] } };
+	return { reply: json(200, body), failed: false, agentReply: body };
 }
 
 /**
- * `proxyA2ARequest` (§3.5 steps 4–12): hierarchy, budget, agent resolution, normalisation,
- * dispatch, and the translation of every dispatch outcome. The HTTP route runs steps 1–3 first;
- * heartbeat drains call this directly.
+ * Rows 6–22 of contract §7.3 for an already classified caller: hierarchy, budget, normalisation,
+ * delegation rights, the target's state and delivery mode, then the dispatch (rows 23–33 in
+ * `dispatchOutcome`). The route runs rows 1–5 first; drains call this directly.
  */
 export async function proxyA2A(context: DevContext, call: ProxyCall): Promise<ProxyOutcome> {
 	const { model, settings } = context;
-	const { callerId, targetId } = call;
-	const workspaceCaller = callerId !== '' && callerId !== targetId && !isSystemCaller(callerId);
-	if (workspaceCaller && !canCommunicate(workspaceKey(callerId), workspaceKey(targetId), model.hierarchy)) {
+	const { caller, targetId } = call;
+	const fromWorkspace = caller.workspace && caller.id !== '' && workspaceKey(caller.id) !== workspaceKey(targetId) && !isSystemCaller(caller.id);
+	if (fromWorkspace && !canCommunicate(workspaceKey(caller.id), workspaceKey(targetId), model.hierarchy)) {
 		return failure(errorReply(403, 'access denied: workspaces cannot communicate per hierarchy rules'));
 	}
 	const entry = model.get(targetId);
-	const { budgetLimit, monthlySpend } = entry?.workspace ?? {};
-	if (typeof budgetLimit === 'number' && (monthlySpend ?? 0) >= budgetLimit) {
-		return failure(errorReply(402, 'workspace budget limit exceeded'));
-	}
+	if (fromWorkspace && lookupFails(entry, 'org')) return failure(errorReply(403, 'access denied: org isolation check failed'));
+	const exceeded = entry ? exceededPeriods(entry.workspace) : [];
+	if (exceeded.length > 0) return failure(errorReply(402, 'workspace budget limit exceeded', { exceeded_periods: exceeded }));
+
+	const canvasClass = !caller.workspace;
+	const normalised = normaliseEnvelope(call.body, settings.uuid, {
+		...(canvasClass ? { canvasContextFor: entry?.workspace.id ?? workspaceKey(targetId) } : {}),
+		human: caller.human,
+	});
+	if ('error' in normalised) return failure(errorReply(400, normalised.error, normalised.hint === undefined ? {} : { hint: normalised.hint }));
+	const envelope = normalised;
+	const sending = envelope.method === 'message/send';
+	if (fromWorkspace && sending && model.get(caller.id)?.workspace.canDelegate === false) return failure(errorReply(403, 'tool call failed'));
 	if (!entry) return failure(errorReply(404, 'workspace not found'));
+	const { workspace } = entry;
+	const selfCall = workspaceKey(caller.id) === workspace.id;
+	if (workspace.kind === 'platform' && workspace.status === 'provisioning' && !selfCall) {
+		const message = 'concierge is warming up (verifying management tools) — retry shortly';
+		return failure(errorReply(503, message, { warming: true, retry_after: 5 }, { 'Retry-After': '5' }));
+	}
+	const rowId = call.logActivity && sending ? ingest(context, entry, call, envelope) : undefined;
+	if (lookupFails(entry, 'deliveryMode')) return failure(errorReply(503, 'delivery-mode lookup failed; refusing to dispatch to avoid silent misrouting'));
+	if (workspace.deliveryMode === 'poll') {
+		if (call.logActivity && !sending) ingest(context, entry, call, envelope);
+		return { reply: json(200, { status: 'queued', delivery_mode: 'poll', method: envelope.request.method ?? null }), failed: false };
+	}
+	// A boot turn whose queue write fails falls through to the dispatch.
+	const bootQueued = sending && workspace.bootTurn && !call.requeue ? enqueueTurn(context, entry, caller.id, envelope) : null;
+	if (bootQueued) return bootTurnReply(envelope.method, bootQueued);
+	if (workspace.runtime === 'mock') return mockReply(envelope);
 
-	if (entry.workspace.deliveryMode === 'poll') return storeForPolling(context, entry, call);
-	const endpoint = resolveEndpoint(context, entry);
-	if (typeof endpoint === 'object') return failure(endpoint);
-
-	const envelope = normaliseEnvelope(call.body, settings.uuid);
-	if (!envelope) return failure(errorReply(400, 'invalid JSON'));
+	if (lookupFails(entry, 'url')) return failure(errorReply(500, 'lookup failed'));
+	const endpoint = endpointOf(entry);
+	if (typeof endpoint === 'string' && agentUrlProblem(endpoint, settings.orgId !== undefined) !== null) {
+		return failure(errorReply(502, 'workspace URL is not publicly routable'));
+	}
+	if (endpoint === null) return noEndpoint(context, entry, call, envelope);
+	if (workspace.container === 'stopped') {
+		return failure(errorReply(503, 'workspace container not running — restart triggered', { restarting: true, preflight: true }));
+	}
+	let authorization: string | undefined;
+	if (typeof endpoint === 'string' && isExternalUrl(endpoint)) {
+		if (lookupFails(entry, 'inboundSecret')) {
+			const detail = "the platform could not read this workspace's inbound secret, so it cannot authenticate itself to the agent";
+			return failure(errorReply(503, 'workspace not yet enrolled in inbound auth (RFC #2312)', { detail }));
+		}
+		const { secret, minted } = model.inboundSecret(entry);
+		if (minted) {
+			const detail = "the platform minted this workspace's inbound secret just now; the agent receives it on its next register or heartbeat";
+			return failure(errorReply(503, 'workspace re-registering — please retry in 30 seconds', { detail, retry_after_seconds: 30 }));
+		}
+		authorization = `Bearer ${secret}`;
+	}
 
 	const idleMs = entry.extras.idleTimeoutMs ?? settings.idleTimeoutMs;
-	const ceilingMs = call.callerTimeoutMs ?? (callerId !== '' ? workspaceCallerCeilingMs : Number.POSITIVE_INFINITY);
+	const ceilingMs = call.callerTimeoutMs === undefined && caller.id !== '' ? workspaceCallerCeilingMs : Number.POSITIVE_INFINITY;
 	const startedAt = settings.clock.now();
 	const result = await dispatch(
-		{ workspace: entry.workspace, endpoint, envelope, callerId, timeoutMs: Math.min(idleMs, ceilingMs) },
+		{ workspace, endpoint, envelope, callerId: caller.id, timeoutMs: Math.min(idleMs, ceilingMs), ...(authorization ? { authorization } : {}) },
 		settings,
 	);
-	const delivered = result.kind === 'response' || (result.kind === 'readFailure' && result.status >= 200 && result.status < 400);
-	if (call.logActivity && (delivered || result.kind === 'busy' || result.kind === 'unreachable')) {
-		logActivity(context, entry, call, envelope, startedAt, result);
+	if (call.logActivity) {
+		const turnRow = rowId ?? ingest(context, entry, call, envelope);
+		if (turnRow !== undefined) logDispatch(context, entry, call, envelope, turnRow, startedAt, result);
 	}
-	switch (result.kind) {
-		case 'busy':
-			return busyOutcome(context, entry, call, envelope);
-		case 'unreachable':
-			return failure(errorReply(502, 'failed to reach workspace agent'));
-		case 'readFailure':
-			return failure(errorReply(502, 'failed to read agent response', { delivery_confirmed: delivered }));
-		case 'response':
-			if (result.status >= 300) return failure(agentStatusError(result.status, result.body));
-			return { reply: rawJson(result.status, result.body), failed: false, agentReply: parseJson(result.body) ?? null };
-	}
-}
-
-/**
- * §3.18: a poll-mode workspace has no URL to dispatch to. The message goes to its inbox (an
- * `a2a_receive` activity row, which the agent polls) and the caller hears it was queued.
- */
-function storeForPolling(context: DevContext, entry: WorkspaceEntry, call: ProxyCall): ProxyOutcome {
-	const envelope = normaliseEnvelope(call.body, context.settings.uuid);
-	if (!envelope) return failure(errorReply(400, 'invalid JSON'));
-	const { workspace } = entry;
-	context.model.activity.push({
-		id: context.settings.uuid(),
-		workspace_id: workspace.id,
-		activity_type: 'a2a_receive',
-		source_id: call.callerId || null,
-		target_id: workspace.id,
-		method: envelope.method,
-		summary: `${envelope.method} → ${workspace.name || workspace.id}`,
-		request_body: envelope.request,
-		duration_ms: null,
-		status: 'ok',
-		error_detail: null,
-		created_at: context.settings.wallClock().toISOString(),
-	});
-	return { reply: json(200, { status: 'queued', delivery_mode: 'poll', method: envelope.request.method ?? null }), failed: false };
+	return dispatchOutcome(context, entry, caller.id, envelope, result, call.requeue);
 }

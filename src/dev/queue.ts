@@ -1,6 +1,7 @@
-import type { JsonRpcRequest, QueueItem, QueueStatus } from './types.js';
+import type { JsonRpcRequest } from './agent-types.js';
+import type { QueueItem, QueueStatus } from './types.js';
 
-/** The only priority the platform writes (`PriorityTask`). */
+/** The only priority the proxy writes (`PriorityTask`). */
 export const taskPriority = 50;
 /** A drained item that fails this many dispatches is given up. */
 export const maxDrainAttempts = 5;
@@ -20,6 +21,12 @@ export interface QueueRow {
 	/** The envelope bytes, re-dispatched as they were first sent. */
 	text: string;
 	reply: unknown;
+	enqueuedAt: string;
+	dispatchedAt: string | null;
+	completedAt: string | null;
+	expiresAt: string | null;
+	/** When the item expires on the platform clock, or `null` for never. */
+	expiresAtMs: number | null;
 }
 
 export interface EnqueueRequest {
@@ -29,21 +36,39 @@ export interface EnqueueRequest {
 	text: string;
 	method: string;
 	idempotencyKey: string;
+	/** `params.expires_in_seconds` in ms, or `null`. */
+	ttlMs: number | null;
 }
 
 const isActive = (row: QueueRow): boolean => row.status === 'queued' || row.status === 'dispatched';
 
-/** The `a2a_queue` table (§3.17). */
+/** Answers a copy of the row without the bytes it keeps for re-dispatch. */
+function itemOf({ text: _text, expiresAtMs: _expiresAtMs, ...item }: QueueRow): QueueItem {
+	return Object.freeze({ ...item });
+}
+
+/** The `a2a_queue` table (contract §8.1). Times come from the platform's clocks. */
 export class QueueStore {
 	readonly #rows: QueueRow[] = [];
 	readonly #uuid: () => string;
+	readonly #now: () => number;
+	readonly #wallClock: () => Date;
 
-	constructor(uuid: () => string) {
+	constructor(uuid: () => string, now: () => number, wallClock: () => Date) {
 		this.#uuid = uuid;
+		this.#now = now;
+		this.#wallClock = wallClock;
 	}
 
 	get items(): readonly QueueItem[] {
-		return this.#rows.map(({ text: _text, ...item }) => Object.freeze({ ...item }));
+		this.#dropExpired();
+		return this.#rows.map(itemOf);
+	}
+
+	/** The row with this id, expired rows already dropped. */
+	find(queueId: string): QueueRow | undefined {
+		this.#dropExpired();
+		return this.#rows.find((row) => row.queueId === queueId);
 	}
 
 	/**
@@ -51,6 +76,7 @@ export class QueueStore {
 	 * message keeps its `queue_id`. Answers the row and the number of queued rows for the target.
 	 */
 	enqueue(entry: EnqueueRequest): { row: QueueRow; depth: number } {
+		this.#dropExpired();
 		const existing = entry.idempotencyKey
 			? this.#rows.find((row) => row.workspaceId === entry.workspaceId && row.idempotencyKey === entry.idempotencyKey && isActive(row))
 			: undefined;
@@ -64,6 +90,7 @@ export class QueueStore {
 
 	/** `DequeueNext`: the highest-priority, oldest queued row, marked dispatched with one more attempt. */
 	claim(workspaceId: string): QueueRow | undefined {
+		this.#dropExpired();
 		let next: QueueRow | undefined;
 		for (const row of this.#rows) {
 			if (row.workspaceId !== workspaceId || row.status !== 'queued') continue;
@@ -72,11 +99,31 @@ export class QueueStore {
 		if (next) {
 			next.status = 'dispatched';
 			next.attempts++;
+			next.dispatchedAt = this.#wallClock().toISOString();
 		}
 		return next;
 	}
 
+	/** Marks a row finished: `completed` with the agent's reply, or `failed`. */
+	finish(row: QueueRow, status: 'completed' | 'failed', reply: unknown = null): void {
+		row.status = status;
+		row.reply = reply;
+		row.completedAt = this.#wallClock().toISOString();
+	}
+
+	/** Queued rows whose delivery hint ran out are dropped, as the platform's sweep drops them. */
+	#dropExpired(): void {
+		const now = this.#now();
+		for (const row of this.#rows) {
+			if (row.status === 'queued' && row.expiresAtMs !== null && now >= row.expiresAtMs) {
+				row.status = 'dropped';
+				row.lastError ??= 'expired before delivery';
+			}
+		}
+	}
+
 	#insert(entry: EnqueueRequest): QueueRow {
+		const enqueued = this.#wallClock();
 		const row: QueueRow = {
 			queueId: this.#uuid(),
 			workspaceId: entry.workspaceId,
@@ -90,6 +137,11 @@ export class QueueStore {
 			request: entry.request,
 			text: entry.text,
 			reply: null,
+			enqueuedAt: enqueued.toISOString(),
+			dispatchedAt: null,
+			completedAt: null,
+			expiresAt: entry.ttlMs === null ? null : new Date(enqueued.getTime() + entry.ttlMs).toISOString(),
+			expiresAtMs: entry.ttlMs === null ? null : this.#now() + entry.ttlMs,
 		};
 		this.#rows.push(row);
 		return row;

@@ -1,4 +1,5 @@
 import type { Clock } from '../clock.js';
+import { bearerToken } from './auth.js';
 import { errorReply, type Reply } from './http.js';
 
 const windowMs = 60_000;
@@ -8,13 +9,20 @@ interface Bucket {
 	resetAt: number;
 }
 
-/** The client a request counts against: the first `X-Forwarded-For` entry, else one local client. */
+/**
+ * The bucket a request counts against (contract §3.3): its organisation, else its bearer, else the
+ * first `X-Forwarded-For` entry, else one local client. Keys stay in memory and are never printed.
+ */
 export function clientKey(headers: Headers): string {
-	return headers.get('X-Forwarded-For')?.split(',')[0]?.trim() || 'local';
+	const org = headers.get('X-Molecule-Org-Id');
+	if (org) return `org:${org}`;
+	const token = bearerToken(headers.get('Authorization'));
+	if (token !== '') return `tok:${token}`;
+	return `ip:${headers.get('X-Forwarded-For')?.split(',')[0]?.trim() || 'local'}`;
 }
 
 /**
- * The platform's per-client limiter (§1.4): `limit` requests per minute from the first request of
+ * The platform's per-client limiter (contract §3.3): `limit` requests per minute from the first request of
  * a window, `X-RateLimit-*` headers on every answer, and a 429 with `Retry-After` when spent.
  */
 export class RateLimiter {

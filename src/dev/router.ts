@@ -9,10 +9,12 @@ export interface RouteRequest {
 	params: Readonly<Record<string, string>>;
 	/** The body decoded as UTF-8, `null` for none. */
 	body: string | null;
-	/** The first bytes of the body, for the proxy's own 1 MiB cap. */
+	/** The body's bytes, `null` for none or when it was too large. */
 	bodyBytes: Uint8Array | null;
 	/** Reading the body failed. */
 	bodyUnreadable: boolean;
+	/** The body was larger than the platform reads (16 MiB). */
+	bodyTooLarge: boolean;
 }
 
 export type RouteHandler = (context: DevContext, request: RouteRequest) => Reply | Promise<Reply>;

@@ -1,123 +1,84 @@
 import type { Clock } from '../clock.js';
+import type { AgentHandler } from './agent-types.js';
 
-/**
- * A JSON-RPC request as an agent receives it: the proxy's normalised envelope (§4.1).
- * Already-wrapped requests arrive as sent, so every member stays `unknown`.
- */
-export interface JsonRpcRequest {
-	readonly jsonrpc: unknown;
-	readonly id?: unknown;
-	readonly method?: unknown;
-	readonly params?: unknown;
-	readonly [key: string]: unknown;
-}
+/** The spending periods a budget can be set for, in the order a 402 names them (contract §7.3 row 8). */
+export type BudgetPeriod = 'hourly' | 'daily' | 'weekly' | 'monthly';
 
-/** What an agent behaviour learns about the call besides the request. */
-export interface AgentContext {
-	/** The caller's `X-Workspace-ID`, or `null` for a canvas call (no header). */
-	readonly callerId: string | null;
-	/** The target workspace as it is now. */
-	readonly workspace: DevWorkspace;
-	/** Aborted by the dispatch timeout; a behaviour that stops then looks like a busy agent. */
-	readonly signal: AbortSignal;
-	/** The platform's id generator, so replies stay deterministic under an injected one. */
-	readonly uuid: () => string;
-}
-
-/** An agent behaviour: answers one dispatched request. */
-export type AgentHandler = (request: JsonRpcRequest, context: AgentContext) => AgentReply | Promise<AgentReply>;
-
-/** A Message whose parts are given. */
-export interface PartsReply {
-	readonly parts: readonly unknown[];
-}
-/** A Task; `kind`, `id` and `contextId` are filled in when missing. */
-export interface TaskReply {
-	readonly task: Readonly<Record<string, unknown>>;
-}
-/** A JSON-RPC `result`, sent exactly as given. */
-export interface ResultReply {
-	readonly result: unknown;
-}
-/** A JSON-RPC error object, answered with HTTP 200 (it survives the proxy unchanged). */
-export interface ErrorReply {
-	readonly error: { readonly code: number; readonly message: string; readonly data?: unknown };
-}
-/**
- * The agent answered this HTTP status with this JSON body (none when `body` is omitted).
- * The proxy rewrites a status >= 300 to `{"error":…}` (§3.5 step 11); `headers` are not
- * forwarded, as the real proxy forwards none.
- */
-export interface HttpReply {
-	readonly status: number;
-	readonly body?: unknown;
-	readonly headers?: Readonly<Record<string, string>>;
-}
-/** Waits `delayMs` on the platform clock, then answers `then`; the dispatch timeout cuts the wait short. */
-export interface DelayedReply {
-	readonly delayMs: number;
-	readonly then: AgentReply;
-}
-/** The connection broke before a response (EOF): queued (202), or 503 for a `session` agent. */
-export interface BusyReply {
-	readonly busy: true;
-}
-/** The agent could not be reached at all: 502 `failed to reach workspace agent`. */
-export interface UnreachableReply {
-	readonly unreachable: true;
-}
-/** Response headers arrived but the body was lost: 502 with `delivery_confirmed: true`. */
-export interface ReadFailureReply {
-	readonly readFailure: true;
+/** One period's ceiling and what was spent in it, in cents. */
+export interface PeriodBudget {
+	limit: number;
+	spent: number;
 }
 
 /**
- * What an agent behaviour answers. A `string` is a reply Message with one text part
- * (an `"Agent error: …"` string is just such a Message, as the Python runtime sends it);
- * the object forms are told apart by their one distinguishing key.
+ * A datastore read or write about a workspace that can be made to fail, to get the platform's
+ * answers to a failing datastore (contract §7.3): `org` (row 7), `deliveryMode` (row 13), `url`
+ * (row 17), `inboundSecret` (row 22) and `enqueue` (rows 15, 19, 27).
  */
-export type AgentReply =
-	| string
-	| PartsReply
-	| TaskReply
-	| ResultReply
-	| ErrorReply
-	| HttpReply
-	| DelayedReply
-	| BusyReply
-	| UnreachableReply
-	| ReadFailureReply;
+export type DatastoreFailure = 'org' | 'deliveryMode' | 'url' | 'inboundSecret' | 'enqueue';
 
 /** One workspace of the dev platform. */
 export interface DevWorkspace {
 	/** Usually a UUID (stored lower-case); any string works for routes that do not validate. */
 	id: string;
+	/** Shown by peers, discover and info; register names a new workspace after its id. */
 	name: string;
+	/** Free text (`null` or `''` for none); peers' `q` matches it. */
 	role?: string | null;
-	/** `null` or omitted for a root workspace. */
+	/** `null` or omitted for a root workspace. Each root starts its own organisation. */
 	parentId?: string | null;
-	/** Default `'online'`. `'hibernated'` answers 503 waking; `'removed'` gives 410 and invalidates tokens. */
+	/**
+	 * Default `'online'`. `'hibernated'` answers 503 waking; `'removed'` gives 410 and invalidates
+	 * tokens; `'provisioning'` and `'awaiting_agent'` without a URL queue messages (202).
+	 */
 	status?: string;
-	/** Default `'langgraph'`; `'external'` changes what discover returns. */
+	/** Default `'claude-code'`; `'external'` changes what discover returns; `'mock'` answers every message itself. */
 	runtime?: string;
+	/** Default `'workspace'`. A `'platform'` workspace (the concierge) answers 503 warming while provisioning. */
+	kind?: 'workspace' | 'platform';
 	/** Default 1. */
 	tier?: number;
 	/** The registered agent URL, shown by peers and info; used for dispatch when `agent` is not set. */
 	url?: string | null;
-	/** Live tokens. None means the workspace is grandfathered: the lazy-bootstrap gates let it through. */
+	/**
+	 * Live workspace tokens (contract §2.1). Only the registry and discovery gates let a workspace
+	 * without one through; every other route needs a real credential.
+	 */
 	tokens?: readonly string[];
-	/** Monthly spend ceiling; at or over it the proxy answers 402. */
+	/**
+	 * The secret the platform sends as `Authorization: Bearer …` to the agent's URL, handed out by
+	 * register and heartbeat (contract §2.1). Minted when the workspace is created; `null` means not
+	 * minted yet, so the first push to an external URL mints it and answers 503 re-registering.
+	 */
+	inboundSecret?: string | null;
+	/** Monthly spend ceiling in cents; at or over it the proxy answers 402 naming `monthly`. */
 	budgetLimit?: number | null;
+	/** Spent this month, in cents; heartbeats report it as `monthly_spend`. Default 0. */
 	monthlySpend?: number;
-	/** Default 1. A heartbeat drains the queue only while `activeTasks` is below it. */
+	/** Ceilings for the other periods (and `monthly`, in place of `budgetLimit`/`monthlySpend`). */
+	budgets?: Partial<Record<BudgetPeriod, PeriodBudget>>;
+	/** Default `true`. `false` answers 403 `tool call failed` when this workspace sends `message/send` to another. */
+	canDelegate?: boolean;
+	/** Default 1. A heartbeat drains the queue while `activeTasks` is below it. */
 	maxConcurrentTasks?: number;
+	/** As the last heartbeat reported. Default 0. */
 	activeTasks?: number;
-	/** As declared by heartbeats; `{ session: true }` turns a busy agent into 503 `native_session`. */
+	/** As declared by heartbeats (`runtime_metadata.capabilities`). */
 	capabilities?: Readonly<Record<string, boolean>>;
-	/** `'poll'` makes the proxy store messages instead of dispatching them (§3.18). */
+	/** Default `'push'`. `'poll'` stores messages in the workspace's activity instead of dispatching them. */
 	deliveryMode?: 'push' | 'poll';
+	/** A platform boot turn (greeting or restart context) is in flight: `message/send` is queued, drains wait. */
+	bootTurn?: boolean;
+	/**
+	 * The agent's container as the provisioner sees it. Default `'running'`. `'stopped'` answers the
+	 * preflight 503; `'dead'` turns dispatch failures and agent 502/503/504 into 503 restart triggered.
+	 */
+	container?: 'running' | 'stopped' | 'dead';
+	/** Lookups about this workspace that fail, as a broken datastore would make them. None by default. */
+	datastoreFailures?: readonly DatastoreFailure[];
 	/** When a removed workspace was removed (RFC 3339). */
 	removedAt?: string | null;
+	/** The A2A agent card, as registered; any JSON. */
 	agentCard?: unknown;
 	/** A human label of the agent behaviour, printed by the CLI. */
 	description?: string;
@@ -128,33 +89,59 @@ export interface DevWorkspace {
 /** Fields `update` may change. */
 export type DevWorkspacePatch = Partial<Omit<DevWorkspace, 'id'>>;
 
+/**
+ * An org API token (contract §2.1). `org` anchors it to the organisation whose root workspace has
+ * that id; an anchored token used on another organisation's workspace answers 403. Without `org`
+ * it acts organisation-wide, like the platform's legacy tokens.
+ */
+export interface OrgApiToken {
+	token: string;
+	org?: string;
+}
+
 export interface DevPlatformOptions {
 	workspaces: readonly DevWorkspace[];
-	/** Monotonic time for timeouts, rate limits and waking. Default: the system clock. */
+	/** Monotonic time for timeouts, the push-async cut-off, rate limits and waking. Default: the system clock. */
 	clock?: Clock;
 	/** Ids for envelopes, messages, queue items and activity rows. Default `crypto.randomUUID()`. */
 	uuid?: () => string;
 	/** New workspace tokens. Default: 32 random bytes, base64url without padding (43 characters). */
 	mintToken?: () => string;
-	/** Wall-clock time for `created_at`, `removed_at` and `last_outbound_at`. Default `() => new Date()`. */
+	/** New inbound secrets. Default: like `mintToken`'s default. */
+	mintSecret?: () => string;
+	/** Wall-clock time for `created_at`, `removed_at`, queue timestamps and `last_outbound_at`. Default `() => new Date()`. */
 	wallClock?: () => Date;
 	/**
 	 * Reaches agents given as URLs. Default: the global `fetch`. Called without a `this`, so a
 	 * runtime's own fetch may be passed as is; the idle timeout holds even if it ignores its signal.
 	 */
 	fetch?: (request: Request) => Promise<Response>;
-	/** Enables TenantGuard (§1.2): other routes then need `X-Molecule-Org-Id: <orgId>`, else 404 with no body. */
+	/**
+	 * Turns TenantGuard on (contract §3.4): other routes then need `X-Molecule-Org-Id: <orgId>`;
+	 * without it they answer 400 `TENANT_ORG_HEADER_REQUIRED`, with another id 404 with no body.
+	 */
 	orgId?: string;
-	/** Accepted by WorkspaceAuth routes in place of a workspace token, like `ADMIN_TOKEN`. */
+	/**
+	 * The platform's `ADMIN_TOKEN`: a canvas-class credential for `/a2a` and accepted by
+	 * WorkspaceAuth and AdminAuth (contract §2). Without one, AdminAuth accepts any live workspace token.
+	 */
 	adminToken?: string;
+	/** Org API tokens (contract §2.1): plain strings act organisation-wide. */
+	orgTokens?: readonly (string | OrgApiToken)[];
+	/**
+	 * How long a canvas-class `/a2a` call waits for the agent before the platform answers 200
+	 * `push-async` and finishes the turn in the background (contract §7.6). Default 90 000 ms;
+	 * `null` turns the cut-off off (`A2A_CANVAS_SYNC_DISABLE=1`).
+	 */
+	canvasSyncBudgetMs?: number | null;
 	/**
 	 * Origins allowed to call cross-origin. Default `['http://localhost:3000', 'http://localhost:3001']`
 	 * like the real server; `'*'` allows any origin (echoed back, so credentialed requests work).
 	 */
 	corsOrigins?: readonly string[] | '*';
-	/** Requests per minute per client (`X-Forwarded-For`, else `'local'`). Off by default. */
+	/** Requests per minute per client (org header, else bearer, else `X-Forwarded-For`). Off by default. */
 	rateLimit?: number;
-	/** How long a dispatch may stay silent before it counts as busy. Default 300 000 ms. */
+	/** How long a dispatch may stay silent before it counts as busy. Default 1 800 000 ms (30 min). */
 	idleTimeoutMs?: number;
 }
 
@@ -170,9 +157,9 @@ export interface RecordedRequest {
 	readonly status: number;
 }
 
-export type QueueStatus = 'queued' | 'dispatched' | 'completed' | 'failed';
+export type QueueStatus = 'queued' | 'dispatched' | 'completed' | 'failed' | 'dropped';
 
-/** A request the proxy queued because its agent was busy (§3.17). */
+/** A request the proxy queued for later (contract §8). */
 export interface QueueItem {
 	readonly queueId: string;
 	readonly workspaceId: string;
@@ -182,16 +169,22 @@ export interface QueueItem {
 	readonly method: string | null;
 	readonly priority: number;
 	readonly status: QueueStatus;
-	/** Dispatches tried by heartbeat drains. */
+	/** Dispatches tried by drains. */
 	readonly attempts: number;
 	readonly lastError: string | null;
 	/** The normalised envelope. */
 	readonly request: unknown;
 	/** The agent's parsed reply once a drain completed the item, else `null`. */
 	readonly reply: unknown;
+	/** Wall-clock times (RFC 3339); `null` until they happen. */
+	readonly enqueuedAt: string;
+	readonly dispatchedAt: string | null;
+	readonly completedAt: string | null;
+	/** From the request's `params.expires_in_seconds`; past it the item is dropped. */
+	readonly expiresAt: string | null;
 }
 
-/** An activity row, in the shape `GET /workspaces/:id/activity` returns (§3.12). */
+/** An activity row, in the shape `GET /workspaces/:id/activity` returns (contract §9.1). */
 export interface ActivityRow {
 	readonly id: string;
 	readonly workspace_id: string;
@@ -206,6 +199,8 @@ export interface ActivityRow {
 	readonly status: string;
 	readonly error_detail: string | null;
 	readonly created_at: string;
+	/** A platform-wide sequence number, increasing with every row; what `activity/ack` acknowledges. */
+	readonly seq: number;
 }
 
 /** A running dev platform. */
@@ -226,8 +221,10 @@ export interface DevPlatform {
 	update(id: string, patch: DevWorkspacePatch): void;
 	readonly queue: readonly QueueItem[];
 	readonly activity: readonly ActivityRow[];
+	/** The highest `seq` each workspace acknowledged, by workspace id. */
+	readonly ackedSeq: Readonly<Record<string, number>>;
 	/** The next `count` requests reject with a `TypeError` before anything happens: a dropped connection. */
 	dropConnections(count: number): void;
-	/** Resolves once background work (heartbeat drains) has finished. */
+	/** Resolves once background work (drains, push-async turns) has finished. */
 	settled(): Promise<void>;
 }

@@ -35,8 +35,9 @@ describe('molecule-a2a dev', () => {
 		await stop(child);
 		const { stdout } = await output;
 		expect(stdout).toBe(`${line}\n`);
-		const ready = JSON.parse(line) as { platformUrl: string; workspaces: unknown[] };
+		const ready = JSON.parse(line) as { platformUrl: string; adminToken: string; workspaces: unknown[] };
 		expect(ready.platformUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+		expect(ready.adminToken).toBe(demo.adminToken);
 		expect(ready.workspaces).toHaveLength(demo.workspaces.length);
 		expect(ready.workspaces[1]).toEqual({ id: demoId('echo'), name: 'Echo', role: 'echo', token: 'dev-token-echo', agent: 'echoes the text it receives' });
 	});
@@ -67,6 +68,17 @@ describe('molecule-a2a dev', () => {
 		expect(stdout).toMatch(/^Dev platform running at http:\/\/127\.0\.0\.1:\d+ \(Ctrl-C to stop\)/);
 		expect(stdout).toMatch(new RegExp(`${demoId('busy')}\\s+Busy\\s+worker\\s+dev-token-busy\\s+always busy: messages are queued \\(202\\)`));
 		expect(stdout).toContain(`WORKSPACE_ID=${demo.caller} MOLECULE_WORKSPACE_TOKEN=dev-token-orchestrator`);
+		expect(stdout).toContain(`Authorization: Bearer ${demo.adminToken}`);
+	});
+
+	test('the printed admin token makes canvas-class calls (addendum §4.2)', async () => {
+		const { platformUrl } = await dev();
+		const response = await fetch(`${platformUrl}/workspaces/${demoId('echo')}/a2a`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${demo.adminToken}` },
+			body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'message/send', params: { message: { role: 'user', messageId: 'm', parts: [{ kind: 'text', text: 'hi' }] } } }),
+		});
+		expect(await response.json()).toMatchObject({ result: { parts: [{ text: 'echo: hi' }] } });
 	});
 
 	test('-- <command> runs the command as the demo caller and exits with its exit code', async () => {

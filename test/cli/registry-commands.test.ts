@@ -88,7 +88,8 @@ describe('molecule-a2a info', () => {
 			error: 'removed',
 			id: demoId('archived'),
 			removed_at: '2026-01-01T00:00:00Z',
-			hint: 'Regenerate workspace + token from the canvas → Tokens tab',
+			// The platform's hint, which changed in July 2026 (addendum §9.12).
+			hint: 'Create a replacement workspace in Canvas, then open Settings → Workspace Tokens → + New Token',
 		});
 	});
 
@@ -96,7 +97,7 @@ describe('molecule-a2a info', () => {
 		const result = await asCaller(['info'], { WORKSPACE_ID: demoId('archived') });
 		expect(result).toMatchObject({ code: 1, stdout: '' });
 		expect(result.stderr).toBe(
-			`workspace ${demoId('archived')} was removed at 2026-01-01T00:00:00Z (HTTP 410)\nhint: Regenerate workspace + token from the canvas → Tokens tab\n`,
+			`workspace ${demoId('archived')} was removed at 2026-01-01T00:00:00Z (HTTP 410)\nhint: Create a replacement workspace in Canvas, then open Settings → Workspace Tokens → + New Token\n`,
 		);
 	});
 

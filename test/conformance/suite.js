@@ -7,17 +7,18 @@ import {
 	isHttpError,
 	isTransportError,
 } from '@molecule-ai/a2a-client';
-import { agents, createDevPlatform } from '@molecule-ai/a2a-client/dev';
+import { createDevPlatform, demoOrg } from '@molecule-ai/a2a-client/dev';
 
+// The one demo organisation, shared with the CLI, the examples and the integration tests.
+const demo = demoOrg();
 const ids = {
-	parent: '10000000-0000-4000-8000-000000000001',
-	echo: '10000000-0000-4000-8000-000000000002',
-	tasker: '10000000-0000-4000-8000-000000000003',
-	flaky: '10000000-0000-4000-8000-000000000004',
-	busy: '10000000-0000-4000-8000-000000000005',
-	removed: '10000000-0000-4000-8000-000000000006',
-	otherRoot: '10000000-0000-4000-8000-000000000007',
-	outsider: '10000000-0000-4000-8000-000000000008',
+	parent: demo.caller,
+	echo: demo.ids.echo,
+	tasker: demo.ids.researcher,
+	flaky: demo.ids.flaky,
+	busy: demo.ids.busy,
+	removed: demo.ids.archived,
+	outsider: demo.ids.auditor,
 };
 
 /** A manual clock: time moves only when the suite says so. */
@@ -89,26 +90,13 @@ function assertEqual(actual, expected, what) {
 	if (canonical(actual) !== canonical(expected)) throw new Error(`${what}: expected ${canonical(expected)}, got ${canonical(actual)}`);
 }
 
-function organisation() {
-	return [
-		{ id: ids.parent, name: 'Orchestrator', role: 'coordinator', tokens: ['tok-parent'] },
-		{ id: ids.echo, name: 'Echo', role: 'echo', parentId: ids.parent, agent: agents.echo() },
-		{ id: ids.tasker, name: 'Researcher', role: 'research', parentId: ids.parent, agent: agents.task('findings: 3 papers') },
-		{ id: ids.flaky, name: 'Flaky', parentId: ids.parent, agent: agents.jsonRpcError(-32603, 'model quota exhausted') },
-		{ id: ids.busy, name: 'Busy', parentId: ids.parent, agent: agents.busy() },
-		{ id: ids.removed, name: 'Archived', parentId: ids.parent, status: 'removed', removedAt: '2026-11-01T00:00:00Z' },
-		{ id: ids.otherRoot, name: 'Finance' },
-		{ id: ids.outsider, name: 'Auditor', parentId: ids.otherRoot, agent: agents.echo() },
-	];
-}
-
 /**
  * Builds a dev platform and a client wired to it. In process, the platform's fetch handler is the
  * client's fetch; with `transport.serve(handler)` it sits behind a real 127.0.0.1 socket.
  * `failFirst` makes the client's first n requests fail as network errors.
  */
 async function setup(transport, options = {}) {
-	const platform = createDevPlatform({ workspaces: organisation() });
+	const platform = createDevPlatform({ workspaces: demoOrg().workspaces, adminToken: demo.adminToken });
 	const clock = manualClock();
 	let inFlight = 0;
 	let served;
@@ -137,7 +125,7 @@ async function setup(transport, options = {}) {
 	const client = createA2AClient({
 		workspaceId: ids.parent,
 		platformUrl,
-		token: 'tok-parent',
+		token: 'dev-token-orchestrator',
 		fetch: clientFetch,
 		clock,
 		random: () => 0.5,
@@ -177,12 +165,13 @@ export const cases = [
 		},
 	},
 	{
-		name: 'peers lists root siblings and children; a refused token gives a diagnostic',
+		// Updated for the platform's August 2026 rules: a root's peers are its children only.
+		name: 'peers lists the children of a root; a refused token gives a diagnostic',
 		socket: true,
 		async run(env) {
 			const listing = await env.client.listPeers();
 			assertEqual(listing.diagnostic, null, 'diagnostic');
-			assertEqual(listing.peers.map((peer) => peer.name).sort(), ['Busy', 'Echo', 'Finance', 'Flaky', 'Researcher'], 'names');
+			assertEqual(listing.peers.map((peer) => peer.name).sort(), ['Busy', 'Crasher', 'Echo', 'Flaky', 'Inbox', 'Researcher', 'Sleeper'], 'names');
 			const stranger = createA2AClient({ workspaceId: ids.parent, platformUrl: env.client.platformUrl, token: 'wrong', fetch: env.fetch });
 			const refused = await stranger.listPeers();
 			assertEqual(refused.peers, [], 'peers');
@@ -196,7 +185,7 @@ export const cases = [
 			const info = await removed.getWorkspaceInfo();
 			assertEqual(info.error, 'removed', 'error');
 			assertEqual(info.id, ids.removed, 'id');
-			assert(String(info.hint).includes('Regenerate'), `hint: ${info.hint}`);
+			assert(String(info.hint).includes('Create a replacement workspace'), `hint: ${info.hint}`);
 		},
 	},
 	{
@@ -212,7 +201,7 @@ export const cases = [
 		name: 'a Task reply',
 		async run(env) {
 			const outcome = await env.client.sendMessage(ids.tasker, 'research');
-			assertEqual([outcome.status, outcome.text, outcome.taskState], ['replied', 'findings: 3 papers', 'completed'], 'outcome');
+			assertEqual([outcome.status, outcome.text, outcome.taskState], ['replied', 'Findings: the platform routes every message through its A2A proxy.', 'completed'], 'outcome');
 		},
 	},
 	{
@@ -221,7 +210,7 @@ export const cases = [
 			const outcome = await env.client.sendMessage(ids.flaky, 'x');
 			assertEqual([outcome.status, outcome.error?.name, outcome.error?.code], ['failed', 'JsonRpcError', -32603], 'outcome');
 			const text = await env.client.sendText(ids.flaky, 'x');
-			assertEqual(text, `${A2A_ERROR_PREFIX}model quota exhausted (code=-32603) [target=${env.client.platformUrl}/workspaces/${ids.flaky}/a2a]`, 'sendText');
+			assertEqual(text, `${A2A_ERROR_PREFIX}Internal error: model quota exhausted (code=-32603) [target=${env.client.platformUrl}/workspaces/${ids.flaky}/a2a]`, 'sendText');
 		},
 	},
 	{

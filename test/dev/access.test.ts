@@ -16,8 +16,9 @@ describe('CanCommunicate', () => {
 		expect(canCommunicate('a', 'b', tree({ root: null, a: 'root', b: 'root' }))).toBe(true);
 	});
 
-	test('root-level siblings are allowed', () => {
-		expect(canCommunicate('a', 'b', tree({ a: null, b: null }))).toBe(true);
+	// Updated for addendum §1 #5 (e69d6383): the "both parents NULL" rule was dropped.
+	test('two roots are denied: each starts its own organisation', () => {
+		expect(canCommunicate('a', 'b', tree({ a: null, b: null }))).toBe(false);
 	});
 
 	test('parent to child is allowed', () => {

@@ -1,13 +1,15 @@
 import { describe, expect, test } from 'vitest';
 import { agents, createDevPlatform, type AgentHandler } from '../../src/dev/index.js';
-import { id, messageSend, send, setup } from './helpers.js';
+import { as, id, messageSend, send, setup } from './helpers.js';
 
 const target = id(1);
 const a2a = `/workspaces/${target}/a2a`;
 
 function platformWith(agent: AgentHandler) {
-	return setup([{ id: target, name: 'Target', agent }]);
+	return setup([{ id: target, name: 'Target', tokens: ['target-token'], agent }]);
 }
+
+const self = as(target, 'target-token');
 
 const textOf = (json: unknown): unknown => (json as { result?: { parts?: { text?: string }[] } }).result?.parts?.[0]?.text;
 
@@ -16,19 +18,19 @@ describe('agents helpers', () => {
 		const { platform } = platformWith(agents.echo('> '));
 		const body = messageSend('a');
 		(body['params'] as { message: { parts: unknown[] } }).message.parts.push({ type: 'text', text: 'b' }, { kind: 'data', data: 1 });
-		expect(textOf((await send(platform, a2a, { body })).json)).toBe('> a\nb');
+		expect(textOf((await send(platform, a2a, { headers: self, body })).json)).toBe('> a\nb');
 	});
 
 	test('reply always answers the same text', async () => {
 		const { platform } = platformWith(agents.reply('fixed'));
-		expect(textOf((await send(platform, a2a, { body: messageSend('anything') })).json)).toBe('fixed');
+		expect(textOf((await send(platform, a2a, { headers: self, body: messageSend('anything') })).json)).toBe('fixed');
 	});
 
 	test('sequence answers in order, then repeats the last reply', async () => {
 		const { platform } = platformWith(agents.sequence(agents.busy(), 'second', agents.reply('last')));
 		const statuses: unknown[] = [];
 		for (let call = 0; call < 4; call++) {
-			const answer = await send(platform, a2a, { body: messageSend('hi', `m-${call}`) });
+			const answer = await send(platform, a2a, { headers: self, body: messageSend('hi', `m-${call}`) });
 			statuses.push(answer.status === 200 ? textOf(answer.json) : answer.status);
 		}
 		expect(statuses).toEqual([202, 'second', 'last', 'last']);
@@ -37,9 +39,9 @@ describe('agents helpers', () => {
 	test('dedupingEcho executes a messageId once and answers a repeat with the same text', async () => {
 		const agent = agents.dedupingEcho();
 		const { platform } = platformWith(agent);
-		const first = await send(platform, a2a, { body: messageSend('once', 'same-id') });
-		const repeat = await send(platform, a2a, { body: messageSend('twice?', 'same-id') });
-		await send(platform, a2a, { body: messageSend('other', 'other-id') });
+		const first = await send(platform, a2a, { headers: self, body: messageSend('once', 'same-id') });
+		const repeat = await send(platform, a2a, { headers: self, body: messageSend('twice?', 'same-id') });
+		await send(platform, a2a, { headers: self, body: messageSend('other', 'other-id') });
 		expect(textOf(first.json)).toBe('echo: once');
 		expect(textOf(repeat.json)).toBe('echo: once');
 		expect(agent.executions).toBe(2);
@@ -51,8 +53,8 @@ describe('agents helpers', () => {
 			seen = context.signal;
 			return agents.slow(10_000, 'too late')(request, context);
 		};
-		const { platform, clock } = setup([{ id: target, name: 'Target', agent }], { idleTimeoutMs: 3_000 });
-		const pending = send(platform, a2a, { body: messageSend('hi') });
+		const { platform, clock } = setup([{ id: target, name: 'Target', tokens: ['target-token'], agent }], { idleTimeoutMs: 3_000 });
+		const pending = send(platform, a2a, { headers: self, body: messageSend('hi') });
 		await clock.run(3_000);
 		expect((await pending).status).toBe(202);
 		expect(seen?.aborted).toBe(true);
@@ -73,9 +75,9 @@ describe('the platform API', () => {
 	test('setAgent replaces the behaviour; null removes it', async () => {
 		const { platform } = platformWith(agents.reply('old'));
 		platform.setAgent(target, agents.reply('new'));
-		expect(textOf((await send(platform, a2a, { body: messageSend('hi') })).json)).toBe('new');
+		expect(textOf((await send(platform, a2a, { headers: self, body: messageSend('hi') })).json)).toBe('new');
 		platform.setAgent(target, null);
-		expect((await send(platform, a2a, { body: messageSend('hi') })).json).toEqual({ error: 'workspace has no URL', status: 'online' });
+		expect((await send(platform, a2a, { headers: self, body: messageSend('hi') })).json).toEqual({ error: 'workspace has no URL', status: 'online' });
 	});
 
 	test('update patches fields; removing a workspace stamps removedAt', async () => {

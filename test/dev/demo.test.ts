@@ -1,20 +1,23 @@
 import { describe, expect, test } from 'vitest';
-import { demoOrg } from '../../src/dev/index.js';
-import { as, messageSend, send, setup } from './helpers.js';
+import { demoAdminToken, demoOrg } from '../../src/dev/index.js';
+import { as, bearer, messageSend, send, setup } from './helpers.js';
 
 function demo() {
 	const org = demoOrg();
-	const { platform, clock } = setup(org.workspaces);
-	const message = (name: string, text = 'hello') =>
-		send(platform, `/workspaces/${org.ids[name] ?? ''}/a2a`, { headers: as(org.caller, 'dev-token-orchestrator'), body: messageSend(text) });
-	return { org, platform, clock, message };
+	const { platform, clock } = setup(org.workspaces, { adminToken: org.adminToken });
+	const id = (name: string): string => org.ids[name] ?? '';
+	const message = (name: string, text = 'hello', from = 'orchestrator') =>
+		send(platform, `/workspaces/${id(name)}/a2a`, { headers: as(id(from), `dev-token-${from}`), body: messageSend(text) });
+	return { org, platform, clock, id, message };
 }
 
 describe('demoOrg()', () => {
-	test('has fixed ids, readable tokens and a description for every workspace', () => {
-		const { workspaces, ids, caller } = demoOrg();
+	test('has fixed ids, readable tokens, the admin token and a description for every workspace', () => {
+		const { workspaces, ids, caller, adminToken } = demoOrg();
 		expect(caller).toBe(ids['orchestrator']);
 		expect(ids['echo']).toBe('a2a00000-0000-4000-8000-000000000002');
+		expect(adminToken).toBe('dev-admin-token');
+		expect(demoAdminToken).toBe(adminToken);
 		for (const workspace of workspaces) {
 			const name = Object.entries(ids).find(([, value]) => value === workspace.id)?.[0];
 			expect(workspace.tokens).toEqual([`dev-token-${name}`]);
@@ -58,16 +61,42 @@ describe('demoOrg()', () => {
 	});
 
 	test('Archived answers 410 from info', async () => {
-		const { org, platform } = demo();
-		expect((await send(platform, `/workspaces/${org.ids['archived'] ?? ''}`)).status).toBe(410);
+		const { platform, id } = demo();
+		expect((await send(platform, `/workspaces/${id('archived')}`)).status).toBe(410);
 	});
 
-	test('Auditor is outside the hierarchy: 403 from the proxy and discover; Finance is reachable', async () => {
-		const { org, platform, message } = demo();
+	test('Inbox is in poll mode: 200 queued, and the message waits in its activity (addendum §4.3 row 14)', async () => {
+		const { platform, id, message } = demo();
+		const answer = await message('inbox', 'for later');
+		expect(answer.json).toEqual({ status: 'queued', delivery_mode: 'poll', method: 'message/send' });
+		const rows = await send(platform, `/workspaces/${id('inbox')}/activity?since_id=`, { headers: bearer('dev-token-inbox') });
+		expect(rows.json).toMatchObject([{ source_id: id('orchestrator'), request_body: messageSend('for later') }]);
+	});
+
+	// Updated for addendum §1 #5: Finance, a second root, used to be reachable from the Orchestrator.
+	test('Finance and its Auditor are another organisation: 403 from the proxy and discover', async () => {
+		const { platform, id, message } = demo();
+		expect((await message('finance')).status).toBe(403);
 		expect((await message('auditor')).status).toBe(403);
-		const discovered = await send(platform, `/registry/discover/${org.ids['auditor'] ?? ''}`, { headers: as(org.caller, 'dev-token-orchestrator') });
+		const discovered = await send(platform, `/registry/discover/${id('auditor')}`, { headers: as(id('orchestrator'), 'dev-token-orchestrator') });
 		expect(discovered.status).toBe(403);
-		expect((await message('finance')).status).toBe(200);
+	});
+
+	test('Finance reaches its Auditor', async () => {
+		const { message } = demo();
+		expect((await message('auditor', 'the books', 'finance')).json).toMatchObject({ result: { parts: [{ text: 'audited: the books' }] } });
+	});
+
+	test("the Orchestrator's peers are its children, without the removed one", async () => {
+		const { platform, id } = demo();
+		const peers = await send(platform, `/registry/${id('orchestrator')}/peers`, { headers: bearer('dev-token-orchestrator') });
+		expect((peers.json as { name: string }[]).map((peer) => peer.name)).toEqual(['Echo', 'Researcher', 'Flaky', 'Crasher', 'Busy', 'Sleeper', 'Inbox']);
+	});
+
+	test('the admin token makes canvas-class calls to any workspace (addendum §4.2)', async () => {
+		const { platform, id } = demo();
+		const answer = await send(platform, `/workspaces/${id('auditor')}/a2a`, { headers: bearer(demoAdminToken), body: messageSend('hi') });
+		expect(answer.json).toMatchObject({ result: { parts: [{ text: 'audited: hi' }] } });
 	});
 
 	test('each call builds fresh workspaces', () => {

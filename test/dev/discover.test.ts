@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { DevWorkspace } from '../../src/dev/index.js';
-import { as, id, send, setup } from './helpers.js';
+import { as, canvas, id, send, setup } from './helpers.js';
 
 const parent = id(1);
 const caller = id(2);
@@ -58,6 +58,20 @@ describe('GET /registry/discover/:id', () => {
 		const answer = await send(platform, `/registry/discover/${stranger}`, { headers: as(caller, 'caller-token') });
 		expect(answer.status).toBe(403);
 		expect(answer.json).toEqual({ error: 'not authorized to discover this workspace' });
+	});
+
+	// Added for addendum §9.10: roots are no longer siblings.
+	test('a root discovering another root answers 403', async () => {
+		const { platform } = setup([...org({ [parent]: { tokens: ['parent-token'] } }), { id: id(98), name: 'Other root' }]);
+		const answer = await send(platform, `/registry/discover/${id(98)}`, { headers: as(parent, 'parent-token') });
+		expect(answer.status).toBe(403);
+		expect(answer.json).toEqual({ error: 'not authorized to discover this workspace' });
+	});
+
+	test('the admin token passes the caller gate; the hierarchy still applies to the claimed caller (addendum §2.2)', async () => {
+		const { platform } = setup(org());
+		expect((await send(platform, `/registry/discover/${sibling}`, { headers: { ...canvas, 'X-Workspace-ID': caller } })).status).toBe(200);
+		expect((await send(platform, `/registry/discover/${stranger}`, { headers: { ...canvas, 'X-Workspace-ID': caller } })).status).toBe(403);
 	});
 
 	test('an unknown target answers 403, not 404', async () => {

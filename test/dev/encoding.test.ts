@@ -10,16 +10,17 @@ describe('goJson', () => {
 
 describe('normaliseEnvelope', () => {
 	test('a JSON null body becomes an envelope with null method and params, as in Go', () => {
-		expect(normaliseEnvelope('null', () => 'new-id')?.request).toEqual({ jsonrpc: '2.0', id: 'new-id', method: null, params: null });
+		expect(normaliseEnvelope('null', () => 'new-id')).toMatchObject({ request: { jsonrpc: '2.0', id: 'new-id', method: null, params: null } });
 	});
 
 	test('a body starting with a byte-order mark is invalid JSON, as in Go', () => {
-		expect(normaliseEnvelope('\uFEFF{}', () => 'new-id')).toBeNull();
+		expect(normaliseEnvelope('\uFEFF{}', () => 'new-id')).toEqual({ error: 'invalid JSON' });
 	});
 
 	test('a present messageId, even null, is left alone', () => {
-		const body = JSON.stringify({ jsonrpc: '2.0', params: { message: { messageId: null } } });
-		expect(normaliseEnvelope(body, () => 'new-id')?.request).toEqual({ jsonrpc: '2.0', params: { message: { messageId: null } } });
+		const parts = [{ kind: 'text', text: 'hi' }];
+		const body = JSON.stringify({ jsonrpc: '2.0', params: { message: { messageId: null, role: 'user', parts } } });
+		expect(normaliseEnvelope(body, () => 'new-id')).toMatchObject({ request: { jsonrpc: '2.0', params: { message: { messageId: null, role: 'user', parts } } } });
 	});
 });
 

@@ -3,7 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import { createA2AClient } from '../../src/index.js';
 import { agents } from '../../src/dev/index.js';
-import { id, messageSend, origin, setup } from './helpers.js';
+import { adminToken, id, messageSend, origin, setup } from './helpers.js';
 
 const caller = id(1);
 const target = id(2);
@@ -13,12 +13,15 @@ const macrotask = (): Promise<void> => new Promise((resolve) => setImmediate(res
 function slowPlatform() {
 	return setup([
 		{ id: caller, name: 'Caller', tokens: ['tok-caller'] },
-		{ id: target, name: 'Slow', agent: agents.slow(8000, 'finally') },
+		// A child of the caller: roots are no longer siblings (addendum §1.5).
+		{ id: target, name: 'Slow', parentId: caller, agent: agents.slow(8000, 'finally') },
 	]);
 }
 
 function post(signal: AbortSignal): Request {
-	return new Request(a2a, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(messageSend('hi')), signal });
+	// Every call to /a2a needs a credential (addendum §1.1).
+	const headers = { 'Content-Type': 'application/json', Authorization: 'Bearer tok-caller' };
+	return new Request(a2a, { method: 'POST', headers, body: JSON.stringify(messageSend('hi')), signal });
 }
 
 async function settledSoon(promise: Promise<unknown>): Promise<{ settled: boolean; reason: unknown }> {
@@ -121,7 +124,8 @@ describe('the dev platform calls its own fetch without a receiver', () => {
 			return Promise.resolve(Response.json({ jsonrpc: '2.0', id: 'request-1', result: `reached ${request.url}` }));
 		};
 		const { platform } = setup([{ id: target, name: 'Remote', agent: 'http://agent.example:8000' }], { fetch });
-		const response = await platform.fetch(new Request(a2a, { method: 'POST', body: JSON.stringify(messageSend('hi')) }));
+		const headers = { Authorization: `Bearer ${adminToken}` };
+		const response = await platform.fetch(new Request(a2a, { method: 'POST', headers, body: JSON.stringify(messageSend('hi')) }));
 		expect(receivers).toEqual([undefined]);
 		expect(await response.json()).toMatchObject({ result: 'reached http://agent.example:8000/' });
 	});
@@ -132,7 +136,9 @@ describe('the dispatch deadline holds when the agent fetch ignores its signal', 
 	const remote = (fetch: (request: Request) => Promise<Response>) =>
 		setup([{ id: target, name: 'Remote', agent: agentUrl }], { fetch, idleTimeoutMs: 1000 });
 	const postNow = (platform: ReturnType<typeof remote>['platform']) =>
-		platform.fetch(new Request(a2a, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(messageSend('hi')) }));
+		platform.fetch(
+			new Request(a2a, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${adminToken}` }, body: JSON.stringify(messageSend('hi')) }),
+		);
 
 	test('an agent fetch that never answers counts as busy after the idle timeout: the request is queued', async () => {
 		const { platform, clock } = remote(() => new Promise<Response>(() => {}));
@@ -159,7 +165,8 @@ describe('the dispatch deadline holds when the agent fetch ignores its signal', 
 		expect(await settledSoon(answering)).toMatchObject({ settled: true });
 		const answer = await answering;
 		expect(answer.status).toBe(502);
-		expect(await answer.json()).toEqual({ error: 'failed to read agent response', delivery_confirmed: true });
+		// Body read failure, addendum §4.3 row 29.
+		expect(await answer.json()).toEqual({ error: 'failed to read agent response', delivery_confirmed: true, truncated: false, max_bytes: 67108864 });
 		expect(cancelled).toBe(true);
 	});
 });

@@ -64,7 +64,10 @@ export interface Setup {
 	clock: FakeClock;
 }
 
-/** A platform on a fake clock with counting ids and a fixed wall clock. */
+/** The admin token `setup` gives every platform: a canvas-class credential. */
+export const adminToken = 'admin-token';
+
+/** A platform on a fake clock with counting ids, fixed secrets, a fixed wall clock and the admin token. */
 export function setup(workspaces: DevWorkspace[], options: Partial<DevPlatformOptions> = {}): Setup {
 	const clock = new FakeClock();
 	const platform = createDevPlatform({
@@ -72,7 +75,9 @@ export function setup(workspaces: DevWorkspace[], options: Partial<DevPlatformOp
 		clock,
 		uuid: counterUuid(),
 		mintToken: () => 'minted-token',
+		mintSecret: () => 'minted-secret',
 		wallClock: () => new Date('2026-05-01T12:00:00Z'),
+		adminToken,
 		...options,
 	});
 	return { platform, clock };
@@ -82,3 +87,11 @@ export function setup(workspaces: DevWorkspace[], options: Partial<DevPlatformOp
 export function as(callerId: string, token?: string): Record<string, string> {
 	return { 'X-Workspace-ID': callerId, ...(token === undefined ? {} : { Authorization: `Bearer ${token}` }) };
 }
+
+/** `Authorization: Bearer <token>` alone. */
+export function bearer(token: string): Record<string, string> {
+	return { Authorization: `Bearer ${token}` };
+}
+
+/** A canvas-class caller: a human holding the admin token, with no workspace claim. */
+export const canvas: Record<string, string> = bearer(adminToken);

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { agents, type DevWorkspace } from '../../src/dev/index.js';
-import { id, messageSend, origin, send, setup } from './helpers.js';
+import { as, bearer, id, messageSend, origin, send, setup } from './helpers.js';
 
 const workspace = id(1);
-const org = (): DevWorkspace[] => [{ id: workspace, name: 'Solo', agent: agents.echo() }];
+const org = (): DevWorkspace[] => [{ id: workspace, name: 'Solo', tokens: ['solo-token'], agent: agents.echo() }];
 
 describe('routing', () => {
 	test("an unknown route answers Gin's plain-text 404", async () => {
@@ -25,17 +25,25 @@ describe('routing', () => {
 	});
 });
 
-describe('TenantGuard (§1.2)', () => {
-	test('without the org header a guarded route answers 404 with an empty body', async () => {
+describe('TenantGuard (addendum §2.3)', () => {
+	// Updated for addendum §2.3: a missing header used to be the same 404 as a wrong one.
+	test('without the org header a guarded route answers 400 TENANT_ORG_HEADER_REQUIRED naming the header', async () => {
 		const { platform } = setup(org(), { orgId: 'org-1' });
 		const answer = await send(platform, `/workspaces/${workspace}`);
-		expect(answer.status).toBe(404);
-		expect(answer.text).toBe('');
+		expect(answer.status).toBe(400);
+		expect(answer.json).toEqual({
+			error: 'missing tenant routing header',
+			code: 'TENANT_ORG_HEADER_REQUIRED',
+			required_header: 'X-Molecule-Org-Id',
+			detail: expect.stringContaining('X-Molecule-Org-Id') as unknown,
+		});
 	});
 
-	test('a different org id answers 404 too', async () => {
+	test('a different org id answers 404 with an empty body', async () => {
 		const { platform } = setup(org(), { orgId: 'org-1' });
-		expect((await send(platform, `/workspaces/${workspace}`, { headers: { 'X-Molecule-Org-Id': 'org-2' } })).status).toBe(404);
+		const answer = await send(platform, `/workspaces/${workspace}`, { headers: { 'X-Molecule-Org-Id': 'org-2' } });
+		expect(answer.status).toBe(404);
+		expect(answer.text).toBe('');
 	});
 
 	test('the matching org id passes', async () => {
@@ -43,12 +51,28 @@ describe('TenantGuard (§1.2)', () => {
 		expect((await send(platform, `/workspaces/${workspace}`, { headers: { 'X-Molecule-Org-Id': 'org-1' } })).status).toBe(200);
 	});
 
-	test('register, heartbeat and health are allowlisted', async () => {
+	test('a Fly-Replay-Src naming the org passes too', async () => {
+		const { platform } = setup(org(), { orgId: 'org-1' });
+		const answer = await send(platform, `/workspaces/${workspace}`, { headers: { 'Fly-Replay-Src': 'instance=abc;state=org-1' } });
+		expect(answer.status).toBe(200);
+	});
+
+	test('the /a2a proxy is guarded like any other route', async () => {
+		const { platform } = setup(org(), { orgId: 'org-1' });
+		const answer = await send(platform, `/workspaces/${workspace}/a2a`, { headers: as(workspace, 'solo-token'), body: messageSend('hi') });
+		expect(answer.json).toMatchObject({ code: 'TENANT_ORG_HEADER_REQUIRED' });
+	});
+
+	test('register, heartbeat, health and buildinfo paths are allowlisted; update-card is not', async () => {
 		const { platform } = setup(org(), { orgId: 'org-1' });
 		expect((await send(platform, '/health')).status).toBe(200);
-		expect((await send(platform, '/registry/heartbeat', { body: { workspace_id: workspace } })).status).toBe(200);
+		// Allowlisted, so not the guard's 400: the dev platform has no such route.
+		expect((await send(platform, '/buildinfo')).text).toBe('404 page not found');
+		expect((await send(platform, '/registry/heartbeat', { headers: bearer('solo-token'), body: { workspace_id: workspace } })).status).toBe(200);
 		const register = await send(platform, '/registry/register', { body: { id: id(2), url: 'https://a.example.com', agent_card: {} } });
 		expect(register.status).toBe(200);
+		const card = await send(platform, '/registry/update-card', { headers: bearer('solo-token'), body: { workspace_id: workspace, agent_card: {} } });
+		expect(card.json).toMatchObject({ code: 'TENANT_ORG_HEADER_REQUIRED' });
 	});
 
 	test('without orgId the guard is off', async () => {
@@ -57,20 +81,23 @@ describe('TenantGuard (§1.2)', () => {
 	});
 });
 
-describe('CORS (§1.2)', () => {
+describe('CORS (addendum §2.4)', () => {
 	const preflight = {
 		method: 'OPTIONS',
 		headers: { Origin: 'http://localhost:3000', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' },
 	};
 
-	test('a preflight from an allowed origin answers 204 with the allowed methods and the four allowed headers', async () => {
+	// Updated for addendum §2.4: the org headers and X-Confirm-Name joined the four April headers.
+	test('a preflight from an allowed origin answers 204 with the allowed methods and the seven allowed headers', async () => {
 		const { platform } = setup(org());
 		const answer = await send(platform, `/workspaces/${workspace}/a2a`, preflight);
 		expect(answer.status).toBe(204);
 		expect(answer.headers.get('Access-Control-Allow-Origin')).toBe('http://localhost:3000');
 		expect(answer.headers.get('Access-Control-Allow-Credentials')).toBe('true');
 		expect(answer.headers.get('Access-Control-Allow-Methods')).toBe('GET,POST,PUT,PATCH,DELETE,OPTIONS');
-		expect(answer.headers.get('Access-Control-Allow-Headers')).toBe('Origin,Content-Type,X-Workspace-Id,Authorization');
+		expect(answer.headers.get('Access-Control-Allow-Headers')).toBe(
+			'Origin,Content-Type,X-Workspace-Id,X-Molecule-Org-Id,X-Molecule-Org-Slug,X-Confirm-Name,Authorization',
+		);
 	});
 
 	test('a request from a disallowed origin answers 403 with no body', async () => {
@@ -104,7 +131,7 @@ describe('CORS (§1.2)', () => {
 	});
 });
 
-describe('rate limiting (§1.4)', () => {
+describe('rate limiting (addendum §2.5)', () => {
 	test('is off by default: no X-RateLimit headers', async () => {
 		const { platform } = setup(org());
 		expect((await send(platform, '/health')).headers.get('X-RateLimit-Limit')).toBeNull();
@@ -126,6 +153,15 @@ describe('rate limiting (§1.4)', () => {
 		expect((await send(platform, '/health')).status).toBe(200);
 	});
 
+	test('requests are counted per org header, else per bearer, else per X-Forwarded-For', async () => {
+		const { platform } = setup(org(), { rateLimit: 1 });
+		await send(platform, '/health', { headers: { 'X-Molecule-Org-Id': 'org-1', Authorization: 'Bearer a' } });
+		expect((await send(platform, '/health', { headers: { 'X-Molecule-Org-Id': 'org-1', Authorization: 'Bearer b' } })).status).toBe(429);
+		expect((await send(platform, '/health', { headers: { Authorization: 'Bearer a' } })).status).toBe(200);
+		expect((await send(platform, '/health', { headers: { Authorization: 'Bearer a', 'X-Forwarded-For': '10.0.0.7' } })).status).toBe(429);
+		expect((await send(platform, '/health', { headers: { 'X-Forwarded-For': '10.0.0.7' } })).status).toBe(200);
+	});
+
 	test('clients are told apart by X-Forwarded-For', async () => {
 		const { platform } = setup(org(), { rateLimit: 1 });
 		await send(platform, '/health', { headers: { 'X-Forwarded-For': '10.0.0.1' } });
@@ -137,7 +173,7 @@ describe('rate limiting (§1.4)', () => {
 describe('recording and dropped connections', () => {
 	test('every request is recorded with lower-cased headers, the parsed body and the status', async () => {
 		const { platform } = setup(org());
-		await send(platform, `/workspaces/${workspace}/a2a?trace=1`, { headers: { 'X-Workspace-ID': workspace }, body: messageSend('hi') });
+		await send(platform, `/workspaces/${workspace}/a2a?trace=1`, { headers: as(workspace, 'solo-token'), body: messageSend('hi') });
 		expect(platform.requests).toEqual([
 			{
 				method: 'POST',

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { DevWorkspace } from '../../src/dev/index.js';
-import { as, id, send, setup } from './helpers.js';
+import { as, bearer, id, send, setup } from './helpers.js';
 
 const grandparent = id(1);
 const parent = id(2);
@@ -51,10 +51,11 @@ describe('GET /registry/:id/peers', () => {
 		expect(lead).toMatchObject({ url: 'https://lead.example.com', parent_id: grandparent });
 	});
 
-	test('a root lists the other roots as siblings', async () => {
+	// Updated for addendum §1 #5: a root used to list the other roots as siblings.
+	test('a root lists only its children: other roots are other organisations', async () => {
 		const { platform } = setup(org);
 		const answer = await send(platform, `/registry/${grandparent}/peers`);
-		expect(ids(answer.json)).toEqual([otherRoot, parent]);
+		expect(ids(answer.json)).toEqual([parent]);
 	});
 
 	test('q keeps peers whose name or role contains it, ignoring case and surrounding space', async () => {
@@ -76,6 +77,12 @@ describe('GET /registry/:id/peers', () => {
 		const answer = await send(platform, `/registry/${self}/peers`, { headers: as(sibling) });
 		expect(answer.status).toBe(401);
 		expect(answer.json).toEqual({ error: 'missing workspace auth token' });
+	});
+
+	test('the admin token and an org API token may list any workspace\'s peers (addendum §2.2)', async () => {
+		const { platform } = setup(org, { orgTokens: ['org-token'] });
+		expect((await send(platform, `/registry/${self}/peers`, { headers: bearer('admin-token') })).status).toBe(200);
+		expect((await send(platform, `/registry/${self}/peers`, { headers: bearer('org-token') })).status).toBe(200);
 	});
 
 	test('a wrong token answers 401 invalid', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { id, messageSend, send, setup } from './helpers.js';
+import { as, id, messageSend, send, setup } from './helpers.js';
 
 const target = id(1);
 const agentUrl = 'https://agent.example.com/a2a';
@@ -8,8 +8,10 @@ const a2a = `/workspaces/${target}/a2a`;
 type FetchLike = (request: Request) => Promise<Response>;
 
 function platformWith(fetch: FetchLike) {
-	return setup([{ id: target, name: 'Remote', agent: agentUrl }], { fetch }).platform;
+	return setup([{ id: target, name: 'Remote', tokens: ['target-token'], inboundSecret: 'remote-secret', agent: agentUrl }], { fetch }).platform;
 }
+
+const self = as(target, 'target-token');
 
 /** A network failure as undici reports it: a TypeError whose cause carries the code. */
 function networkError(code: string, message: string): TypeError {
@@ -23,7 +25,7 @@ describe('POST /workspaces/:id/a2a: agents reached by URL', () => {
 			seen.push(request);
 			return new Response('{}');
 		});
-		await send(platform, a2a, { body: messageSend('hi') });
+		await send(platform, a2a, { headers: self, body: messageSend('hi') });
 		expect(seen[0]?.url).toBe(agentUrl);
 		expect(seen[0]?.method).toBe('POST');
 		expect(seen[0]?.headers.get('Content-Type')).toBe('application/json');
@@ -32,14 +34,14 @@ describe('POST /workspaces/:id/a2a: agents reached by URL', () => {
 	test("a 2xx answer is passed through byte for byte, whatever the agent's content type", async () => {
 		const raw = '{"jsonrpc":"2.0","id":"request-1","result":{"kind":"message","parts":[]}}  ';
 		const platform = platformWith(async () => new Response(raw, { status: 200, headers: { 'Content-Type': 'text/plain' } }));
-		const answer = await send(platform, a2a, { body: messageSend('hi') });
+		const answer = await send(platform, a2a, { headers: self, body: messageSend('hi') });
 		expect(answer.text).toBe(raw);
 		expect(answer.headers.get('Content-Type')).toBe('application/json');
 	});
 
 	test("a non-2xx answer becomes {error} with the agent's status", async () => {
 		const platform = platformWith(async () => new Response('<html>oops</html>', { status: 503 }));
-		const answer = await send(platform, a2a, { body: messageSend('hi') });
+		const answer = await send(platform, a2a, { headers: self, body: messageSend('hi') });
 		expect(answer.status).toBe(503);
 		expect(answer.json).toEqual({ error: 'Service Unavailable' });
 	});
@@ -48,7 +50,7 @@ describe('POST /workspaces/:id/a2a: agents reached by URL', () => {
 		const platform = platformWith(async () => {
 			throw networkError('ECONNRESET', 'read ECONNRESET');
 		});
-		const answer = await send(platform, a2a, { body: messageSend('hi') });
+		const answer = await send(platform, a2a, { headers: self, body: messageSend('hi') });
 		expect(answer.status).toBe(202);
 	});
 
@@ -56,14 +58,14 @@ describe('POST /workspaces/:id/a2a: agents reached by URL', () => {
 		const platform = platformWith(async () => {
 			throw networkError('UND_ERR_SOCKET', 'other side closed');
 		});
-		expect((await send(platform, a2a, { body: messageSend('hi') })).status).toBe(202);
+		expect((await send(platform, a2a, { headers: self, body: messageSend('hi') })).status).toBe(202);
 	});
 
 	test('a refused connection answers 502 failed to reach workspace agent', async () => {
 		const platform = platformWith(async () => {
 			throw networkError('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:9');
 		});
-		const answer = await send(platform, a2a, { body: messageSend('hi') });
+		const answer = await send(platform, a2a, { headers: self, body: messageSend('hi') });
 		expect(answer.status).toBe(502);
 		expect(answer.json).toEqual({ error: 'failed to reach workspace agent' });
 	});
@@ -76,9 +78,9 @@ describe('POST /workspaces/:id/a2a: agents reached by URL', () => {
 			},
 		});
 		const platform = platformWith(async () => new Response(broken, { status: 200 }));
-		const answer = await send(platform, a2a, { body: messageSend('hi') });
+		const answer = await send(platform, a2a, { headers: self, body: messageSend('hi') });
 		expect(answer.status).toBe(502);
-		expect(answer.json).toEqual({ error: 'failed to read agent response', delivery_confirmed: true });
+		expect(answer.json).toEqual({ error: 'failed to read agent response', delivery_confirmed: true, truncated: false, max_bytes: 67108864 });
 	});
 
 	test('a body lost after a 4xx status is reported with delivery_confirmed false', async () => {
@@ -88,21 +90,21 @@ describe('POST /workspaces/:id/a2a: agents reached by URL', () => {
 			},
 		});
 		const platform = platformWith(async () => new Response(broken, { status: 400 }));
-		expect((await send(platform, a2a, { body: messageSend('hi') })).json).toEqual({
-			error: 'failed to read agent response',
-			delivery_confirmed: false,
-		});
+		// Updated for addendum §4.3 row 29: a lost body after a status >= 300 keeps the agent's status.
+		const answer = await send(platform, a2a, { headers: self, body: messageSend('hi') });
+		expect(answer.status).toBe(400);
+		expect(answer.json).toEqual({ error: 'failed to read agent response', delivery_confirmed: false, truncated: false, max_bytes: 67108864 });
 	});
 
 	test('a workspace with only a registered url is dispatched to it', async () => {
 		const seen: string[] = [];
-		const { platform } = setup([{ id: target, name: 'Registered', url: 'https://registered.example.com' }], {
+		const { platform } = setup([{ id: target, name: 'Registered', url: 'https://registered.example.com', tokens: ['target-token'] }], {
 			fetch: async (request) => {
 				seen.push(request.url);
 				return new Response('{}');
 			},
 		});
-		await send(platform, a2a, { body: messageSend('hi') });
+		await send(platform, a2a, { headers: self, body: messageSend('hi') });
 		expect(seen).toEqual(['https://registered.example.com/']);
 	});
 });

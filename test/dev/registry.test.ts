@@ -1,97 +1,120 @@
 import { describe, expect, test } from 'vitest';
 import { createDevPlatform, type DevWorkspace } from '../../src/dev/index.js';
-import { id, send, setup } from './helpers.js';
+import { bearer, id, send, setup } from './helpers.js';
 
 const known = id(1);
 const fresh = id(2);
 
 const org = (): DevWorkspace[] => [{ id: known, name: 'Known', tokens: ['known-token'] }];
 const card = { name: 'agent', skills: [] };
+const register = (body: Record<string, unknown>, headers: Record<string, string> = {}) => ({ headers, body });
 
-describe('POST /registry/register', () => {
-	test('a first registration creates the workspace, online, and mints its token', async () => {
+describe('POST /registry/register (addendum §7.1)', () => {
+	// Updated for addendum §7.1: the answer now always names the delivery mode and hands out the inbound secret.
+	test('a first registration creates the workspace, online, and answers its mode, token and inbound secret', async () => {
 		const { platform } = setup(org());
-		const answer = await send(platform, '/registry/register', { body: { id: fresh, url: 'https://agent.example.com', agent_card: card } });
+		const answer = await send(platform, '/registry/register', register({ id: fresh, url: 'https://agent.example.com', agent_card: card }));
 		expect(answer.status).toBe(200);
-		expect(answer.json).toEqual({ status: 'registered', auth_token: 'minted-token' });
+		expect(answer.json).toEqual({ status: 'registered', delivery_mode: 'push', auth_token: 'minted-token', platform_inbound_secret: 'minted-secret' });
 		expect(platform.workspace(fresh)).toMatchObject({ name: fresh, status: 'online', url: 'https://agent.example.com', agentCard: card, tokens: ['minted-token'] });
 	});
 
-	test('registering again with the token re-registers without minting another', async () => {
+	test('registering again with the token re-registers without minting another, and hands out the same secret', async () => {
 		const { platform } = setup(org());
-		await send(platform, '/registry/register', { body: { id: fresh, url: 'https://agent.example.com', agent_card: card } });
-		const again = await send(platform, '/registry/register', {
-			headers: { Authorization: 'Bearer minted-token' },
-			body: { id: fresh, url: 'https://moved.example.com', agent_card: card },
-		});
-		expect(again.json).toEqual({ status: 'registered' });
+		await send(platform, '/registry/register', register({ id: fresh, url: 'https://agent.example.com', agent_card: card }));
+		const again = await send(platform, '/registry/register', register({ id: fresh, url: 'https://moved.example.com', agent_card: card }, bearer('minted-token')));
+		expect(again.json).toEqual({ status: 'registered', delivery_mode: 'push', platform_inbound_secret: 'minted-secret' });
 		expect(platform.workspace(fresh)).toMatchObject({ url: 'https://moved.example.com', tokens: ['minted-token'] });
 	});
 
 	test('a workspace with a live token needs it: none sent answers 401', async () => {
 		const { platform } = setup(org());
-		const answer = await send(platform, '/registry/register', { body: { id: known, url: 'https://agent.example.com', agent_card: card } });
+		const answer = await send(platform, '/registry/register', register({ id: known, url: 'https://agent.example.com', agent_card: card }));
 		expect(answer.status).toBe(401);
 		expect(answer.json).toEqual({ error: 'missing workspace auth token' });
 	});
 
 	test("another workspace's token answers 401 invalid", async () => {
 		const { platform } = setup([...org(), { id: fresh, name: 'Other', tokens: ['other-token'] }]);
-		const answer = await send(platform, '/registry/register', {
-			headers: { Authorization: 'Bearer other-token' },
-			body: { id: known, url: 'https://agent.example.com', agent_card: card },
-		});
+		const answer = await send(platform, '/registry/register', register({ id: known, url: 'https://agent.example.com', agent_card: card }, bearer('other-token')));
 		expect(answer.json).toEqual({ error: 'invalid workspace auth token' });
 	});
 
-	test('a grandfathered workspace (no token yet) registers without one and gets its first token', async () => {
-		const { platform } = setup([{ id: known, name: 'Legacy', status: 'offline' }]);
-		const answer = await send(platform, '/registry/register', { body: { id: known, url: 'https://agent.example.com', agent_card: card } });
-		expect(answer.json).toEqual({ status: 'registered', auth_token: 'minted-token' });
+	test('a workspace without a token yet registers without one and gets its first token', async () => {
+		const { platform } = setup([{ id: known, name: 'Legacy', status: 'offline', inboundSecret: 'its-secret' }]);
+		const answer = await send(platform, '/registry/register', register({ id: known, url: 'https://agent.example.com', agent_card: card }));
+		expect(answer.json).toEqual({ status: 'registered', delivery_mode: 'push', auth_token: 'minted-token', platform_inbound_secret: 'its-secret' });
 		expect(platform.workspace(known)).toMatchObject({ name: 'Legacy', status: 'online' });
 	});
 
-	test('the default token is 43 base64url characters, new each time', async () => {
+	test('the default token and secret are 43 base64url characters, new each time', async () => {
 		const platform = createDevPlatform({ workspaces: [] });
-		const tokens = new Set<string>();
+		const values = new Set<string>();
 		for (const workspaceId of [id(10), id(11)]) {
-			const answer = await send(platform, '/registry/register', { body: { id: workspaceId, url: 'https://a.example.com', agent_card: {} } });
-			tokens.add((answer.json as { auth_token: string }).auth_token);
+			const answer = await send(platform, '/registry/register', register({ id: workspaceId, url: 'https://a.example.com', agent_card: {} }));
+			const { auth_token, platform_inbound_secret } = answer.json as { auth_token: string; platform_inbound_secret: string };
+			values.add(auth_token).add(platform_inbound_secret);
 		}
-		expect([...tokens]).toHaveLength(2);
-		for (const token of tokens) expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+		expect([...values]).toHaveLength(4);
+		for (const value of values) expect(value).toMatch(/^[A-Za-z0-9_-]{43}$/);
 	});
 
+	// Updated for addendum §7.1: URL problems are named (they were all "invalid request body"),
+	// and loopback is allowed as on a development server.
 	test.each([
-		['127.0.0.1', 'http://127.0.0.1:8000'],
-		['another loopback', 'http://127.1.2.3'],
-		['cloud metadata', 'http://169.254.169.254/latest'],
-		['a private address', 'http://10.0.0.5:8000'],
-		['a Docker bridge address', 'http://172.17.0.2:8000'],
-		['a LAN address', 'http://192.168.1.10'],
-		['IPv6 loopback', 'http://[::1]:8000'],
-		['IPv4-mapped loopback', 'http://[::ffff:127.0.0.1]'],
-		['IPv6 unique local', 'http://[fd12::1]'],
-		['documentation range', 'http://203.0.113.7'],
-		['another scheme', 'ftp://agent.example.com'],
-		['no URL', ''],
-		['not a URL', 'agent'],
-	])('a URL with %s answers 400 invalid request body', async (_label, url) => {
+		['cloud metadata', 'http://169.254.169.254/latest', 'url targets a blocked address: link-local'],
+		['a private address', 'http://10.0.0.5:8000', 'url targets a blocked address: private'],
+		['a Docker bridge address', 'http://172.17.0.2:8000', 'url targets a blocked address: private'],
+		['a LAN address', 'http://192.168.1.10', 'url targets a blocked address: private'],
+		['IPv6 unique local', 'http://[fd12::1]', 'url targets a blocked address: unique local'],
+		['IPv6 link-local', 'http://[fe80::1]', 'url targets a blocked address: link-local'],
+		['documentation range', 'http://203.0.113.7', 'url targets a blocked address: documentation'],
+		['carrier-grade NAT', 'http://100.64.0.1', 'url targets a blocked address: carrier-grade NAT'],
+		['another scheme', 'ftp://agent.example.com', 'url scheme must be http or https, got "ftp"'],
+		['not a URL', 'agent', 'url is not valid: "agent" is not an absolute URL'],
+	])('a URL with %s answers 400 naming the problem', async (_label, url, error) => {
 		const { platform } = setup([]);
-		const answer = await send(platform, '/registry/register', { body: { id: fresh, url, agent_card: card } });
+		const answer = await send(platform, '/registry/register', register({ id: fresh, url, agent_card: card }));
 		expect(answer.status).toBe(400);
-		expect(answer.json).toEqual({ error: 'invalid request body' });
+		expect(answer.json).toEqual({ error });
 	});
 
-	test.each(['http://localhost:8000', 'https://agent.example.com/a2a', 'http://8.8.8.8'])('%s is accepted', async (url) => {
+	test.each(['http://localhost:8000', 'http://127.0.0.1:8000', 'http://[::1]:8000', 'https://agent.example.com/a2a', 'http://8.8.8.8'])(
+		'%s is accepted',
+		async (url) => {
+			const { platform } = setup([]);
+			expect((await send(platform, '/registry/register', register({ id: fresh, url, agent_card: card }))).status).toBe(200);
+		},
+	);
+
+	test('private addresses are accepted when the platform serves one org (SaaS)', async () => {
+		const { platform } = setup([], { orgId: 'org-1' });
+		expect((await send(platform, '/registry/register', register({ id: fresh, url: 'http://10.0.0.5:8000', agent_card: card }))).status).toBe(200);
+	});
+
+	test('a push-mode agent without a URL answers 400 url is required', async () => {
 		const { platform } = setup([]);
-		expect((await send(platform, '/registry/register', { body: { id: fresh, url, agent_card: card } })).status).toBe(200);
+		const answer = await send(platform, '/registry/register', register({ id: fresh, url: '', agent_card: card }));
+		expect(answer.json).toEqual({ error: 'url is required for push-mode workspaces' });
 	});
 
-	test('URL validation comes before the token gate', async () => {
+	test("a push-mode agent without a URL registers its agent card's URL", async () => {
+		const { platform } = setup([]);
+		await send(platform, '/registry/register', register({ id: fresh, agent_card: { url: 'https://card.example.com' } }));
+		expect(platform.workspace(fresh)?.url).toBe('https://card.example.com');
+	});
+
+	test("an agent card URL that is not allowed answers 400, even with a good url", async () => {
+		const { platform } = setup([]);
+		const answer = await send(platform, '/registry/register', register({ id: fresh, url: 'https://a.example.com', agent_card: { url: 'http://169.254.169.254' } }));
+		expect(answer.json).toEqual({ error: 'workspace agent_card URL not allowed' });
+	});
+
+	// Updated for addendum §7.1: the URL used to be checked before the token gate.
+	test('the token gate comes before the URL check', async () => {
 		const { platform } = setup(org());
-		const answer = await send(platform, '/registry/register', { body: { id: known, url: 'http://127.0.0.1', agent_card: card } });
-		expect(answer.status).toBe(400);
+		const answer = await send(platform, '/registry/register', register({ id: known, url: 'ftp://a.example.com', agent_card: card }));
+		expect(answer.status).toBe(401);
 	});
 
 	test.each([
@@ -103,85 +126,53 @@ describe('POST /registry/register', () => {
 		expect((await send(platform, '/registry/register', { body })).json).toEqual({ error: 'invalid request body' });
 	});
 
-	test('delivery_mode is echoed, and a poll-mode agent may register without a URL', async () => {
+	test("a delivery_mode other than push or poll answers 400 delivery_mode must be 'push' or 'poll'", async () => {
 		const { platform } = setup([]);
-		const answer = await send(platform, '/registry/register', { body: { id: fresh, url: '', agent_card: card, delivery_mode: 'poll' } });
-		expect(answer.json).toEqual({ status: 'registered', auth_token: 'minted-token', delivery_mode: 'poll' });
+		const answer = await send(platform, '/registry/register', register({ id: fresh, url: 'https://a.example.com', agent_card: card, delivery_mode: 'pull' }));
+		expect(answer.json).toEqual({ error: "delivery_mode must be 'push' or 'poll'" });
+	});
+
+	test("a kind other than workspace or platform answers 400 kind must be 'workspace' or 'platform'", async () => {
+		const { platform } = setup([]);
+		const answer = await send(platform, '/registry/register', register({ id: fresh, url: 'https://a.example.com', agent_card: card, kind: 'robot' }));
+		expect(answer.json).toEqual({ error: "kind must be 'workspace' or 'platform'" });
+	});
+
+	test('claiming kind platform answers 403: only the install path assigns it', async () => {
+		const { platform } = setup([]);
+		const answer = await send(platform, '/registry/register', register({ id: fresh, url: 'https://a.example.com', agent_card: card, kind: 'platform' }));
+		expect(answer.status).toBe(403);
+		expect(answer.json).toEqual({ error: "kind='platform' may only be assigned by the platform-agent install path" });
+	});
+
+	test('a poll-mode agent may register without a URL, and the mode is answered', async () => {
+		const { platform } = setup([]);
+		const answer = await send(platform, '/registry/register', register({ id: fresh, url: '', agent_card: card, delivery_mode: 'poll' }));
+		expect(answer.json).toEqual({ status: 'registered', delivery_mode: 'poll', auth_token: 'minted-token', platform_inbound_secret: 'minted-secret' });
 		expect(platform.workspace(fresh)).toMatchObject({ deliveryMode: 'poll', url: null });
 	});
 
-	test('registering wakes a hibernated workspace', async () => {
-		const { platform } = setup([{ id: known, name: 'Sleepy', status: 'hibernated' }]);
-		await send(platform, '/registry/register', { body: { id: known, url: 'https://a.example.com', agent_card: card } });
-		expect(platform.workspace(known)?.status).toBe('online');
+	test('a poll-mode agent skips every URL check', async () => {
+		const { platform } = setup([]);
+		const answer = await send(platform, '/registry/register', register({ id: fresh, url: 'ftp://nowhere', agent_card: card, delivery_mode: 'poll' }));
+		expect(answer.status).toBe(200);
 	});
-});
 
-describe('POST /registry/heartbeat', () => {
-	const beat = (body: Record<string, unknown>) => ({ headers: { Authorization: 'Bearer known-token' }, body: { workspace_id: known, ...body } });
-
-	test('answers {"status":"ok"} and records the report', async () => {
+	test('registering changes the delivery mode; registering without one keeps the stored mode', async () => {
 		const { platform } = setup(org());
-		const answer = await send(platform, '/registry/heartbeat', beat({ active_tasks: 1, uptime_seconds: 30, error_rate: 0.2 }));
-		expect(answer.json).toEqual({ status: 'ok' });
-		expect(platform.workspace(known)).toMatchObject({ activeTasks: 1 });
-		expect((await send(platform, `/workspaces/${known}`)).json).toMatchObject({ uptime_seconds: 30, last_error_rate: 0.2 });
+		await send(platform, '/registry/register', register({ id: known, agent_card: card, delivery_mode: 'poll' }, bearer('known-token')));
+		expect(platform.workspace(known)?.deliveryMode).toBe('poll');
+		const again = await send(platform, '/registry/register', register({ id: known, agent_card: card }, bearer('known-token')));
+		expect(again.json).toMatchObject({ delivery_mode: 'poll' });
+		await send(platform, '/registry/register', register({ id: known, url: 'https://a.example.com', agent_card: card, delivery_mode: 'push' }, bearer('known-token')));
+		expect(platform.workspace(known)?.deliveryMode).toBe('push');
 	});
 
-	test('needs the token of a workspace that has one', async () => {
-		const { platform } = setup(org());
-		expect((await send(platform, '/registry/heartbeat', { body: { workspace_id: known } })).status).toBe(401);
-	});
-
-	test('an unknown workspace still answers 200', async () => {
-		const { platform } = setup(org());
-		expect((await send(platform, '/registry/heartbeat', { body: { workspace_id: fresh } })).json).toEqual({ status: 'ok' });
-	});
-
-	test('a body without workspace_id, or with a wrongly typed field, answers 400', async () => {
-		const { platform } = setup(org());
-		expect((await send(platform, '/registry/heartbeat', { body: {} })).json).toEqual({ error: 'invalid request body' });
-		expect((await send(platform, '/registry/heartbeat', beat({ active_tasks: 1.5 }))).status).toBe(400);
-	});
-
-	test.each([
-		['online', { error_rate: 0.5 }, 'degraded'],
-		['online', { runtime_state: 'wedged' }, 'degraded'],
-		['degraded', { error_rate: 0.05 }, 'online'],
-		['degraded', { error_rate: 0.2 }, 'degraded'],
-		['degraded', { error_rate: 0, runtime_state: 'wedged' }, 'degraded'],
-		['offline', {}, 'online'],
-		['provisioning', {}, 'online'],
-		['hibernated', {}, 'hibernated'],
-	])('%s with %o becomes %s', async (status, report, expected) => {
-		const { platform } = setup([{ id: known, name: 'Known', status }]);
-		await send(platform, '/registry/heartbeat', { body: { workspace_id: known, ...report } });
-		expect(platform.workspace(known)?.status).toBe(expected);
-	});
-
-	test('declared capabilities and a positive monthly_spend are recorded', async () => {
-		const { platform } = setup(org());
-		await send(platform, '/registry/heartbeat', beat({ monthly_spend: 250, runtime_metadata: { capabilities: { session: true } } }));
-		expect(platform.workspace(known)).toMatchObject({ monthlySpend: 250, capabilities: { session: true } });
-		await send(platform, '/registry/heartbeat', beat({ monthly_spend: 0 }));
-		expect(platform.workspace(known)?.monthlySpend).toBe(250);
-	});
-});
-
-describe('POST /registry/update-card', () => {
-	test('replaces the agent card', async () => {
-		const { platform } = setup(org());
-		const answer = await send(platform, '/registry/update-card', {
-			headers: { Authorization: 'Bearer known-token' },
-			body: { workspace_id: known, agent_card: { name: 'v2' } },
-		});
-		expect(answer.json).toEqual({ status: 'updated' });
-		expect(platform.workspace(known)?.agentCard).toEqual({ name: 'v2' });
-	});
-
-	test('needs the token, and both fields', async () => {
-		const { platform } = setup(org());
-		expect((await send(platform, '/registry/update-card', { body: { workspace_id: known, agent_card: {} } })).status).toBe(401);
-		expect((await send(platform, '/registry/update-card', { body: { workspace_id: known } })).json).toEqual({ error: 'invalid request body' });
+	// Updated for addendum §7.1: registering used to wake a hibernated workspace.
+	test.each(['hibernated', 'paused', 'removed'])('registering a %s workspace answers 200 and changes nothing', async (status) => {
+		const { platform } = setup([{ id: known, name: 'Still', status, url: 'https://old.example.com' }]);
+		const answer = await send(platform, '/registry/register', register({ id: known, url: 'https://new.example.com', agent_card: card }));
+		expect(answer.status).toBe(200);
+		expect(platform.workspace(known)).toMatchObject({ status, url: 'https://old.example.com' });
 	});
 });

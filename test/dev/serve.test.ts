@@ -25,11 +25,11 @@ describe('serve (Node adapter)', () => {
 
 	test('serves the dev platform: a message round trip over real HTTP', async () => {
 		const target = id(1);
-		const platform = createDevPlatform({ workspaces: [{ id: target, name: 'Echo', agent: agents.echo() }] });
+		const platform = createDevPlatform({ workspaces: [{ id: target, name: 'Echo', tokens: ['echo-token'], agent: agents.echo() }] });
 		const server = await start(platform.fetch);
 		const response = await fetch(`${server.url}/workspaces/${target}/a2a`, {
 			method: 'POST',
-			headers: { 'Content-Type': 'application/json' },
+			headers: { 'Content-Type': 'application/json', Authorization: 'Bearer echo-token' },
 			body: JSON.stringify(messageSend('over the wire')),
 		});
 		expect(response.status).toBe(200);

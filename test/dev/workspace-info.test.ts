@@ -26,8 +26,9 @@ const org = (): DevWorkspace[] => [
 	{ id: archived, name: 'Archived', parentId: lead, status: 'removed', removedAt: '2026-04-30T12:00:00Z' },
 ];
 
-describe('GET /workspaces/:id', () => {
-	test('answers the §3.4 body, without budget, spend or current task', async () => {
+describe('GET /workspaces/:id (addendum §9.12)', () => {
+	// Updated for addendum §9.12: kind, liveness, abilities and MCP fields joined the body; the default runtime is claude-code.
+	test("answers today's body, without budget, spend or current task", async () => {
 		const { platform } = setup(org());
 		const answer = await send(platform, `/workspaces/${worker}`);
 		expect(answer.status).toBe(200);
@@ -41,14 +42,23 @@ describe('GET /workspaces/:id', () => {
 			parent_id: lead,
 			active_tasks: 1,
 			max_concurrent_tasks: 2,
+			kind: 'workspace',
 			last_error_rate: 0,
+			last_sample_error: '',
 			uptime_seconds: 0,
-			runtime: 'langgraph',
+			runtime: 'claude-code',
 			x: 0,
 			y: 0,
 			collapsed: false,
+			broadcast_enabled: true,
+			talk_to_user_enabled: true,
+			compute: {},
 			agent_card: { name: 'worker' },
+			loaded_mcp_tools: [],
+			mcp_surface: null,
 			last_outbound_at: null,
+			last_heartbeat_at: null,
+			wedged: false,
 		});
 	});
 
@@ -77,14 +87,15 @@ describe('GET /workspaces/:id', () => {
 		expect(answer.json).toEqual({ error: 'workspace not found' });
 	});
 
-	test('a removed workspace answers 410 with its removal time and the hint', async () => {
+	// Updated for addendum §9.12: the hint text changed on 2026-07-14.
+	test('a removed workspace answers 410 with its removal time and the new hint', async () => {
 		const { platform } = setup(org());
 		const answer = await send(platform, `/workspaces/${archived}`);
 		expect(answer.status).toBe(410);
 		expect(answer.json).toEqual({
 			error: 'workspace removed',
 			id: archived,
-			hint: 'Regenerate workspace + token from the canvas → Tokens tab',
+			hint: 'Create a replacement workspace in Canvas, then open Settings → Workspace Tokens → + New Token',
 			removed_at: '2026-04-30T12:00:00Z',
 		});
 	});
@@ -104,51 +115,3 @@ describe('GET /workspaces/:id', () => {
 	});
 });
 
-describe('GET /workspaces/:id/activity', () => {
-	test('needs a token of that workspace: WorkspaceAuth does not grandfather', async () => {
-		const { platform } = setup(org());
-		expect((await send(platform, `/workspaces/${worker}/activity`)).json).toEqual({ error: 'missing workspace auth token' });
-		const wrong = await send(platform, `/workspaces/${worker}/activity`, { headers: { Authorization: 'Bearer lead-token' } });
-		expect(wrong.status).toBe(401);
-		expect(wrong.json).toEqual({ error: 'invalid workspace auth token' });
-	});
-
-	test('accepts the admin token', async () => {
-		const { platform } = setup(org(), { adminToken: 'admin-secret' });
-		const answer = await send(platform, `/workspaces/${worker}/activity`, { headers: { Authorization: 'Bearer admin-secret' } });
-		expect(answer.status).toBe(200);
-	});
-
-	test('lists a2a_receive rows newest first, filtered by source', async () => {
-		const { platform } = setup(org());
-		await send(platform, `/workspaces/${worker}/a2a`, { body: messageSend('from the canvas', 'm-1') });
-		await send(platform, `/workspaces/${worker}/a2a`, { headers: as(lead, 'lead-token'), body: messageSend('from the lead', 'm-2') });
-		const all = await send(platform, `/workspaces/${worker}/activity`, { headers: { Authorization: 'Bearer worker-token' } });
-		const rows = all.json as Record<string, unknown>[];
-		expect(rows.map((row) => row['source_id'])).toEqual([lead, null]);
-		expect(rows[0]).toMatchObject({ activity_type: 'a2a_receive', method: 'message/send', summary: 'message/send → Worker', status: 'ok' });
-		const canvas = await send(platform, `/workspaces/${worker}/activity?source=canvas`, { headers: { Authorization: 'Bearer worker-token' } });
-		expect((canvas.json as unknown[]).length).toBe(1);
-	});
-
-	test('an unknown source answers 400', async () => {
-		const { platform } = setup(org());
-		const answer = await send(platform, `/workspaces/${worker}/activity?source=robot`, { headers: { Authorization: 'Bearer worker-token' } });
-		expect(answer.status).toBe(400);
-		expect(answer.json).toEqual({ error: "source must be 'canvas' or 'agent'" });
-	});
-
-	test('since_id answers the rows after it, oldest first, and 410 for an unknown cursor', async () => {
-		const { platform } = setup(org());
-		for (const text of ['one', 'two', 'three']) await send(platform, `/workspaces/${worker}/a2a`, { body: messageSend(text, text) });
-		const headers = { Authorization: 'Bearer worker-token' };
-		const first = platform.activity[0]?.id ?? '';
-		const after = await send(platform, `/workspaces/${worker}/activity?since_id=${first}`, { headers });
-		expect((after.json as { request_body: unknown }[]).map((row) => row.request_body)).toMatchObject([
-			{ params: { message: { messageId: 'two' } } },
-			{ params: { message: { messageId: 'three' } } },
-		]);
-		const unknown = await send(platform, `/workspaces/${worker}/activity?since_id=00000000-0000-0000-0000-000000000000`, { headers });
-		expect(unknown.status).toBe(410);
-	});
-});

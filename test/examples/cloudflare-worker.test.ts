@@ -39,7 +39,8 @@ describe('examples/cloudflare-worker under workerd', () => {
 		expect(response.status).toBe(200);
 		const listing = (await response.json()) as { peers: { name: string }[]; diagnostic: null };
 		expect(listing.diagnostic).toBeNull();
-		expect(listing.peers.map((peer) => peer.name)).toEqual(['Finance', 'Echo', 'Researcher', 'Flaky', 'Crasher', 'Busy', 'Sleeper']);
+		// The demo organisation's second root is no longer a peer of the first (platform contract §4).
+		expect(listing.peers.map((peer) => peer.name)).toEqual(['Echo', 'Researcher', 'Flaky', 'Crasher', 'Busy', 'Sleeper', 'Inbox']);
 	});
 
 	test('POST /send answers { reply }', async () => {
@@ -66,7 +67,7 @@ describe('examples/cloudflare-worker under workerd', () => {
 		const result = await runCli(['dev', '--', 'node', 'examples/cloudflare-worker/run.mjs', '--try']);
 		expect(result.code).toBe(0);
 		expect(result.stdout).toBe(
-			'GET /peers -> Finance, Echo, Researcher, Flaky, Crasher, Busy, Sleeper\nPOST /send to Echo -> 200 {"reply":"echo: hello from a Worker"}\n',
+			'GET /peers -> Echo, Researcher, Flaky, Crasher, Busy, Sleeper, Inbox\nPOST /send to Echo -> 200 {"reply":"echo: hello from a Worker"}\n',
 		);
 	});
 });

@@ -1,21 +1,28 @@
 // Client → dev platform (over real HTTP on 127.0.0.1) → agent, for every outcome the client must read.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createA2AClient, formatA2AError, type A2AClient, type FetchFunction } from '../../src/index.js';
-import { agents, createDevPlatform, type DevPlatform } from '../../src/dev/index.js';
+import { createDevPlatform, demoOrg, type DevPlatform } from '../../src/dev/index.js';
 import { serve, type RunningServer } from '../../src/node/index.js';
 import { drive, FakeClock } from '../helpers/fake-clock.js';
 import { sequentialUuid } from '../helpers/ids.js';
 
+// The one demo organisation (src/dev/demo.ts), shared with the CLI, the examples and the conformance suite.
+const org = demoOrg();
 const ids = {
-	parent: '30000000-0000-4000-8000-000000000001',
-	echo: '30000000-0000-4000-8000-000000000002',
-	researcher: '30000000-0000-4000-8000-000000000003',
-	flaky: '30000000-0000-4000-8000-000000000004',
-	busy: '30000000-0000-4000-8000-000000000005',
-	archived: '30000000-0000-4000-8000-000000000006',
-	finance: '30000000-0000-4000-8000-000000000007',
-	auditor: '30000000-0000-4000-8000-000000000008',
+	parent: org.caller,
+	echo: demoId('echo'),
+	researcher: demoId('researcher'),
+	flaky: demoId('flaky'),
+	busy: demoId('busy'),
+	archived: demoId('archived'),
+	auditor: demoId('auditor'),
 };
+
+function demoId(name: string): string {
+	const id = org.ids[name];
+	if (id === undefined) throw new Error(`no demo workspace '${name}'`);
+	return id;
+}
 
 let platform: DevPlatform;
 let server: RunningServer;
@@ -31,24 +38,13 @@ const countingFetch: FetchFunction = async (request) => {
 	}
 };
 
-function client(workspaceId = ids.parent, token: string | undefined = 'tok-parent'): { client: A2AClient; clock: FakeClock } {
+function client(workspaceId = ids.parent, token: string | undefined = 'dev-token-orchestrator'): { client: A2AClient; clock: FakeClock } {
 	const clock = new FakeClock();
 	return { client: createA2AClient({ workspaceId, platformUrl: server.url, token, fetch: countingFetch, clock, random: () => 0.5, uuid: sequentialUuid() }), clock };
 }
 
 beforeAll(async () => {
-	platform = createDevPlatform({
-		workspaces: [
-			{ id: ids.parent, name: 'Orchestrator', role: 'coordinator', tokens: ['tok-parent'] },
-			{ id: ids.echo, name: 'Echo', role: 'echo', parentId: ids.parent, agent: agents.echo() },
-			{ id: ids.researcher, name: 'Researcher', role: 'research', parentId: ids.parent, agent: agents.task('three papers found') },
-			{ id: ids.flaky, name: 'Flaky', parentId: ids.parent, agent: agents.jsonRpcError(-32603, 'model quota exhausted') },
-			{ id: ids.busy, name: 'Busy', parentId: ids.parent, agent: agents.busy() },
-			{ id: ids.archived, name: 'Archived', parentId: ids.parent, status: 'removed', removedAt: '2026-11-01T00:00:00Z' },
-			{ id: ids.finance, name: 'Finance' },
-			{ id: ids.auditor, name: 'Auditor', parentId: ids.finance, agent: agents.echo() },
-		],
-	});
+	platform = createDevPlatform({ workspaces: org.workspaces, adminToken: org.adminToken });
 	server = await serve(platform.fetch, { host: '127.0.0.1', port: 0 });
 });
 
@@ -66,9 +62,10 @@ describe('over HTTP against the dev platform', () => {
 		expect(platform.requests.at(-1)).toMatchObject({ path: `/registry/discover/${ids.auditor}`, status: 403 });
 	});
 
-	test('peers lists root siblings and children, filtered by q', async () => {
+	// Updated for addendum §1 #5: a root's peers are its children; the second root is another organisation.
+	test('peers lists the children of a root, filtered by q', async () => {
 		const { client: caller } = client();
-		expect((await caller.getPeers()).map((peer) => peer.name).sort()).toEqual(['Busy', 'Echo', 'Finance', 'Flaky', 'Researcher']);
+		expect((await caller.getPeers()).map((peer) => peer.name).sort()).toEqual(['Busy', 'Crasher', 'Echo', 'Flaky', 'Inbox', 'Researcher', 'Sleeper']);
 		expect(await caller.listPeers({ q: 'RESEARCH' })).toEqual({ peers: [expect.objectContaining({ id: ids.researcher, role: 'research' })], diagnostic: null });
 	});
 
@@ -84,8 +81,9 @@ describe('over HTTP against the dev platform', () => {
 		expect(await client(ids.archived, undefined).client.getWorkspaceInfo()).toEqual({
 			error: 'removed',
 			id: ids.archived,
-			removed_at: '2026-11-01T00:00:00Z',
-			hint: 'Regenerate workspace + token from the canvas → Tokens tab',
+			removed_at: '2026-01-01T00:00:00Z',
+			// Updated for addendum §9.12: the platform's hint text changed.
+			hint: 'Create a replacement workspace in Canvas, then open Settings → Workspace Tokens → + New Token',
 		});
 	});
 
@@ -96,11 +94,17 @@ describe('over HTTP against the dev platform', () => {
 	});
 
 	test('a Task reply is read from its artifacts', async () => {
-		expect(await client().client.sendMessage(ids.researcher, 'research')).toMatchObject({ status: 'replied', text: 'three papers found', taskState: 'completed' });
+		expect(await client().client.sendMessage(ids.researcher, 'research')).toMatchObject({
+			status: 'replied',
+			text: 'Findings: the platform routes every message through its A2A proxy.',
+			taskState: 'completed',
+		});
 	});
 
 	test('a JSON-RPC error reaches the caller as its [A2A_ERROR] string', async () => {
-		expect(await client().client.sendText(ids.flaky, 'x')).toBe(`[A2A_ERROR] model quota exhausted (code=-32603) [target=${server.url}/workspaces/${ids.flaky}/a2a]`);
+		expect(await client().client.sendText(ids.flaky, 'x')).toBe(
+			`[A2A_ERROR] Internal error: model quota exhausted (code=-32603) [target=${server.url}/workspaces/${ids.flaky}/a2a]`,
+		);
 	});
 
 	test('a message outside the hierarchy is refused with 403', async () => {

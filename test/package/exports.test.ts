@@ -58,8 +58,8 @@ describe('the built package runs in Node', () => {
 	const script = `
 		const id = '11111111-1111-4111-8111-111111111111';
 		const check = async ({ createA2AClient, isHttpError }, { createDevPlatform, agents }, how) => {
-			const platform = createDevPlatform({ workspaces: [{ id, name: 'Echo', agent: agents.echo() }] });
-			const client = createA2AClient({ workspaceId: id, fetch: platform.fetch });
+			const platform = createDevPlatform({ workspaces: [{ id, name: 'Echo', tokens: ['echo-token'], agent: agents.echo() }] });
+			const client = createA2AClient({ workspaceId: id, token: 'echo-token', fetch: platform.fetch });
 			const outcome = await client.sendMessage(id, how);
 			if (outcome.text !== 'echo: ' + how || isHttpError(outcome)) throw new Error(how + ' failed: ' + JSON.stringify(outcome));
 			console.log(how + ' ok');

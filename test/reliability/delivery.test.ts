@@ -29,10 +29,11 @@ let proxy: FaultServer;
 beforeAll(async () => {
 	platform = createDevPlatform({
 		workspaces: [
+			// Children of the caller: two roots may not talk to each other (platform contract §4).
 			{ id: ids.caller, name: 'Caller', tokens: [token] },
-			{ id: ids.idempotent, name: 'Idempotent', agent: idempotent },
-			{ id: ids.busy, name: 'Busy', agent: agents.busy() },
-			{ id: ids.naive, name: 'Naive', agent: naive },
+			{ id: ids.idempotent, name: 'Idempotent', parentId: ids.caller, agent: idempotent },
+			{ id: ids.busy, name: 'Busy', parentId: ids.caller, agent: agents.busy() },
+			{ id: ids.naive, name: 'Naive', parentId: ids.caller, agent: naive },
 		],
 	});
 	upstream = await serve(platform.fetch, { host: '127.0.0.1', port: 0 });

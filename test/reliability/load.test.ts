@@ -41,7 +41,8 @@ beforeAll(async () => {
 	platform = createDevPlatform({
 		workspaces: [
 			{ id: ids.caller, name: 'Load caller', tokens: [token] },
-			{ id: ids.target, name: 'Deduping echo', agent },
+			// A child of the caller: two roots may not talk to each other (platform contract §4).
+			{ id: ids.target, name: 'Deduping echo', parentId: ids.caller, agent },
 		],
 	});
 	server = await serve(platform.fetch, { host: '127.0.0.1', port: 0 });

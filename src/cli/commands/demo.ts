@@ -99,7 +99,7 @@ export const demoCommand: Command = {
 		refuseExtraPositionals(positionals, 0);
 		const started = performance.now();
 		const org = demoOrg();
-		const platform = createDevPlatform({ workspaces: org.workspaces, corsOrigins: '*' });
+		const platform = createDevPlatform({ workspaces: org.workspaces, adminToken: org.adminToken, corsOrigins: '*' });
 		const server = await serve(platform.fetch, { host: '127.0.0.1', port: 0 });
 		const id = (name: string): string => org.ids[name] ?? name;
 		// A short backoff and no jitter keep the tour quick and its report the same on every run.

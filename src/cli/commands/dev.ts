@@ -11,7 +11,8 @@ import { onStopSignals } from '../signals.js';
 const help = `Usage: molecule-a2a dev [--port 8080] [--host 127.0.0.1] [--seed demo|FILE.json] [--json] [-- <command> [args…]]
 
 Serves the dev platform: the Molecule AI platform endpoints over an in-memory organisation, with
-agents that echo, reply, fail or stay busy on purpose. Prints the platform URL and, for every
+agents that echo, reply, fail or stay busy on purpose. Prints the platform URL, the admin token
+(the credential of canvas-class calls, as a human at the canvas makes them) and, for every
 workspace, its id, name, role, token and agent behaviour. Stops on Ctrl-C (SIGINT) or SIGTERM.
 
 With -- <command>, runs the command with PLATFORM_URL, WORKSPACE_ID (the caller: the demo's
@@ -26,7 +27,7 @@ and the listing is replaced by one line on stderr, leaving stdout to the command
                          "agent"?: { "echo": true } | { "reply": "text" } | { "task": "text" }
                                  | { "jsonRpcError": [code, "message"] } | { "agentError": "message" }
                                  | { "httpStatus": [status, body?] } | { "busy": true } | { "url": "http://…" } }
-  --json               print one JSON line { "platformUrl", "workspaces": [{ "id", "name", "role", "token", "agent" }] }
+  --json               print one JSON line { "platformUrl", "adminToken", "workspaces": [{ "id", "name", "role", "token", "agent" }] }
   -h, --help           show this help`;
 
 const options = {
@@ -85,6 +86,9 @@ function printReady(url: string, seed: Seed): void {
 	const token = seed.caller.tokens?.[0];
 	printLine(`  export PLATFORM_URL=${url} WORKSPACE_ID=${seed.caller.id}${token ? ` MOLECULE_WORKSPACE_TOKEN=${token}` : ''}`);
 	printLine('  molecule-a2a peers');
+	printLine();
+	printLine('Call as the canvas (a human, canvas-class: no hierarchy check, push-async after 90 s):');
+	printLine(`  Authorization: Bearer ${seed.adminToken}`);
 }
 
 async function listen(handler: (request: Request) => Promise<Response>, host: string, port: number): Promise<RunningServer> {
@@ -99,7 +103,7 @@ async function listen(handler: (request: Request) => Promise<Response>, host: st
 /** Serves until SIGINT or SIGTERM. */
 async function serveUntilStopped(server: RunningServer, seed: Seed, json: boolean): Promise<number> {
 	const signals = onStopSignals(() => {});
-	if (json) printJson({ platformUrl: server.url, workspaces: seed.workspaces.map(summaryOf) });
+	if (json) printJson({ platformUrl: server.url, adminToken: seed.adminToken, workspaces: seed.workspaces.map(summaryOf) });
 	else printReady(server.url, seed);
 	await signals.first;
 	signals.dispose();
@@ -128,7 +132,7 @@ export const devCommand: Command = {
 		const { values } = parseUsage(() => parseArgs({ args: flags, options, allowPositionals: false }));
 		const port = portOption(values.port, command.length > 0 ? 0 : 8080);
 		const seed = await loadSeed(values.seed ?? 'demo');
-		const platform = createDevPlatform({ workspaces: seed.workspaces, corsOrigins: '*' });
+		const platform = createDevPlatform({ workspaces: seed.workspaces, adminToken: seed.adminToken, corsOrigins: '*' });
 		const server = await listen(platform.fetch, values.host ?? '127.0.0.1', port);
 		return command.length > 0 ? runAgainst(server, seed, command) : serveUntilStopped(server, seed, values.json === true);
 	},

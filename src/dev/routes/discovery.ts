@@ -1,8 +1,8 @@
 import { canCommunicate } from '../access.js';
-import { workspaceTokenGate } from '../auth.js';
+import { discoveryGate } from '../auth.js';
 import type { DevContext } from '../context.js';
 import { bindJson, errorReply, json, type Reply } from '../http.js';
-import { workspaceKey, type WorkspaceEntry } from '../model.js';
+import { defaultRuntime, workspaceKey, type WorkspaceEntry } from '../model.js';
 import type { RouteRequest } from '../router.js';
 import type { DevWorkspace } from '../types.js';
 
@@ -22,16 +22,17 @@ function externalUrl(url: string, callerRuntime: string): string {
 }
 
 /**
- * `GET /registry/discover/:id` (§3.1). The target id is not validated. The order matters: a
- * missing header, then the caller's token, then the hierarchy (so an unknown target is 403),
- * then the URL: an external agent's own, the cached one, or one synthesised for online targets.
+ * `GET /registry/discover/:id` (contract §6.1). The target id is not validated. The order
+ * matters: a missing header, then the caller's credential, then the hierarchy (so an unknown
+ * target is 403), then the URL: an external agent's own, the cached one, or one synthesised for
+ * online targets.
  */
 export function discover(context: DevContext, request: RouteRequest): Reply {
 	const targetId = request.params['id'] ?? '';
 	const callerId = request.headers.get('X-Workspace-ID') ?? '';
 	if (callerId === '') return errorReply(400, 'X-Workspace-ID header is required');
 	const { model } = context;
-	const denial = workspaceTokenGate(model, callerId, request.headers);
+	const denial = discoveryGate(context, callerId, request.headers);
 	if (denial) return denial;
 	if (!canCommunicate(workspaceKey(callerId), workspaceKey(targetId), model.hierarchy)) {
 		return errorReply(403, 'not authorized to discover this workspace');
@@ -42,7 +43,7 @@ export function discover(context: DevContext, request: RouteRequest): Reply {
 	const found = (url: string): Reply => json(200, { id: targetId, url, name: workspace.name ?? '' });
 
 	if (workspace.runtime === 'external' && workspace.url) {
-		const url = externalUrl(workspace.url, model.get(callerId)?.workspace.runtime ?? 'langgraph');
+		const url = externalUrl(workspace.url, model.get(callerId)?.workspace.runtime ?? defaultRuntime);
 		return isHttpUrl(url) ? found(url) : errorReply(503, 'workspace URL failed safety check');
 	}
 	if (extras.internalUrl && workspace.status !== 'removed') return found(extras.internalUrl);
@@ -68,23 +69,23 @@ function peerOf(workspace: DevWorkspace): Record<string, unknown> {
 	};
 }
 
-/** Siblings (other roots for a root), then children, then the parent; never removed ones. */
+/** Siblings, then children, then the parent; never removed ones. A root has no siblings: other roots are other organisations. */
 function peersOf(context: DevContext, self: DevWorkspace): DevWorkspace[] {
 	const all = [...context.model.entries()].map((entry: WorkspaceEntry) => entry.workspace).filter((workspace) => workspace.status !== 'removed');
 	const parentId = self.parentId ?? null;
-	const siblings = all.filter((workspace) => workspace.id !== self.id && (workspace.parentId ?? null) === parentId);
+	const siblings = parentId === null ? [] : all.filter((workspace) => workspace.id !== self.id && workspace.parentId === parentId);
 	const children = all.filter((workspace) => workspace.parentId === self.id);
 	const parent = parentId === null ? [] : all.filter((workspace) => workspace.id === parentId);
 	return [...siblings, ...children, ...parent];
 }
 
 /**
- * `GET /registry/:id/peers[?q=]` (§3.2): the token gate is bound to the path id; `q` keeps
- * peers whose name or role contains it, ignoring case.
+ * `GET /registry/:id/peers[?q=]` (contract §6.2): the discovery gate is bound to the path id;
+ * `q` keeps peers whose name or role contains it, ignoring case.
  */
 export function peers(context: DevContext, request: RouteRequest): Reply {
 	const id = request.params['id'] ?? '';
-	const denial = workspaceTokenGate(context.model, id, request.headers);
+	const denial = discoveryGate(context, id, request.headers);
 	if (denial) return denial;
 	const self = context.model.get(id);
 	if (!self) return errorReply(404, 'workspace not found');
@@ -94,7 +95,7 @@ export function peers(context: DevContext, request: RouteRequest): Reply {
 	return json(200, peersOf(context, self.workspace).filter(matches).map(peerOf));
 }
 
-/** `POST /registry/check-access` (§3.3): no auth. */
+/** `POST /registry/check-access` (contract §6.3): no auth. */
 export function checkAccess(context: DevContext, request: RouteRequest): Reply {
 	const payload = bindJson(request.body, {
 		caller_id: { kind: 'string', required: true },

@@ -1,17 +1,49 @@
-import { workspaceTokenGate } from '../auth.js';
+import { registryGate } from '../auth.js';
 import type { DevContext } from '../context.js';
-import { drainOne } from '../drain.js';
 import { bindJson, errorReply, isRecord, json, type Reply } from '../http.js';
-import { workspaceKey, type WorkspaceEntry } from '../model.js';
+import type { WorkspaceEntry } from '../model.js';
 import type { RouteRequest } from '../router.js';
-import { isAcceptableAgentUrl } from '../url-safety.js';
+import { agentUrlProblem } from '../url-safety.js';
 
-const invalidBody = (): Reply => errorReply(400, 'invalid request body');
-const maxMonthlySpend = 1_000_000_000_000;
+export const invalidBody = (): Reply => errorReply(400, 'invalid request body');
+
+/** Rows the register leaves as they are, though it still answers 200 (contract §5.1). */
+const frozenStatuses = new Set(['removed', 'paused', 'hibernated']);
+
+/** The agent card's own `url`, when it has a string one. */
+function cardUrl(card: unknown): string {
+	return isRecord(card) && typeof card['url'] === 'string' ? card['url'] : '';
+}
+
+/** The URL a push-mode agent registers with, or the 400 explaining why it cannot (contract §5.1). */
+function pushUrl(payloadUrl: string, card: unknown, saas: boolean): string | Reply {
+	const fromCard = cardUrl(card);
+	if (fromCard !== '' && agentUrlProblem(fromCard, saas) !== null) return errorReply(400, 'workspace agent_card URL not allowed');
+	const url = payloadUrl === '' ? fromCard : payloadUrl;
+	if (url === '') return errorReply(400, 'url is required for push-mode workspaces');
+	const problem = agentUrlProblem(url, saas);
+	return problem === null ? url : errorReply(400, problem);
+}
+
+function upsert(context: DevContext, id: string, url: string, card: unknown, mode: 'push' | 'poll'): WorkspaceEntry {
+	const { model } = context;
+	const entry = model.get(id) ?? model.add({ id, name: id, url: null, status: 'online' });
+	const { workspace, extras } = entry;
+	if (frozenStatuses.has(workspace.status ?? 'online')) return entry;
+	// A URL the provisioner set on the host is kept over what the agent reports.
+	if (!workspace.url?.startsWith('http://127.0.0.1')) workspace.url = url === '' ? null : url;
+	workspace.agentCard = card;
+	workspace.deliveryMode = mode;
+	// A platform agent stays provisioning until a heartbeat says its tools are ready.
+	if (workspace.kind !== 'platform') workspace.status = 'online';
+	extras.internalUrl = url === '' ? null : url;
+	return entry;
+}
 
 /**
- * `POST /registry/register` (§3.6): bind, validate the URL, pass the token gate, upsert, and mint
- * a token only when the workspace has none. Poll-mode agents may register without a URL.
+ * `POST /registry/register` (contract §5.1): bind and check the mode and kind, pass the token
+ * gate, check a push-mode agent's URL, upsert, and answer the effective delivery mode, the
+ * inbound secret, and a token only when the workspace has none yet.
  */
 export function register(context: DevContext, request: RouteRequest): Reply {
 	const payload = bindJson(request.body, {
@@ -19,100 +51,43 @@ export function register(context: DevContext, request: RouteRequest): Reply {
 		url: { kind: 'string' },
 		agent_card: { kind: 'any', required: true },
 		delivery_mode: { kind: 'string' },
+		kind: { kind: 'string' },
+		mcp_server_present: { kind: 'boolean' },
 	});
 	if (!payload) return invalidBody();
 	const id = payload['id'] as string;
-	const url = typeof payload['url'] === 'string' ? payload['url'] : '';
-	const deliveryMode = payload['delivery_mode'];
-	const pollMode = deliveryMode === 'poll';
-	if ((url !== '' || !pollMode) && !isAcceptableAgentUrl(url)) return invalidBody();
-	const denial = workspaceTokenGate(context.model, id, request.headers);
+	const requestedMode = typeof payload['delivery_mode'] === 'string' ? payload['delivery_mode'] : '';
+	if (requestedMode !== '' && requestedMode !== 'push' && requestedMode !== 'poll') return errorReply(400, "delivery_mode must be 'push' or 'poll'");
+	const kind = typeof payload['kind'] === 'string' ? payload['kind'] : '';
+	if (kind !== '' && kind !== 'workspace' && kind !== 'platform') return errorReply(400, "kind must be 'workspace' or 'platform'");
+	const denial = registryGate(context.model, id, request.headers);
 	if (denial) return denial;
-
-	const { model } = context;
-	const entry = model.get(id) ?? model.add({ id, name: id, url: null, status: 'online' });
-	const { workspace, extras } = entry;
-	if (workspace.status !== 'removed') {
-		// A URL the provisioner set on the host is kept over what the agent reports.
-		if (!workspace.url?.startsWith('http://127.0.0.1')) workspace.url = url === '' ? null : url;
-		workspace.agentCard = payload['agent_card'];
-		workspace.status = 'online';
-		if (deliveryMode === 'poll' || deliveryMode === 'push') workspace.deliveryMode = deliveryMode;
-		extras.wakeAt = null;
+	const existing = context.model.get(id);
+	if (kind === 'platform' && existing?.workspace.kind !== 'platform') {
+		return errorReply(403, "kind='platform' may only be assigned by the platform-agent install path");
 	}
-	extras.internalUrl = url === '' ? null : url;
+	const mode = requestedMode || existing?.workspace.deliveryMode || 'push';
+	const payloadUrl = typeof payload['url'] === 'string' ? payload['url'] : '';
+	let url = payloadUrl;
+	if (mode === 'push') {
+		const checked = pushUrl(payloadUrl, payload['agent_card'], context.settings.orgId !== undefined);
+		if (typeof checked !== 'string') return checked;
+		url = checked;
+	}
 
-	const response: Record<string, unknown> = { status: 'registered' };
+	const entry = upsert(context, id, url, payload['agent_card'], mode);
+	const { model } = context;
+	const response: Record<string, unknown> = { status: 'registered', delivery_mode: mode };
 	if (!model.hasLiveToken(id)) {
 		const token = context.settings.mintToken();
 		model.addToken(id, token);
 		response['auth_token'] = token;
 	}
-	if (typeof deliveryMode === 'string') response['delivery_mode'] = deliveryMode;
+	response['platform_inbound_secret'] = model.inboundSecret(entry).secret;
 	return json(200, response);
 }
 
-/** The heartbeat's status transitions (§3.7). */
-function nextStatus(status: string, errorRate: number, wedged: boolean): string {
-	if (status === 'online' && (wedged || errorRate >= 0.5)) return 'degraded';
-	if (status === 'degraded' && errorRate < 0.1 && !wedged) return 'online';
-	if (status === 'offline' || status === 'provisioning') return 'online';
-	return status;
-}
-
-function applyHeartbeat(entry: WorkspaceEntry, payload: Record<string, unknown>): void {
-	const { workspace, extras } = entry;
-	const number = (key: string): number => (typeof payload[key] === 'number' ? payload[key] : 0);
-	const text = (key: string): string => (typeof payload[key] === 'string' ? payload[key] : '');
-	extras.lastErrorRate = number('error_rate');
-	extras.sampleError = text('sample_error');
-	extras.uptimeSeconds = number('uptime_seconds');
-	extras.currentTask = text('current_task');
-	workspace.activeTasks = number('active_tasks');
-	const spend = Math.min(Math.max(number('monthly_spend'), 0), maxMonthlySpend);
-	if (spend > 0) workspace.monthlySpend = spend;
-	const metadata = payload['runtime_metadata'];
-	if (isRecord(metadata)) {
-		const capabilities = metadata['capabilities'];
-		if (isRecord(capabilities)) {
-			workspace.capabilities = Object.fromEntries(Object.entries(capabilities).filter((pair): pair is [string, boolean] => typeof pair[1] === 'boolean'));
-		}
-		const idleSeconds = metadata['idle_timeout_seconds'];
-		if (typeof idleSeconds === 'number' && idleSeconds > 0) extras.idleTimeoutMs = idleSeconds * 1000;
-	}
-	workspace.status = nextStatus(workspace.status ?? 'online', extras.lastErrorRate, text('runtime_state') === 'wedged');
-}
-
-/**
- * `POST /registry/heartbeat` (§3.7): records the report, moves the status, and when the workspace
- * has spare capacity drains one queued request in the background. Unknown ids still get 200.
- */
-export function heartbeat(context: DevContext, request: RouteRequest): Reply {
-	const payload = bindJson(request.body, {
-		workspace_id: { kind: 'string', required: true },
-		error_rate: { kind: 'number' },
-		sample_error: { kind: 'string' },
-		active_tasks: { kind: 'integer' },
-		uptime_seconds: { kind: 'integer' },
-		current_task: { kind: 'string' },
-		monthly_spend: { kind: 'integer' },
-		runtime_state: { kind: 'string' },
-		runtime_metadata: { kind: 'object' },
-	});
-	if (!payload) return invalidBody();
-	const id = payload['workspace_id'] as string;
-	const denial = workspaceTokenGate(context.model, id, request.headers);
-	if (denial) return denial;
-	const entry = context.model.get(id);
-	if (entry && entry.workspace.status !== 'removed') {
-		applyHeartbeat(entry, payload);
-		const { activeTasks = 0, maxConcurrentTasks = 1 } = entry.workspace;
-		if (activeTasks < maxConcurrentTasks) context.background(() => drainOne(context, workspaceKey(id)));
-	}
-	return json(200, { status: 'ok' });
-}
-
-/** `POST /registry/update-card` (§3.8). */
+/** `POST /registry/update-card` (contract §5.3): not allowlisted by TenantGuard; a card URL must be safe. */
 export function updateCard(context: DevContext, request: RouteRequest): Reply {
 	const payload = bindJson(request.body, {
 		workspace_id: { kind: 'string', required: true },
@@ -120,8 +95,10 @@ export function updateCard(context: DevContext, request: RouteRequest): Reply {
 	});
 	if (!payload) return invalidBody();
 	const id = payload['workspace_id'] as string;
-	const denial = workspaceTokenGate(context.model, id, request.headers);
+	const denial = registryGate(context.model, id, request.headers);
 	if (denial) return denial;
+	const url = cardUrl(payload['agent_card']);
+	if (url !== '' && agentUrlProblem(url, context.settings.orgId !== undefined) !== null) return errorReply(400, 'workspace URL not allowed');
 	const entry = context.model.get(id);
 	if (entry) entry.workspace.agentCard = payload['agent_card'];
 	return json(200, { status: 'updated' });

@@ -1,13 +1,12 @@
 import { validatePeerId } from '../../peer-id.js';
-import { workspaceAuth } from '../auth.js';
+import { adminAuth } from '../auth.js';
 import type { DevContext } from '../context.js';
 import { errorReply, json, type Reply } from '../http.js';
-import type { WorkspaceEntry } from '../model.js';
+import { defaultRuntime, type WorkspaceEntry } from '../model.js';
 import type { RouteRequest } from '../router.js';
-import type { ActivityRow } from '../types.js';
 
-/** The 200 body of `GET /workspaces/:id`: budget, spend and the current task are stripped. */
-function infoOf({ workspace, extras }: WorkspaceEntry): Record<string, unknown> {
+/** The fields both the list and the single workspace show (contract §10). */
+function commonFields({ workspace, extras }: WorkspaceEntry): Record<string, unknown> {
 	return {
 		id: workspace.id,
 		name: workspace.name,
@@ -16,22 +15,57 @@ function infoOf({ workspace, extras }: WorkspaceEntry): Record<string, unknown> 
 		status: workspace.status ?? 'online',
 		url: workspace.url ?? '',
 		parent_id: workspace.parentId ?? null,
+		kind: workspace.kind ?? 'workspace',
 		active_tasks: workspace.activeTasks ?? 0,
 		max_concurrent_tasks: workspace.maxConcurrentTasks ?? 1,
 		last_error_rate: extras.lastErrorRate,
+		last_sample_error: extras.sampleError,
 		uptime_seconds: extras.uptimeSeconds,
-		runtime: workspace.runtime ?? 'langgraph',
+		runtime: workspace.runtime ?? defaultRuntime,
 		x: 0,
 		y: 0,
 		collapsed: false,
+		broadcast_enabled: true,
+		talk_to_user_enabled: true,
+		compute: {},
 		agent_card: workspace.agentCard ?? null,
-		last_outbound_at: extras.lastOutboundAt,
+		loaded_mcp_tools: [],
+		mcp_surface: null,
 	};
 }
 
+/** A row of `GET /workspaces`: the common fields plus budget, spend, current task and directory. */
+function listRowOf(entry: WorkspaceEntry): Record<string, unknown> {
+	const { workspace, extras } = entry;
+	return {
+		...commonFields(entry),
+		current_task: extras.currentTask,
+		workspace_dir: null,
+		monthly_spend: workspace.monthlySpend ?? 0,
+		budget_limit: workspace.budgetLimit ?? null,
+	};
+}
+
+/** The 200 body of `GET /workspaces/:id`: no budget, spend or current task; liveness instead. */
+function infoOf(entry: WorkspaceEntry): Record<string, unknown> {
+	const { extras } = entry;
+	return { ...commonFields(entry), last_outbound_at: extras.lastOutboundAt, last_heartbeat_at: extras.lastHeartbeatAt, wedged: extras.wedged };
+}
+
+/** `GET /workspaces` (contract §10.1), behind AdminAuth: every workspace not removed, in creation order. */
+export function listWorkspaces(context: DevContext, request: RouteRequest): Reply {
+	const denial = adminAuth(context, request.headers);
+	if (denial) return denial;
+	const rows = [...context.model.entries()].filter(({ workspace }) => workspace.status !== 'removed').map(listRowOf);
+	return json(200, rows);
+}
+
+/** What a removed workspace's 410 tells its agent to do (contract §10.2). */
+export const removedHint = 'Create a replacement workspace in Canvas, then open Settings → Workspace Tokens → + New Token';
+
 /**
- * `GET /workspaces/:id` (§3.4): open, the id must be a UUID, and a removed workspace answers
- * 410 unless `include_removed=true` asks for the legacy 200.
+ * `GET /workspaces/:id` (contract §10.2): open, the id must be a UUID, and a removed workspace
+ * answers 410 unless `include_removed=true` asks for the legacy 200.
  */
 export function workspaceInfo(context: DevContext, request: RouteRequest): Reply {
 	const id = validatePeerId(request.params['id']);
@@ -40,44 +74,7 @@ export function workspaceInfo(context: DevContext, request: RouteRequest): Reply
 	if (!entry) return errorReply(404, 'workspace not found');
 	const { workspace } = entry;
 	if (workspace.status === 'removed' && request.url.searchParams.get('include_removed') !== 'true') {
-		return errorReply(410, 'workspace removed', {
-			id: workspace.id,
-			hint: 'Regenerate workspace + token from the canvas → Tokens tab',
-			removed_at: workspace.removedAt ?? null,
-		});
+		return errorReply(410, 'workspace removed', { id: workspace.id, hint: removedHint, removed_at: workspace.removedAt ?? null });
 	}
 	return json(200, infoOf(entry));
-}
-
-const defaultActivityLimit = 100;
-const maxActivityLimit = 500;
-
-function activityLimit(raw: string | null): number {
-	const limit = raw !== null && /^[+-]?\d+$/.test(raw) ? Number(raw) : 0;
-	return limit > 0 ? Math.min(limit, maxActivityLimit) : defaultActivityLimit;
-}
-
-/**
- * `GET /workspaces/:id/activity` (§3.12), behind WorkspaceAuth: `type`, `source=canvas|agent`,
- * `limit`, newest first; with `since_id` (post-April, how poll-mode agents read their inbox)
- * the rows after that one, oldest first.
- */
-export function listActivity(context: DevContext, request: RouteRequest): Reply {
-	const id = request.params['id'] ?? '';
-	const denial = workspaceAuth(context.model, id, request.headers, context.settings.adminToken);
-	if (denial) return denial;
-	const query = request.url.searchParams;
-	const source = query.get('source') ?? '';
-	if (source !== '' && source !== 'canvas' && source !== 'agent') return errorReply(400, "source must be 'canvas' or 'agent'");
-	const type = query.get('type') ?? '';
-	const workspaceId = context.model.get(id)?.workspace.id ?? id;
-	const own = context.model.activity.filter((row) => row.workspace_id === workspaceId);
-	const wanted = (row: ActivityRow): boolean =>
-		(type === '' || row.activity_type === type) && (source === '' || (source === 'canvas') === (row.source_id === null));
-	const limit = activityLimit(query.get('limit'));
-	const sinceId = query.get('since_id');
-	if (sinceId === null || sinceId === '') return json(200, own.filter(wanted).reverse().slice(0, limit));
-	const cursor = own.findIndex((row) => row.id === sinceId);
-	if (cursor === -1) return errorReply(410, 'since_id not found', { since_id: sinceId });
-	return json(200, own.slice(cursor + 1).filter(wanted).slice(0, limit));
 }
