@@ -10,26 +10,29 @@ import { bytes, ns, perSecond, ratio } from './format.mjs';
 const perRound = (values, base) => values.map((value, index) => value / base[index]);
 
 /**
- * Figures measured apart from the run (a stub fetch for client CPU per call, and a prototype
- * transport in a patched copy of src/, both interleaved against the same code on this machine).
+ * Figures measured apart from the run, on this machine while other jobs shared it: client CPU per
+ * call with a stub fetch (it builds a Request from what it is given, as undici does, reads the body
+ * and answers at once), and prototypes of the transport in patched copies of src/, each run
+ * interleaved with the committed code. Ranges are over repeated runs.
  */
 const measuredApart = {
-	kyBareMicros: 85,
-	signalMicros: 13,
-	wrapperAndTimerMicros: 4,
-	ownWorkMicros: 19,
-	requestCopyRatio: '2.0×',
-	prototype: { before: '1.21–1.34×', after: '1.02–1.12×' },
+	kyBare: '70–96 µs',
+	signal: '+12–22 µs',
+	clientWork: '+19–27 µs',
+	timerCancel: '6–8 µs',
+	requestCopy: '2.0–2.1×',
+	stub: { before: '1.44–1.46×', after: '1.06–1.09×', withTimer: '0.98×' },
+	loopbackCpu: { before: '1.21–1.33×', after: '1.02–1.10×' },
 };
 
 /** Why sendMessage is more than 1.1× a bare ky call, and what would close it while keeping ky. */
 function kyGap(data) {
 	const rate = median(perRound(data.load['bare ky'].rate, data.load.sendMessage.rate));
-	const { kyBareMicros, signalMicros, wrapperAndTimerMicros, ownWorkMicros, requestCopyRatio, prototype } = measuredApart;
+	const { kyBare, signal, clientWork, timerCancel, requestCopy, stub, loopbackCpu } = measuredApart;
 	return [
-		`*Why.* \`sendMessage\` is a ky call plus the client's own work (in this run ${ratio(rate)} a bare ky call's time per call at concurrency 64). Beyond the bare call it gives ky a signal (the exchange's deadline and the caller's abort): ky then joins it to its own AbortController with \`AbortSignal.any\`, and both the \`Request\` ky builds and the copy \`fetch\` makes of it follow the joined signal. It goes through the transport's \`fetch\` wrapper and deadline (two AbortControllers and a \`clock.sleep\` timer, cancelled by an abort event when the exchange settles). And it does the work that is the client's job: the body with two UUIDs, the valibot check of the JSON-RPC reply, the reply extraction. Client CPU per call with a stub \`fetch\` (no network; measured apart, not part of this run): a bare ky call about ${kyBareMicros} µs, the signal +${signalMicros} µs, the wrapper and deadline +${wrapperAndTimerMicros} µs, the client's own work +${ownWorkMicros} µs.`,
+		`*Why.* \`sendMessage\` is a ky call plus the client's own work; in this run it took ${ratio(rate)} a bare ky call's time per call at concurrency 64. Beyond the bare call it gives ky a signal (the exchange's deadline and the caller's abort): ky joins it to its own AbortController with \`AbortSignal.any\`, and both the \`Request\` ky builds and the copy \`fetch\` makes of it follow the joined signal. It arms a deadline on the injected clock (\`clock.sleep\` with a second AbortController), cancelled when the exchange settles by an abort event, which Node dispatches slowly. And it does the client's job: the body with two UUIDs, the valibot check of the JSON-RPC reply, the reply extraction. Client CPU per call with a stub \`fetch\` (no network; measured apart, not part of this run): a bare ky call ${kyBare}; the signal ${signal}; the deadline, the transport's \`fetch\` wrapper and the client's own work ${clientWork}, of which cancelling the deadline is ${timerCancel}.`,
 		'',
-		`*What would close it, keeping ky.* Let ky build the request and send it with the runtime's \`fetch\` as \`fetch(request.url, { method, headers, body, signal, redirect: 'manual' })\`, from a per-call \`fetch\` option holding the body string and the transport's own signal, instead of giving ky the signal and \`fetch\` the \`Request\`. That drops \`AbortSignal.any\` and the second \`Request\`: undici builds it by proxying the body through a \`TransformStream\`, and \`fetch(new Request(url, init))\` costs ${requestCopyRatio} \`fetch(url, init)\` on the stub. An injected \`fetch\` keeps receiving a \`Request\`. In a prototype (a patched copy of \`src/transport.ts\` with every unit, integration and reliability test passing; measured apart), \`sendMessage\` went from ${prototype.before} to ${prototype.after} a bare ky call at concurrency 64, in the same interleaved runs.`,
+		`*What would close it, keeping ky.* Let ky build the request, and send it with the runtime's \`fetch\` as \`fetch(request.url, { method, headers, body, signal, redirect: 'manual' })\`, from a per-call \`fetch\` option that holds the body string and the transport's own signal, instead of giving ky the signal and \`fetch\` the \`Request\`. That drops \`AbortSignal.any\` and the second \`Request\`: from a \`Request\` with a body, undici builds its copy by proxying the body through a \`TransformStream\`, and \`fetch(new Request(url, init))\` costs ${requestCopy} \`fetch(url, init)\` on the stub. An injected \`fetch\` keeps receiving a \`Request\`. A prototype of this (a patched copy of \`src/transport.ts\`; every unit, integration and reliability test passes) took \`sendMessage\` from ${stub.before} to ${stub.after} a bare ky call in client CPU on the stub, and from ${loopbackCpu.before} to ${loopbackCpu.after} in client CPU per call against this loopback agent at concurrency 64. Cancelling the deadline without an abort event (a clock that can clear a timer it set) brought the stub figure to ${stub.withTimer}.`,
 	].join('\n');
 }
 
