@@ -82,7 +82,7 @@ export async function run({ smoke }) {
 			? [
 					'',
 					'',
-					"Node: most of our import time is not our code. At import, ky probes `supportsRequestStreams` by constructing a `Request` with a `ReadableStream` body. That makes Node load and initialise its bundled undici, which backs the lazy `fetch`/`Request` globals. On this machine that costs about 50 ms: a script that only constructs such a Request took 51–55 ms, and importing ky after it 15–18 ms. The SDK pays the same undici start-up on its first request instead. That is why *to first reply* compares differently from *import + create* on Node. Importing valibot's full ESM build costs about 11 ms, our own `dist/` about 5 ms (probes run separately, not part of this run). Dropping ky (benchmark 3, proposal 1) removes the probe.",
+					"Node: most of our import time is not our code. At import, ky probes `supportsRequestStreams` by constructing a `Request` with a `ReadableStream` body. That makes Node load and initialise its bundled undici, which backs the lazy `fetch`/`Request` globals. On this machine that costs about 50 ms: a script that only constructs such a Request took 51–55 ms, and importing ky after it 15–18 ms. The SDK pays the same undici start-up on its first request instead. That is why *to first reply* compares differently from *import + create* on Node. Importing valibot's full ESM build costs about 11 ms, our own `dist/` about 5 ms (probes run separately, not part of this run). Only dropping ky would remove the probe; the project keeps ky (README, \"Why ky\")."
 				].join('\n')
 			: '';
 	return { title: '6. Cold start', markdown: markdown + note, targets: [], ratios, data };

@@ -1,18 +1,50 @@
-// Measures an entry bundled with esbuild (minified, platform neutral) and gzipped at level 9.
-// Usage: node scripts/size.mjs [entry] — prints "all <min> <gz>" and "own <min> <gz>" (ky and valibot external).
+// Size budgets of the package's entries, each bundled as a user's bundler would (esbuild, minified,
+// platform neutral) and gzipped at level 9: with its dependencies, and our own code alone.
+//   node scripts/size.mjs           the per-entry table; exits 1 when an entry is over its budget
+//                                   or holds code that belongs to another entry
+//   node scripts/size.mjs <file>    one file: "all <min> <gz>" and "own <min> <gz>" (--files: bytes per input)
 import { build } from 'esbuild';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+
+/**
+ * One line per entry of package.json `exports`, budgets in bytes of minified + gzip -9 output.
+ * `allGzipped`: the entry with its dependencies; `ownGzipped`: the same with the dependencies left out.
+ * `source`: the source only this entry may ship (no other entry's bundle may hold any of it);
+ * `mayContain`: other entries whose source this one may ship; `program`: bundled on its own, so it
+ * shares no chunk with the others. To add an entry, add it to `exports` and tsup, then one line
+ * here, e.g. `{ entry: './agent', source: 'src/agent/', allGzipped: 21_000, ownGzipped: 11_000 }`;
+ * the size test fails for an export without a line and for a line without a built export.
+ * The project's target for the core is 19,500 in all and 9,500 of our own (issue 10). Issue 9's fixes
+ * took it to 21,230 / 11,514, so the core's line guards that size (plus about 2 %) until it is brought
+ * back down; the others are their size when last measured plus about 10 %, so that growth past them
+ * is a decision, not a drift.
+ */
+export const budgets = [
+	{ entry: '.', allGzipped: 21_700, ownGzipped: 11_800 },
+	{ entry: './dev', source: 'src/dev/', allGzipped: 21_000, ownGzipped: 21_000 },
+	{ entry: './hints', source: 'src/hints.ts', allGzipped: 1_000, ownGzipped: 1_000 },
+	{ entry: './node', source: 'src/node/', allGzipped: 1_700, ownGzipped: 1_700 },
+	{ entry: './cli', source: 'src/cli/', allGzipped: 52_000, ownGzipped: 42_000, mayContain: ['./dev', './node', './hints'], program: true },
+];
+
+/** The packages a user installs with ours; "own" code is everything else. Node built-ins are never bundled. */
+export const dependencies = Object.keys(manifest.dependencies ?? {});
+const nodeBuiltins = ['node:*'];
 
 /**
  * Bundles an entry file, or `{ source }` (module text resolved from the repo root, as a user's
- * bundler would resolve it), and returns its minified and gzipped byte counts and esbuild's metafile.
- * `external` leaves packages out, to see what our own code weighs.
+ * bundler would resolve it), and returns its minified and gzipped byte counts, esbuild's metafile
+ * and the source map of the bundle. `external` leaves packages out, to see what our own code weighs.
  */
 export async function measure(entry, { external = [] } = {}) {
 	const input = typeof entry === 'string' ? { entryPoints: [entry] } : { stdin: { contents: entry.source, resolveDir: root, loader: 'js', sourcefile: 'entry.mjs' } };
+	const outdir = join(root, '.tmp/size');
 	const result = await build({
 		...input,
 		bundle: true,
@@ -25,20 +57,121 @@ export async function measure(entry, { external = [] } = {}) {
 		tsconfigRaw: {},
 		write: false,
 		metafile: true,
+		// Metafile paths relative to the repo root, whatever the working directory.
+		absWorkingDir: root,
+		// esbuild follows the source maps of its inputs, so the bundle's map names the src/ files
+		// whose code survived tree-shaking, whichever dist chunk carried them.
+		sourcemap: 'external',
+		outdir,
 		logLevel: 'silent',
 	});
-	const code = result.outputFiles[0].contents;
-	return { minified: code.byteLength, gzipped: gzipSync(code, { level: 9 }).byteLength, metafile: result.metafile };
+	const code = result.outputFiles.find((file) => file.path.endsWith('.js')).contents;
+	const map = JSON.parse(result.outputFiles.find((file) => file.path.endsWith('.js.map')).text);
+	const sources = map.sources.map((source) => relative(root, resolve(outdir, source)));
+	return { minified: code.byteLength, gzipped: gzipSync(code, { level: 9 }).byteLength, metafile: result.metafile, sources };
+}
+
+/**
+ * The repo files whose code is in the bundle of `file` (dependencies left out): `src/` files for
+ * our built output. Throws when a built file cannot be traced to its source (no source map), so a
+ * build without maps fails the checks instead of passing them.
+ */
+export async function sourcesOf(file) {
+	return traced(file, await measure(file, { external: [...dependencies, ...nodeBuiltins] }));
+}
+
+function traced(file, { sources }) {
+	const untraced = sources.filter((source) => !source.startsWith('src/'));
+	if (untraced.length > 0) throw new Error(`${relative(root, file)}: cannot trace ${untraced.join(', ')} to src/ (is its source map missing?)`);
+	return sources;
+}
+
+/** The sources in `sources` that belong to an entry other than `row.entry` and those it may contain. */
+export function foreignSources(row, sources, table = budgets) {
+	const allowed = new Set([row.entry, ...(row.mayContain ?? [])]);
+	const owners = table.filter((other) => other.source && !allowed.has(other.entry));
+	return sources.filter((source) => owners.some((owner) => source.startsWith(owner.source)));
+}
+
+/** The built ESM file of an export, from package.json; throws when the export or its file is missing. */
+export function distFileOf(entry) {
+	const target = manifest.exports?.[entry]?.import?.default;
+	if (typeof target !== 'string') throw new Error(`${entry} has a size budget but is not in package.json exports`);
+	const file = join(root, target);
+	if (!existsSync(file)) throw new Error(`${entry}: ${target} is missing; run npm run build`);
+	return file;
+}
+
+/** Every export that is code (all but `./package.json`): each must have a line in `budgets`. */
+export const exportedEntries = Object.keys(manifest.exports ?? {}).filter((entry) => !entry.endsWith('.json'));
+
+/** Measures every budgeted entry: sizes, budgets, and the sources it holds that belong elsewhere. */
+export async function measureEntries(table = budgets) {
+	const rows = [];
+	for (const row of table) {
+		const file = distFileOf(row.entry);
+		const all = await measure(file, { external: nodeBuiltins });
+		const own = await measure(file, { external: [...dependencies, ...nodeBuiltins] });
+		const sources = traced(file, own);
+		rows.push({ ...row, file: relative(root, file), all, own, sources, foreign: foreignSources(row, sources, table) });
+	}
+	return rows;
+}
+
+/**
+ * Source files built into more than one of the dist files the library entries (all but programs)
+ * load: entries should share chunks, so that a module, and a class's identity, exists once.
+ * Returns `{ source, files }` for each duplicate.
+ */
+export function duplicatedModules(rows) {
+	const holders = new Map();
+	const files = new Set(rows.filter((row) => !row.program).flatMap((row) => Object.keys(row.own.metafile.inputs)));
+	for (const file of files) {
+		const mapFile = join(root, `${file}.map`);
+		if (!existsSync(mapFile)) throw new Error(`${file}: no source map, so its modules cannot be told apart`);
+		for (const source of JSON.parse(readFileSync(mapFile, 'utf8')).sources) {
+			const path = relative(root, resolve(root, file, '..', source));
+			holders.set(path, [...(holders.get(path) ?? []), file]);
+		}
+	}
+	return [...holders].filter(([, held]) => held.length > 1).map(([source, held]) => ({ source, files: held }));
+}
+
+const kb = (bytes) => bytes.toLocaleString('en-US');
+
+/** The per-entry table `npm run size` prints, and whether every entry is within its budget. */
+export function formatTable(rows) {
+	const lines = [['entry', 'file', 'minified', 'gzipped', 'budget', 'own, gzipped', 'budget', 'status']];
+	let ok = true;
+	for (const row of rows) {
+		const problems = [row.all.gzipped > row.allGzipped && 'over budget', row.own.gzipped > row.ownGzipped && 'own code over budget', row.foreign.length > 0 && `holds ${row.foreign.length} file(s) of other entries: ${row.foreign.slice(0, 3).join(', ')}${row.foreign.length > 3 ? ', …' : ''}`].filter(Boolean);
+		ok &&= problems.length === 0;
+		lines.push([row.entry, row.file, kb(row.all.minified), kb(row.all.gzipped), kb(row.allGzipped), kb(row.own.gzipped), kb(row.ownGzipped), problems.join('; ') || 'ok']);
+	}
+	const widths = lines[0].map((_, column) => Math.max(...lines.map((line) => line[column].length)));
+	return { ok, text: lines.map((line) => line.map((cell, column) => cell.padEnd(widths[column])).join('  ').trimEnd()).join('\n') };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-	const entry = process.argv[2] ?? 'src/index.ts';
-	const all = await measure(entry);
-	const own = await measure(entry, { external: ['ky', 'valibot'] });
-	console.log(`all ${all.minified} ${all.gzipped}`);
-	console.log(`own ${own.minified} ${own.gzipped}`);
-	if (process.argv.includes('--files')) {
-		const inputs = Object.values(own.metafile.outputs)[0].inputs;
-		for (const [file, { bytesInOutput }] of Object.entries(inputs).sort((a, b) => b[1].bytesInOutput - a[1].bytesInOutput)) console.log(bytesInOutput, file);
+	const file = process.argv.slice(2).find((arg) => !arg.startsWith('--'));
+	if (file) {
+		const all = await measure(file, { external: nodeBuiltins });
+		const own = await measure(file, { external: [...dependencies, ...nodeBuiltins] });
+		console.log(`all ${all.minified} ${all.gzipped}`);
+		console.log(`own ${own.minified} ${own.gzipped}`);
+		if (process.argv.includes('--files')) {
+			const inputs = Object.values(own.metafile.outputs).find((output) => output.entryPoint)?.inputs ?? {};
+			for (const [input, { bytesInOutput }] of Object.entries(inputs).sort((a, b) => b[1].bytesInOutput - a[1].bytesInOutput)) console.log(bytesInOutput, input);
+		}
+	} else {
+		const missing = exportedEntries.filter((entry) => !budgets.some((row) => row.entry === entry));
+		const rows = await measureEntries();
+		const { ok, text } = formatTable(rows);
+		console.log(text);
+		console.log(`\nbytes, minified and gzip -9; "own": dependencies (${dependencies.join(', ')}) left out; budgets in scripts/size.mjs`);
+		if (missing.length > 0) console.log(`no budget for: ${missing.join(', ')}`);
+		const duplicated = duplicatedModules(rows);
+		for (const { source, files } of duplicated) console.log(`${source} is built into ${files.join(' and ')}`);
+		if (!ok || missing.length > 0 || duplicated.length > 0) process.exitCode = 1;
 	}
 }

@@ -11,7 +11,7 @@ export async function bundleSize(source, { external = [] } = {}) {
 	const inputs = Object.keys(result.metafile.inputs);
 	// Minified bytes each package contributes ('own' is this repo's dist/), from esbuild's metafile.
 	const byPackage = {};
-	for (const [file, { bytesInOutput }] of Object.entries(Object.values(result.metafile.outputs)[0].inputs)) {
+	for (const [file, { bytesInOutput }] of Object.entries(Object.values(result.metafile.outputs).find((output) => output.entryPoint).inputs)) {
 		const name = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file)?.[1] ?? 'own';
 		byPackage[name] = (byPackage[name] ?? 0) + bytesInOutput;
 	}

@@ -29,24 +29,49 @@ export async function interleavedLatency(senders, { rounds, pairs }) {
 
 /** Calls per second with `concurrency` calls always in flight, until `calls` have completed. */
 export async function throughput(send, { concurrency, calls }) {
+	return (await loaded(send, { concurrency, calls })).rate;
+}
+
+/**
+ * `throughput`, plus the p50 latency (ms) of the calls made under that load: with `concurrency`
+ * calls in flight, how long one call takes from its start to its settled reply.
+ */
+export async function loaded(send, { concurrency, calls }) {
 	let started = 0;
+	const latencies = [];
 	const worker = async () => {
 		while (started < calls) {
 			started++;
+			const begin = performance.now();
 			await send();
+			latencies.push(performance.now() - begin);
 		}
 	};
 	const begin = performance.now();
 	await Promise.all(Array.from({ length: concurrency }, worker));
-	return calls / ((performance.now() - begin) / 1000);
+	const rate = calls / ((performance.now() - begin) / 1000);
+	return { rate, p50: quantile(latencies.sort((a, b) => a - b), 0.5) };
 }
 
 /** Throughput of each contender per round, contenders alternating first place between rounds. */
 export async function interleavedThroughput(senders, { rounds, concurrency, calls }) {
+	const perRound = await interleavedLoad(senders, { rounds, concurrency, calls });
+	return Object.fromEntries(Object.entries(perRound).map(([name, { rate }]) => [name, rate]));
+}
+
+/**
+ * Per contender and round, calls per second (`rate`) and p50 latency (`p50`, ms) with
+ * `concurrency` calls in flight; the order of contenders is reversed every other round.
+ */
+export async function interleavedLoad(senders, { rounds, concurrency, calls }) {
 	const names = Object.keys(senders);
-	const perRound = Object.fromEntries(names.map((name) => [name, []]));
+	const perRound = Object.fromEntries(names.map((name) => [name, { rate: [], p50: [] }]));
 	for (let round = 0; round < rounds; round++) {
-		for (const name of round % 2 ? [...names].reverse() : names) perRound[name].push(await throughput(senders[name], { concurrency, calls }));
+		for (const name of round % 2 ? [...names].reverse() : names) {
+			const { rate, p50 } = await loaded(senders[name], { concurrency, calls });
+			perRound[name].rate.push(rate);
+			perRound[name].p50.push(p50);
+		}
 	}
 	return perRound;
 }

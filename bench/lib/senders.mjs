@@ -3,6 +3,7 @@
 import { Role } from '@a2a-js/sdk';
 import { ClientFactory, JsonRpcTransportFactory } from '@a2a-js/sdk/client';
 import { createA2AClient } from '@molecule-ai/a2a-client';
+import ky from 'ky';
 import { callerId, peerId, token } from './fixtures.mjs';
 
 const expectPong = (text, who) => {
@@ -37,6 +38,30 @@ export function rawFetchSender(baseUrl) {
 		if (!response.ok) throw new Error(`raw fetch: HTTP ${response.status}`);
 		const reply = JSON.parse(await response.text());
 		expectPong(reply.result?.parts?.[0]?.text, 'raw fetch');
+	};
+}
+
+/**
+ * The same request as `rawFetchSender`, built and sent by a bare ky call: one instance with the
+ * options the transport gives ky (no retry, no ky timeout, no throw on HTTP errors, redirects not
+ * followed), no signal, no hooks; the reply read with `text()` and `JSON.parse`. What ky costs on
+ * its own, so `sendMessage / bare ky` is what the client adds on top of its HTTP layer.
+ */
+export function kySender(baseUrl) {
+	const url = `${baseUrl}/workspaces/${peerId}/a2a`;
+	const headers = { 'X-Workspace-ID': callerId, Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+	const api = ky.create({ retry: 0, timeout: false, throwHttpErrors: false, redirect: 'manual' });
+	return async () => {
+		const body = JSON.stringify({
+			jsonrpc: '2.0',
+			id: crypto.randomUUID(),
+			method: 'message/send',
+			params: { message: { role: 'user', messageId: crypto.randomUUID(), parts: [{ kind: 'text', text: 'hello' }] } },
+		});
+		const response = await api(url, { method: 'POST', headers, body });
+		if (!response.ok) throw new Error(`bare ky: HTTP ${response.status}`);
+		const reply = JSON.parse(await response.text());
+		expectPong(reply.result?.parts?.[0]?.text, 'bare ky');
 	};
 }
 

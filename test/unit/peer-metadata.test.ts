@@ -27,12 +27,23 @@ describe('getPeerMetadata', () => {
 		expect(client.agentCardUrl(PEER_ID)).toBe(`${PLATFORM_URL}/registry/discover/${PEER_ID}`);
 	});
 
-	test('E3: two lookups on a cache miss make exactly one request and both get the fetched name', async () => {
-		const fetch = scriptedFetch(json(record));
+	test('E3: two pushes arriving together on a cache miss make exactly one request and both get the fetched name', async () => {
+		let answer!: () => void;
+		const answered = new Promise<void>((resolve) => (answer = resolve));
+		const fetch = scriptedFetch(async () => {
+			await answered;
+			return json(record);
+		});
 		const { client } = testClient(fetch.fetch);
-		const first = await client.getPeerMetadata(PEER_ID);
-		const second = await client.getPeerMetadata(PEER_ID);
-		expect([first?.name, second?.name]).toEqual(['Researcher', 'Researcher']);
+		const first = client.getPeerMetadata(PEER_ID);
+		const second = client.getPeerMetadata(PEER_ID);
+		// One event-loop turn lets both lookups reach the registry if they are going to; the
+		// request stays unanswered, so neither of them can have been served by a cache hit.
+		await new Promise((resolve) => setImmediate(resolve));
+		expect(fetch.inFlight).toBe(1);
+		expect(client.peekPeerMetadata(PEER_ID)).toBeUndefined();
+		answer();
+		expect((await Promise.all([first, second])).map((peer) => peer?.name)).toEqual(['Researcher', 'Researcher']);
 		expect(fetch.calls).toHaveLength(1);
 	});
 
