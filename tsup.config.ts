@@ -33,18 +33,19 @@ export default defineConfig([
 		// ky is ESM-only: a CJS consumer gets it inlined (its types stay out of ours).
 		noExternal: ['ky'],
 	},
-	// The CLI is a program: importing it runs it (that is what `deno run npm:…/cli` does).
+	// The CLI as functions (`./cli`, importing it runs nothing) and as the program `molecule-a2a`
+	// (`bin`, ESM only: package.json says `"type": "module"`), sharing one chunk.
 	...(['esm', 'cjs'] as const).map(
 		(format): Options => ({
-			entry: { cli: 'src/cli/main.ts' },
+			entry: format === 'esm' ? { cli: 'src/cli/index.ts', bin: 'src/cli/bin.ts' } : { cli: 'src/cli/index.ts' },
 			format: [format],
 			platform: 'node',
 			target: 'node22',
 			sourcemap: true,
-			dts: true,
+			splitting: format === 'esm',
+			dts: { entry: { cli: 'src/cli/index.ts' } },
 			removeNodeProtocol: false,
 			noExternal: format === 'cjs' ? ['ky'] : [],
-			banner: { js: '#!/usr/bin/env node' },
 		}),
 	),
 ]);

@@ -1,11 +1,17 @@
 /**
- * What a person should do about an `[A2A_ERROR]` string: the canvas's hint table
- * (`inferA2AErrorHint`), word for word, so every UI and the CLI say the same thing.
+ * What a person should do about a failure. `hintForError` reads an `[A2A_ERROR]` string with the
+ * canvas's hint table (`inferA2AErrorHint`), word for word, so every UI says the same thing;
+ * `hintForFailure` first reads the causes only this client can see (a refused token, the hierarchy
+ * rule, a platform that does not answer), then falls back to that table.
  * A separate entry point (`@molecule-ai/a2a-client/hints`) so agents that never show hints
  * do not carry the text.
  *
  * @module
  */
+import { formatA2AError } from './errors/format.js';
+import { isHttpError } from './errors/http-error.js';
+import { isTransportError } from './errors/transport-error.js';
+
 interface HintRule {
 	/** Lower-case substrings; any one of them selects the rule. */
 	readonly needles: readonly string[];
@@ -60,4 +66,43 @@ export function a2aErrorHint(detail: string): string {
 /** The canvas hint for a whole `[A2A_ERROR] …` string. */
 export function hintForError(errorString: string): string {
 	return a2aErrorHint(errorDetail(errorString));
+}
+
+/**
+ * The hints for causes the canvas table cannot tell apart: the platform, not the remote agent, said
+ * no. The token and URL hints name the setting by its environment variable, as `configFromEnv` reads it.
+ *
+ * @example
+ * if (listing.diagnostic?.includes('HTTP 401')) showHint(platformHints.token);
+ */
+export const platformHints = {
+	/** The platform refused this workspace's bearer token (HTTP 401). */
+	token:
+		"The platform refused this workspace's token: it is missing, mistyped, revoked, or belongs to another workspace. Check MOLECULE_WORKSPACE_TOKEN (or the token file /configs/.auth_token) against WORKSPACE_ID; restarting the workspace re-mints its token.",
+	/** The platform's hierarchy rule (`CanCommunicate`) refused the pair of workspaces (HTTP 403). */
+	access:
+		"The platform's hierarchy rule refused it: a workspace may reach only its parent, its children, its siblings and its other ancestors and descendants, and a peer id that does not exist is refused the same way. Check the id against the peers this workspace may message.",
+	/** No connection to the platform could be made (refused, unknown host, connect timeout). */
+	platformUrl:
+		'Nothing answered at the platform URL: check PLATFORM_URL (scheme, host and port) and that the platform is running and reachable from here.',
+} as const;
+
+/**
+ * The hint for a failure of this client, matched to its cause: HTTP 401 → the token, HTTP 403 from
+ * the hierarchy rule → the access rule, a connection that could not be made → the platform URL;
+ * anything else gets the canvas hint of its `[A2A_ERROR]` string (`hintForError`).
+ *
+ * @param error - typically `outcome.error` of a failed `sendMessage`; any value is accepted
+ * @returns one sentence or two for a person, never empty
+ * @example
+ * const outcome = await client.sendMessage(peerId, 'hello');
+ * if (outcome.status === 'failed') showError(formatA2AError(outcome.error), hintForFailure(outcome.error));
+ */
+export function hintForFailure(error: unknown): string {
+	if (isHttpError(error)) {
+		if (error.status === 401) return platformHints.token;
+		if (error.status === 403 && /hierarchy/i.test(error.platformError ?? '')) return platformHints.access;
+	}
+	if (isTransportError(error) && (error.kind === 'ConnectError' || error.kind === 'ConnectTimeout')) return platformHints.platformUrl;
+	return hintForError(formatA2AError(error));
 }

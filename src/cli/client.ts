@@ -1,11 +1,14 @@
 import process from 'node:process';
-import { createA2AClient, validatePeerId, type A2AClient } from '../index.js';
+import { createA2AClient, validatePeerId, type A2AClient, type A2AClientConfig } from '../index.js';
 import { UsageError } from './args.js';
 import { clientConfig, type ClientFlags } from './config.js';
 
-/** The client the flags and the environment describe; throws `ConfigError` or `UsageError` when they cannot work. */
-export function clientFrom(flags: ClientFlags): A2AClient {
-	return createA2AClient(clientConfig(flags, process.env));
+/**
+ * The client the flags and the environment describe, with `extra` options laid over them (a
+ * `fetch` to observe, a retry policy); throws `ConfigError` or `UsageError` when they cannot work.
+ */
+export function clientFrom(flags: ClientFlags, extra: Partial<A2AClientConfig> = {}): A2AClient {
+	return createA2AClient({ ...clientConfig(flags, process.env), ...extra });
 }
 
 /** A peer id as the platform wants it, or a usage error: no request should carry a malformed id. */

@@ -1,4 +1,4 @@
-import { configFromEnv, isConfigError, type A2AClientConfig, type EnvConfig } from '../index.js';
+import { configFromEnv, isConfigError, type A2AClientConfig, type ConfigError, type EnvConfig } from '../index.js';
 import { UsageError } from './args.js';
 import { printError } from './output.js';
 import { tokenFilePath, tokenFileSource } from './token-file.js';
@@ -44,4 +44,23 @@ export function clientConfig(flags: ClientFlags, env: Env): A2AClientConfig {
 		throw error;
 	}
 	return { ...config, token: config.token ?? tokenFileSource(tokenFilePath(env), printError) };
+}
+
+/** Where a person sets each client option a `ConfigError` can name: the CLI's flag and the variable it falls back to. */
+const settingNames: Readonly<Record<string, string>> = {
+	workspaceId: '--workspace-id (or WORKSPACE_ID)',
+	platformUrl: '--platform-url (or PLATFORM_URL)',
+	origin: '--platform-url (or PLATFORM_URL)',
+	token: '--token (or MOLECULE_WORKSPACE_TOKEN, or the token file)',
+	orgId: 'MOLECULE_ORG_ID',
+	'retry.maxAttempts': '--max-attempts',
+};
+
+/**
+ * A `ConfigError`'s message with the option it names (`workspaceId`) replaced by what a CLI user
+ * sets (`--workspace-id (or WORKSPACE_ID)`); other messages are returned as they are.
+ */
+export function configProblem(error: ConfigError): string {
+	const name = settingNames[error.field];
+	return name !== undefined && error.message.startsWith(`${error.field} `) ? name + error.message.slice(error.field.length) : error.message;
 }

@@ -3,9 +3,10 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export const root = resolve(import.meta.dirname, '../..');
-export const cliPath = join(root, 'dist', 'cli.js');
+/** The `molecule-a2a` program, as package.json's `bin` names it. */
+export const cliPath = join(root, 'dist', 'bin.js');
 
-const builtFiles = ['cli.js', 'index.js', 'dev.js', 'node.js'].map((file) => join(root, 'dist', file));
+const builtFiles = ['bin.js', 'cli.js', 'index.js', 'dev.js', 'node.js'].map((file) => join(root, 'dist', file));
 const lockDir = join(root, '.tmp', 'build.lock');
 
 const isBuilt = (): boolean => builtFiles.every((file) => existsSync(file));

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { root } from './build.js';
 import { demo, type DevServer, useDevServer } from './dev-server.js';
 import { emptyConfigsDir, runCli } from './process.js';
 
@@ -13,22 +14,30 @@ const oneLine = (text: string): string[] => text.trim().split('\n');
 
 describe('configuration', () => {
 	test('a missing workspace id exits 2 with one line saying how to give it', async () => {
-		const result = await runCli(['peers'], { env: { PLATFORM_URL: server.platformUrl } });
+		const result = await runCli(['peers'], { env: { PLATFORM_URL: server.platformUrl, PATH: join(root, 'node_modules', '.bin') } });
 		expect(result).toMatchObject({ code: 2, stdout: '' });
-		expect(oneLine(result.stderr)).toEqual(['molecule-a2a peers: no workspace id: pass --workspace-id or set WORKSPACE_ID (run molecule-a2a peers --help)']);
+		expect(oneLine(result.stderr)).toEqual(['molecule-a2a peers: no workspace id: pass --workspace-id or set WORKSPACE_ID (run npx molecule-a2a peers --help)']);
 	});
 
-	test('a workspace id that is not a UUID exits 2', async () => {
+	test('a workspace id that is not a UUID exits 2, naming the flag and the variable, not the option', async () => {
 		const result = await runCli(['info', '--workspace-id', 'orchestrator']);
 		expect(result.code).toBe(2);
 		expect(oneLine(result.stderr)).toHaveLength(1);
-		expect(result.stderr).toContain('workspaceId must be a UUID');
+		expect(result.stderr).toContain('molecule-a2a info: --workspace-id (or WORKSPACE_ID) must be a UUID');
+		expect(result.stderr).not.toContain('workspaceId');
 	});
 
-	test('a bad platform URL exits 2 with one line', async () => {
+	test('a bad platform URL exits 2 with one line, naming the flag and the variable, not the option', async () => {
 		const result = await runCli(['peers'], { env: { ...server.callerEnv, PLATFORM_URL: 'ftp://platform.example' } });
 		expect(result.code).toBe(2);
-		expect(oneLine(result.stderr)).toEqual([expect.stringContaining('platformUrl must be an http(s) URL') as unknown]);
+		expect(oneLine(result.stderr)).toEqual([expect.stringContaining('--platform-url (or PLATFORM_URL) must be an http(s) URL') as unknown]);
+		expect(result.stderr).not.toContain('platformUrl');
+	});
+
+	test('a token that cannot be sent in a header exits 2, naming the flag and the variable', async () => {
+		const result = await runCli(['send', demo.ids['echo'] ?? '', 'hi'], { env: { ...server.callerEnv, MOLECULE_WORKSPACE_TOKEN: 'tök' } });
+		expect(result.code).toBe(2);
+		expect(oneLine(result.stderr)).toEqual([expect.stringContaining('--token (or MOLECULE_WORKSPACE_TOKEN, or the token file) contains') as unknown]);
 	});
 
 	test('flags win over the environment', async () => {

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, test } from 'vitest';
+import { platformHints } from '../../src/hints.js';
 import { ensureBuilt } from './build.js';
 import { demoId } from './dev-server.js';
 import { runCli } from './process.js';
@@ -22,7 +23,7 @@ describe('molecule-a2a demo', () => {
 		expect(report).toContain('< Findings: the platform routes every message through its A2A proxy. (task completed)');
 		expect(report).toContain(`[A2A_QUEUED] target=${demoId('busy')} method=message/send`);
 		expect(report).toContain('[A2A_ERROR] HTTP 403: access denied: workspaces cannot communicate per hierarchy rules');
-		expect(report).toContain('hint: The remote agent reported a delivery failure.');
+		expect(report).toContain(`hint: ${platformHints.access}`);
 		expect(report).toContain(`HTTP 410 removed: id=${demoId('archived')} removed_at=2026-01-01T00:00:00Z`);
 		expect(report).toMatch(/Done in \d+\.\d s\./);
 	});

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { a2aErrorHint, errorDetail, hintForError } from '../../src/hints.js';
+import { AgentError, ConfigError, HttpError, TransportError } from '../../src/errors/index.js';
+import { a2aErrorHint, errorDetail, hintForError, hintForFailure, platformHints } from '../../src/hints.js';
 
 const hints = {
 	wedged:
@@ -74,5 +75,39 @@ describe('the detail the canvas matches on', () => {
 
 	test('gives the hint of the whole error string', () => {
 		expect(hintForError('[A2A_ERROR] Agent error: RuntimeError: tool call failed')).toBe(hints.exception);
+	});
+});
+
+describe('hints matched to the cause of a failure of this client', () => {
+	const target = 'http://platform.test/workspaces/a2a00000-0000-4000-8000-00000000000a/a2a';
+
+	test('HTTP 401 points at the token', () => {
+		expect(hintForFailure(new HttpError(401, { platformError: 'invalid caller auth token', target }))).toBe(platformHints.token);
+	});
+
+	test('HTTP 403 from the hierarchy rule points at the access rule', () => {
+		const error = new HttpError(403, { platformError: 'access denied: workspaces cannot communicate per hierarchy rules', target });
+		expect(hintForFailure(error)).toBe(platformHints.access);
+	});
+
+	test('another HTTP 403 keeps the canvas hint', () => {
+		expect(hintForFailure(new HttpError(403, { platformError: 'invalid caller ID', target }))).toBe(hints.fallback);
+	});
+
+	test('a connection that could not be made points at the platform URL', () => {
+		expect(hintForFailure(new TransportError('ConnectError', 'connect ECONNREFUSED 127.0.0.1:8080', { target }))).toBe(platformHints.platformUrl);
+		expect(hintForFailure(new TransportError('ConnectError', 'getaddrinfo ENOTFOUND platfrom.test', { target }))).toBe(platformHints.platformUrl);
+		expect(hintForFailure(new TransportError('ConnectTimeout', 'connect timed out', { target }))).toBe(platformHints.platformUrl);
+	});
+
+	test.each([
+		['a read timeout', new TransportError('ReadTimeout', 'timed out after 300000 ms', { target }), hints.timeout],
+		['a dropped connection', new TransportError('RemoteProtocolError', 'other side closed', { target }), hints.dropped],
+		["the agent's runtime error", new AgentError('Agent error: RuntimeError: tool call failed'), hints.exception],
+		['HTTP 404 for the peer', new HttpError(404, { platformError: 'workspace not found', target }), hints.unreachable],
+		['a configuration error', new ConfigError('retry.maxAttempts', 'must be an integer'), hints.fallback],
+		['a foreign value', 'boom', hints.fallback],
+	])('anything else gets the canvas hint of its [A2A_ERROR] string: %s', (_name, error, hint) => {
+		expect(hintForFailure(error)).toBe(hint);
 	});
 });

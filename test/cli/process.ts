@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { cliPath, root } from './build.js';
@@ -14,8 +14,10 @@ export interface Finished {
 export interface RunOptions {
 	env?: Record<string, string | undefined>;
 	/** Written to stdin, which is then closed. */
-	input?: string;
-	/** The program to run the arguments with; default: this Node running dist/cli.js. */
+	input?: string | Uint8Array;
+	/** A file to read stdin from instead (`/dev/zero`); `input` is then ignored. */
+	stdinFile?: string;
+	/** The program to run the arguments with; default: this Node running dist/bin.js. */
 	command?: readonly string[];
 }
 
@@ -41,7 +43,13 @@ export function cleanEnv(overrides: Record<string, string | undefined> = {}): Re
 /** Starts `molecule-a2a <args>` (or `command`) as a real process. */
 export function spawnCli(args: readonly string[], options: RunOptions = {}): ChildProcess {
 	const [program = process.execPath, ...programArgs] = options.command ?? [process.execPath, cliPath];
-	return spawn(program, [...programArgs, ...args], { cwd: root, env: cleanEnv(options.env), stdio: ['pipe', 'pipe', 'pipe'] });
+	const stdin = options.stdinFile === undefined ? 'pipe' : openSync(options.stdinFile, 'r');
+	try {
+		return spawn(program, [...programArgs, ...args], { cwd: root, env: cleanEnv(options.env), stdio: [stdin, 'pipe', 'pipe'] });
+	} finally {
+		// The child has its own copy of the descriptor now.
+		if (typeof stdin === 'number') closeSync(stdin);
+	}
 }
 
 /** Collects a process's output until it exits. */

@@ -1,4 +1,6 @@
+import { createServer } from 'node:net';
 import { describe, expect, test } from 'vitest';
+import { platformHints } from '../../src/hints.js';
 import { demo, demoId, type DevServer, useDevServer } from './dev-server.js';
 import { runCli } from './process.js';
 
@@ -8,6 +10,18 @@ useDevServer((started) => {
 });
 
 const asCaller = (args: readonly string[], env: Record<string, string> = {}) => runCli(args, { env: { ...server.callerEnv, ...env } });
+
+/** A platform URL where nothing listens. */
+async function closedPlatformUrl(): Promise<string> {
+	const listener = createServer();
+	await new Promise<void>((done) => listener.listen(0, '127.0.0.1', done));
+	const address = listener.address();
+	await new Promise((done) => listener.close(done));
+	if (address === null || typeof address === 'string') throw new Error('no port');
+	return `http://127.0.0.1:${address.port}`;
+}
+
+const unknownWorkspace = '00000000-0000-4000-8000-00000000ffff';
 
 describe('molecule-a2a peers', () => {
 	test('prints a table of the reachable peers', async () => {
@@ -37,6 +51,40 @@ describe('molecule-a2a peers', () => {
 		expect(result).toMatchObject({ code: 1, stdout: '' });
 		expect(result.stderr).toContain('Authentication to platform failed (HTTP 401)');
 	});
+
+	test('a refused token (HTTP 401) gets the token hint', async () => {
+		const result = await asCaller(['peers'], { MOLECULE_WORKSPACE_TOKEN: 'not-the-token' });
+		expect(result.stderr).toContain(`\nhint: ${platformHints.token}\n`);
+	});
+
+	test('a platform that refuses the connection gets the platform URL hint', async () => {
+		const result = await asCaller(['peers'], { PLATFORM_URL: await closedPlatformUrl() });
+		expect(result.code).toBe(1);
+		expect(result.stderr).toMatch(/^Cannot reach platform at http:\/\/127\.0\.0\.1:\d+: /);
+		expect(result.stderr).toContain(`\nhint: ${platformHints.platformUrl}\n`);
+	});
+
+	test('HTTP 404 from a platform URL with a path: the hint says the URL is wrong, not only "re-register"', async () => {
+		const result = await asCaller(['peers'], { PLATFORM_URL: `${server.platformUrl}/api/v1` });
+		expect(result.code).toBe(1);
+		expect(result.stderr).toContain('(HTTP 404)');
+		expect(result.stderr).toContain(
+			`hint: PLATFORM_URL has the path /api/v1, but the platform serves its API at the root of its address: try ${server.platformUrl}.`,
+		);
+	});
+
+	test('HTTP 404 for a workspace the platform does not know: the hint names a wrong URL or an unregistered workspace', async () => {
+		const result = await asCaller(['peers'], { WORKSPACE_ID: unknownWorkspace });
+		expect(result.code).toBe(1);
+		expect(result.stderr).toContain(`hint: Either PLATFORM_URL (${server.platformUrl}) is not the platform`);
+		expect(result.stderr).toContain(`or workspace ${unknownWorkspace} is not registered with it`);
+	});
+
+	test('--json of a failure prints { peers, diagnostic, hint } only, on stdout', async () => {
+		const result = await asCaller(['peers', '--json'], { MOLECULE_WORKSPACE_TOKEN: 'not-the-token' });
+		expect(result.code).toBe(1);
+		expect(JSON.parse(result.stdout)).toEqual({ peers: [], diagnostic: expect.stringContaining('HTTP 401') as unknown, hint: platformHints.token });
+	});
 });
 
 describe('molecule-a2a discover', () => {
@@ -51,15 +99,30 @@ describe('molecule-a2a discover', () => {
 		expect(JSON.parse(result.stdout)).toMatchObject({ id: demoId('echo'), name: 'Echo' });
 	});
 
-	test('exits 1 for a peer outside the hierarchy (the platform answers 403)', async () => {
+	test('a peer outside the hierarchy (HTTP 403): exits 1 with the access-rule hint', async () => {
 		const result = await asCaller(['discover', demoId('auditor')]);
 		expect(result).toMatchObject({ code: 1, stdout: '' });
-		expect(result.stderr).toContain(`peer ${demoId('auditor')} was not found, or this workspace may not reach it`);
+		expect(result.stderr).toBe(`peer ${demoId('auditor')} is outside this workspace's reach, or does not exist (HTTP 403)\nhint: ${platformHints.access}\n`);
 	});
 
-	test('--json prints null for a refused peer, and exits 1', async () => {
+	test('a refused token (HTTP 401): exits 1 with the token hint, as peers does', async () => {
+		const result = await asCaller(['discover', demoId('echo')], { MOLECULE_WORKSPACE_TOKEN: 'not-the-token' });
+		expect(result).toMatchObject({ code: 1, stdout: '' });
+		expect(result.stderr).toBe(`Authentication to platform failed (HTTP 401).\nhint: ${platformHints.token}\n`);
+	});
+
+	test('an unreachable platform: exits 1 with the platform URL hint, as peers does', async () => {
+		const platformUrl = await closedPlatformUrl();
+		const result = await asCaller(['discover', demoId('echo')], { PLATFORM_URL: platformUrl });
+		expect(result).toMatchObject({ code: 1, stdout: '' });
+		expect(result.stderr).toMatch(new RegExp(`^Cannot reach platform at ${platformUrl}: .*ECONNREFUSED.*\\nhint: `));
+		expect(result.stderr).toContain(`hint: ${platformHints.platformUrl}\n`);
+	});
+
+	test('--json of a failure prints only { error, hint } on stdout, and exits 1', async () => {
 		const result = await asCaller(['discover', '--json', demoId('auditor')]);
-		expect(result).toMatchObject({ code: 1, stdout: 'null\n' });
+		expect(result.code).toBe(1);
+		expect(JSON.parse(result.stdout)).toEqual({ error: expect.stringContaining('(HTTP 403)') as unknown, hint: platformHints.access });
 	});
 
 	test('exits 2 for a peer id that is not a UUID', async () => {
@@ -101,9 +164,18 @@ describe('molecule-a2a info', () => {
 		);
 	});
 
-	test('of an unknown workspace exits 1', async () => {
-		const result = await asCaller(['info'], { WORKSPACE_ID: '00000000-0000-4000-8000-00000000ffff' });
-		expect(result).toMatchObject({ code: 1, stderr: 'cannot get workspace info: not found\n' });
+	test('of an unknown workspace exits 1, with a hint naming the workspace id and the platform URL', async () => {
+		const result = await asCaller(['info'], { WORKSPACE_ID: unknownWorkspace });
+		expect(result).toMatchObject({ code: 1, stdout: '' });
+		expect(result.stderr).toBe(
+			`cannot get workspace info: not found\nhint: The platform at ${server.platformUrl} has no workspace ${unknownWorkspace}: check WORKSPACE_ID, and that PLATFORM_URL is the platform's address.\n`,
+		);
+	});
+
+	test('against an unreachable platform exits 1 with the platform URL hint', async () => {
+		const result = await asCaller(['info'], { PLATFORM_URL: await closedPlatformUrl() });
+		expect(result.code).toBe(1);
+		expect(result.stderr).toContain(`hint: ${platformHints.platformUrl}\n`);
 	});
 });
 

@@ -8,13 +8,13 @@ beforeAll(ensureBuilt, 180_000);
 const bin = (name: string): string => join(root, 'node_modules', '.bin', name);
 
 describe('the built CLI runs in other runtimes', () => {
-	test('deno run -A dist/cli.js demo', async () => {
+	test('deno run -A dist/bin.js demo', async () => {
 		const result = await runCli(['demo'], { command: [bin('deno'), 'run', '-A', cliPath] });
 		expect(result.code).toBe(0);
 		expect(result.stdout).toContain('8. Ask for the info of the removed Archived workspace');
 	});
 
-	test('bun dist/cli.js demo', async () => {
+	test('bun dist/bin.js demo', async () => {
 		const result = await runCli(['demo'], { command: [bin('bun'), cliPath] });
 		expect(result.code).toBe(0);
 		expect(result.stdout).toContain('8. Ask for the info of the removed Archived workspace');

@@ -5,7 +5,8 @@ import { A2A_QUEUED_PREFIX, createA2AClient, formatA2AError, isRemovedWorkspace,
 import { serve } from '../../node/index.js';
 import { parseUsage, refuseExtraPositionals } from '../args.js';
 import type { Command } from '../command.js';
-import { hintForError } from '../../hints.js';
+import { hintForFailure } from '../../hints.js';
+import { cliCommand } from '../invocation.js';
 import { exitCode, printLine } from '../output.js';
 import { retryProgress } from '../progress.js';
 
@@ -37,8 +38,7 @@ function outcomeLines(outcome: SendOutcome, peerId: string): string[] {
 	if (outcome.status === 'queued') {
 		return [`${A2A_QUEUED_PREFIX}target=${peerId} method=message/send`, `(queue depth ${outcome.queueDepth ?? '?'}: the platform delivers it when the agent is free)`];
 	}
-	const error = formatA2AError(outcome.error);
-	return [error, `hint: ${hintForError(error)}`];
+	return [formatA2AError(outcome.error), `hint: ${hintForFailure(outcome.error)}`];
 }
 
 async function send(demo: Demo, name: string, text: string): Promise<void> {
@@ -119,7 +119,7 @@ export const demoCommand: Command = {
 			await server.close();
 		}
 		printLine();
-		printLine(`Done in ${((performance.now() - started) / 1000).toFixed(1)} s. Run \`molecule-a2a dev\` to keep a platform running and try the other commands.`);
+		printLine(`Done in ${((performance.now() - started) / 1000).toFixed(1)} s. Run \`${cliCommand()} dev\` to keep a platform running and try the other commands.`);
 		return exitCode.ok;
 	},
 };

@@ -3,6 +3,7 @@ import { createDevPlatform, type DevWorkspace } from '../../dev/index.js';
 import { serve, type RunningServer } from '../../node/index.js';
 import { parseUsage, UsageError } from '../args.js';
 import type { Command } from '../command.js';
+import { cliCommand } from '../invocation.js';
 import { exitCode, formatTable, printError, printJson, printLine } from '../output.js';
 import { runChild } from '../run-child.js';
 import { loadSeed, type Seed } from '../seed.js';
@@ -85,7 +86,7 @@ function printReady(url: string, seed: Seed): void {
 	printLine(`Speak as ${seed.caller.name}:`);
 	const token = seed.caller.tokens?.[0];
 	printLine(`  export PLATFORM_URL=${url} WORKSPACE_ID=${seed.caller.id}${token ? ` MOLECULE_WORKSPACE_TOKEN=${token}` : ''}`);
-	printLine('  molecule-a2a peers');
+	printLine(`  ${cliCommand()} peers`);
 	printLine();
 	printLine('Call as the canvas (a human, canvas-class: no hierarchy check, push-async after 90 s):');
 	printLine(`  Authorization: Bearer ${seed.adminToken}`);

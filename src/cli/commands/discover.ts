@@ -3,12 +3,15 @@ import { parseUsage, refuseExtraPositionals, requirePositional } from '../args.j
 import { clientFrom, peerIdArgument } from '../client.js';
 import type { Command } from '../command.js';
 import { clientOptions, clientOptionsHelp } from '../config.js';
+import { discoverFailure, observeFetch } from '../diagnosis.js';
 import { exitCode, formatFields, printError, printJson, printLine } from '../output.js';
 
 const help = `Usage: molecule-a2a discover <peer-id> [options]
 
 Resolves a peer: its id, name and agent URL as the registry gives them. With --json prints the
-record, or null. Exits 1 when the peer is unknown or outside this workspace's reach.
+record. Exits 1, printing why and a hint ({ "error", "hint" } with --json), when the platform
+refuses the token (HTTP 401), cannot be reached, or refuses the peer as outside this workspace's
+reach (HTTP 403, also for an id that does not exist), or when the peer is not found.
 
 ${clientOptionsHelp}`;
 
@@ -20,13 +23,17 @@ export const discoverCommand: Command = {
 		const { values, positionals } = parseUsage(() => parseArgs({ args: [...argv], options: clientOptions, allowPositionals: true }));
 		const peerId = peerIdArgument(requirePositional(positionals, 0, '<peer-id>'));
 		refuseExtraPositionals(positionals, 1);
-		const peer = await clientFrom(values).discoverPeer(peerId);
-		if (values.json) printJson(peer);
+		const observer = observeFetch();
+		const peer = await clientFrom(values, { fetch: observer.fetch }).discoverPeer(peerId);
 		if (peer === null) {
-			printError(`peer ${peerId} was not found, or this workspace may not reach it`);
+			const failure = discoverFailure(observer.last(), peerId);
+			if (values.json) printJson(failure);
+			printError(failure.error);
+			if (failure.hint !== null) printError(`hint: ${failure.hint}`);
 			return exitCode.remoteFailure;
 		}
-		if (!values.json) for (const line of formatFields(peer)) printLine(line);
+		if (values.json) printJson(peer);
+		else for (const line of formatFields(peer)) printLine(line);
 		return exitCode.ok;
 	},
 };

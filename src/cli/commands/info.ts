@@ -4,6 +4,7 @@ import { parseUsage, refuseExtraPositionals } from '../args.js';
 import { clientFrom } from '../client.js';
 import type { Command } from '../command.js';
 import { clientOptions, clientOptionsHelp } from '../config.js';
+import { infoHint, observeFetch, type Exchange } from '../diagnosis.js';
 import { exitCode, formatFields, printError, printJson, printLine } from '../output.js';
 
 const help = `Usage: molecule-a2a info [options]
@@ -14,9 +15,11 @@ Shows this workspace as the platform describes it. With --json prints the platfo
 
 ${clientOptionsHelp}`;
 
-function reportFailure(result: RemovedWorkspace | WorkspaceInfoFailure): void {
+function reportFailure(result: RemovedWorkspace | WorkspaceInfoFailure, exchange: Exchange | undefined, workspaceId: string): void {
 	if (!isRemovedWorkspace(result)) {
 		printError(`cannot get workspace info: ${result.error}`);
+		const hint = infoHint(exchange, workspaceId);
+		if (hint !== null) printError(`hint: ${hint}`);
 		return;
 	}
 	printError(`workspace ${result.id ?? ''} was removed${result.removed_at ? ` at ${result.removed_at}` : ''} (HTTP 410)`);
@@ -30,10 +33,12 @@ export const infoCommand: Command = {
 	async run(argv) {
 		const { values, positionals } = parseUsage(() => parseArgs({ args: [...argv], options: clientOptions, allowPositionals: true }));
 		refuseExtraPositionals(positionals, 0);
-		const info: WorkspaceInfoResult = await clientFrom(values).getWorkspaceInfo();
+		const observer = observeFetch();
+		const client = clientFrom(values, { fetch: observer.fetch });
+		const info: WorkspaceInfoResult = await client.getWorkspaceInfo();
 		if (values.json) printJson(info);
 		if (!isWorkspaceInfo(info)) {
-			reportFailure(info);
+			reportFailure(info, observer.last(), client.workspaceId);
 			return exitCode.remoteFailure;
 		}
 		if (!values.json) for (const line of formatFields(info)) printLine(line);

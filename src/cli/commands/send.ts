@@ -1,41 +1,45 @@
 import process from 'node:process';
 import { parseArgs } from 'node:util';
-import { A2A_QUEUED_PREFIX, createA2AClient, formatA2AError, isConfigError, isInvalidMessageError, type SendOutcome } from '../../index.js';
+import { A2A_QUEUED_PREFIX, formatA2AError, isConfigError, isInvalidMessageError, type SendOutcome } from '../../index.js';
+import { maxRequestBytes } from '../../outgoing.js';
 import { parseUsage, requirePositional, UsageError } from '../args.js';
-import { peerIdArgument } from '../client.js';
+import { clientFrom, peerIdArgument } from '../client.js';
 import type { Command } from '../command.js';
-import { clientConfig, clientOptions, clientOptionsHelp } from '../config.js';
-import { hintForError } from '../../hints.js';
+import { clientOptions, clientOptionsHelp } from '../config.js';
+import { hintForFailure } from '../../hints.js';
 import { exitCode, printError, printJson, printLine } from '../output.js';
 import { retryProgress } from '../progress.js';
+import { readUtf8Text } from '../stdin.js';
+
+/** The longest `--timeout`: a timer's range, 2^31 - 1 ms, in whole seconds. */
+const maxTimeoutSeconds = Math.floor((2 ** 31 - 1) / 1000);
 
 const help = `Usage: molecule-a2a send <peer-id> <message | -> [options]
 
 Sends a message to a peer through the platform's A2A proxy and prints the reply. With - the
-message is read from stdin. Transient failures are retried; each retry is shown on stderr.
-A queued message prints the [A2A_QUEUED] line; a failure prints the [A2A_ERROR] string and the
-canvas hint on stderr and exits 1. With --json prints { "status", … } on stdout.
+message is read from stdin: UTF-8, at most the platform's request limit (${maxRequestBytes} bytes).
+Transient failures are retried; each retry is shown on stderr. A queued message prints the
+[A2A_QUEUED] line; a failure prints the [A2A_ERROR] string and a hint on stderr and exits 1.
+With --json prints { "status", … } on stdout.
 
-  --max-attempts N     attempts in all, the first included (default 5)
-  --timeout SECONDS    time limit of each attempt (default 300)
+  --max-attempts N     attempts in all, the first included: 1 to 100 (default 5)
+  --timeout SECONDS    time limit of each attempt: 0.001 to ${maxTimeoutSeconds} (default 300); the
+                       attempts and the waits between them stop after 600 seconds in all
 ${clientOptionsHelp}`;
 
 const options = { ...clientOptions, 'max-attempts': { type: 'string' }, timeout: { type: 'string' } } as const;
 
-/** A positive number flag, or a usage error naming it. */
-function positiveNumber(flag: string, value: string, integer: boolean): number {
+/** A number flag within `[min, max]`, or a usage error naming the flag in its own units. */
+function numberFlag(flag: string, value: string, min: number, max: number, kind: 'an integer' | 'a number of seconds'): number {
 	const number = Number(value);
-	if (value.trim() === '' || !(number > 0) || (integer && !Number.isInteger(number))) {
-		throw new UsageError(`--${flag} must be a positive ${integer ? 'integer' : 'number'}, got '${value}'`);
+	if (value.trim() === '' || !(number >= min && number <= max) || (kind === 'an integer' && !Number.isInteger(number))) {
+		throw new UsageError(`--${flag} must be ${kind} from ${min} to ${max}, got '${value}'`);
 	}
 	return number;
 }
 
 async function readStdin(): Promise<string> {
-	process.stdin.setEncoding('utf8');
-	let text = '';
-	for await (const chunk of process.stdin) text += String(chunk);
-	return text;
+	return readUtf8Text(process.stdin, maxRequestBytes, 'the message on stdin');
 }
 
 /** The message from the arguments, or from stdin for `-`, whose one trailing newline is the shell's, not the sender's. */
@@ -66,7 +70,7 @@ function report(outcome: SendOutcome, peerId: string, json: boolean): number {
 		return exitCode.ok;
 	}
 	const error = formatA2AError(outcome.error);
-	const hint = hintForError(error);
+	const hint = hintForFailure(outcome.error);
 	if (json) printJson({ status: 'failed', error, hint, attempts, messageId });
 	printError(error);
 	printError(`hint: ${hint}`);
@@ -80,18 +84,18 @@ export const sendCommand: Command = {
 	async run(argv) {
 		const { values, positionals } = parseUsage(() => parseArgs({ args: [...argv], options, allowPositionals: true }));
 		const peerId = peerIdArgument(requirePositional(positionals, 0, '<peer-id>'));
-		const maxAttempts = values['max-attempts'] === undefined ? undefined : positiveNumber('max-attempts', values['max-attempts'], true);
-		const timeoutMs = values.timeout === undefined ? undefined : positiveNumber('timeout', values.timeout, false) * 1000;
-		const client = createA2AClient({ ...clientConfig(values, process.env), ...(maxAttempts !== undefined && { retry: { maxAttempts } }) });
+		const maxAttempts = values['max-attempts'] === undefined ? undefined : numberFlag('max-attempts', values['max-attempts'], 1, 100, 'an integer');
+		// Whole milliseconds: the client's timers and its messages count in them.
+		const timeoutMs =
+			values.timeout === undefined ? undefined : Math.max(1, Math.round(numberFlag('timeout', values.timeout, 0.001, maxTimeoutSeconds, 'a number of seconds') * 1000));
+		const client = clientFrom(values, maxAttempts === undefined ? {} : { retry: { maxAttempts } });
 		const message = await messageArgument(positionals.slice(1));
 		const outcome = await client.sendMessage(peerId, message, {
 			onRetry: (event) => printError(retryProgress(event)),
 			...(timeoutMs !== undefined && { timeoutMs }),
 		});
 		// Nothing was delivered: the configuration or the message is at fault, not the peer.
-		if (outcome.status === 'failed' && (isConfigError(outcome.error) || isInvalidMessageError(outcome.error))) {
-			throw new UsageError(outcome.error.message);
-		}
+		if (outcome.status === 'failed' && (isConfigError(outcome.error) || isInvalidMessageError(outcome.error))) throw outcome.error;
 		return report(outcome, peerId, values.json === true);
 	},
 };
