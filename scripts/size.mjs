@@ -28,9 +28,9 @@ const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 export const budgets = [
 	{ entry: '.', allGzipped: 21_700, ownGzipped: 11_800 },
 	{ entry: './dev', source: 'src/dev/', allGzipped: 21_000, ownGzipped: 21_000 },
-	{ entry: './hints', source: 'src/hints.ts', allGzipped: 1_000, ownGzipped: 1_000 },
+	{ entry: './hints', source: 'src/hints.ts', allGzipped: 2_200, ownGzipped: 2_200 },
 	{ entry: './node', source: 'src/node/', allGzipped: 1_700, ownGzipped: 1_700 },
-	{ entry: './cli', source: 'src/cli/', allGzipped: 52_000, ownGzipped: 42_000, mayContain: ['./dev', './node', './hints'], program: true },
+	{ entry: './cli', source: 'src/cli/', allGzipped: 56_000, ownGzipped: 46_000, mayContain: ['./dev', './node', './hints'], program: true },
 ];
 
 /** The packages a user installs with ours; "own" code is everything else. Node built-ins are never bundled. */
@@ -81,7 +81,8 @@ export async function sourcesOf(file) {
 }
 
 function traced(file, { sources }) {
-	const untraced = sources.filter((source) => !source.startsWith('src/'));
+	// package.json: the CLI prints its version from it (`--version`).
+	const untraced = sources.filter((source) => !source.startsWith('src/') && source !== 'package.json');
 	if (untraced.length > 0) throw new Error(`${relative(root, file)}: cannot trace ${untraced.join(', ')} to src/ (is its source map missing?)`);
 	return sources;
 }
