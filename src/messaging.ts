@@ -15,11 +15,11 @@ import { checkMessage, messageSendBody } from './outgoing.js';
 import { validatePeerId } from './peer-id.js';
 import { extractReply, readableText, type Reply } from './reply.js';
 import { retry, retryAfterMs, type RetryEvent } from './retry.js';
-import type { OutgoingMessage } from './schemas/a2a.js';
 import { JsonRpcResponse } from './schemas/json-rpc.js';
 import { parse } from './schemas/parse.js';
 import { PlatformErrorBody, PollQueuedBody, QueuedBody } from './schemas/platform.js';
 import type { PlatformResponse, Transport } from './transport.js';
+import type { OutgoingMessage } from './types/a2a.js';
 
 /** What `sendMessage` sends: plain text, or parts with optional message metadata. */
 export type MessageInput = string | OutgoingMessage;

@@ -7,11 +7,12 @@ import { parseJson } from './internal/json.js';
 import { limiter } from './internal/limiter.js';
 import { pythonTypeName } from './internal/python.js';
 import { validatePeerId } from './peer-id.js';
-import { PeerList, PeerRecord } from './schemas/peer.js';
-import { RemovedWorkspaceBody, WorkspaceInfo } from './schemas/workspace.js';
+import { PeerListSchema, PeerRecordSchema } from './schemas/peer.js';
+import { RemovedWorkspaceBodySchema, WorkspaceInfoSchema } from './schemas/workspace.js';
 import { parse } from './schemas/parse.js';
 import type { PlatformRequest, PlatformResponse, Transport } from './transport.js';
-import type { WorkspaceInfoResult } from './workspace-info.js';
+import type { PeerRecord } from './types/peer.js';
+import type { WorkspaceInfoResult } from './types/workspace.js';
 
 /** `listPeers` result: the peers, and why the list is empty when that is not the whole truth. */
 export interface PeerListing {
@@ -99,7 +100,7 @@ export function createRegistry(settings: Settings, transport: Transport): Regist
 	/** The validated peer record of a 200 answer; `null` for anything else. */
 	function peerFrom(response: PlatformResponse): PeerRecord | null {
 		const body = parseJson(response.text);
-		const record = response.status === 200 && body.ok ? parse(PeerRecord, body.value) : undefined;
+		const record = response.status === 200 && body.ok ? parse(PeerRecordSchema, body.value) : undefined;
 		return record?.success ? record.output : null;
 	}
 
@@ -166,7 +167,7 @@ export function createRegistry(settings: Settings, transport: Transport): Regist
 			const body = parseJson(response.text);
 			if (!body.ok) return fail(`Platform returned 200 but body was not JSON: ${body.error}`);
 			if (!Array.isArray(body.value)) return fail(`Platform returned 200 but body was not a list: ${pythonTypeName(body.value)}`);
-			const peers = parse(PeerList, body.value);
+			const peers = parse(PeerListSchema, body.value);
 			if (!peers.success) return fail(`Platform returned 200 but the peer list is invalid: ${peers.summary}`);
 			return { peers: peers.output, diagnostic: null };
 		}
@@ -190,7 +191,7 @@ export function createRegistry(settings: Settings, transport: Transport): Regist
 			const response = await lookup({ method: 'GET', path: `/workspaces/${workspaceId}`, identify: false, timeoutMs: timeouts.requestMs, signal });
 			const body = parseJson(response.text);
 			if (response.status === 410) {
-				const removed = parse(RemovedWorkspaceBody, body.ok ? body.value : {});
+				const removed = parse(RemovedWorkspaceBodySchema, body.ok ? body.value : {});
 				const fields = removed.success ? removed.output : {};
 				// A key that is present but null passes through as null, as in the Python client.
 				return {
@@ -202,7 +203,7 @@ export function createRegistry(settings: Settings, transport: Transport): Regist
 			}
 			if (response.status !== 200) return { error: 'not found' };
 			if (!body.ok) return { error: redact(body.error) };
-			const info = parse(WorkspaceInfo, body.value);
+			const info = parse(WorkspaceInfoSchema, body.value);
 			if (!info.success) return { error: redact(`invalid workspace info: ${info.summary}`) };
 			// `error` tells the result's shapes apart, so a description cannot carry one; null is an unset field.
 			const { error, ...workspace } = info.output;

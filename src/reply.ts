@@ -1,6 +1,6 @@
-import type { FileRef, Part } from './schemas/a2a.js';
 import { isRecord } from './internal/json.js';
 import { parsePart } from './schemas/parse.js';
+import type { FileRef, Part } from './types/a2a.js';
 
 /** What an agent said, whatever shape its result had. */
 export interface Reply {
