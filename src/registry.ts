@@ -14,53 +14,126 @@ import type { PlatformRequest, PlatformResponse, Transport } from './transport.j
 import type { PeerRecord } from './types/peer.js';
 import type { WorkspaceInfoResult } from './types/workspace.js';
 
-/** `listPeers` result: the peers, and why the list is empty when that is not the whole truth. */
+/**
+ * What `listPeers` resolves to: the peers, and why the list is empty when that is not the whole truth.
+ *
+ * @example
+ * const { peers, diagnostic } = await client.listPeers();
+ * if (diagnostic !== null) console.warn(diagnostic); // e.g. 'Authentication to platform failed (HTTP 401). …'
+ */
 export interface PeerListing {
+	/** The peers this workspace may reach: siblings, children, then the parent (docs/platform-contract.md §6.2); empty on a failure. */
 	peers: PeerRecord[];
-	/** `null` when the platform answered the list; otherwise a sentence an agent or a person can act on. */
+	/** `null` when the platform answered the list; otherwise a sentence an agent or a person can act on, secrets removed. */
 	diagnostic: string | null;
 }
 
-/** Options of one registry lookup. */
+/**
+ * Options of one registry lookup. A member that is not what it should be rejects with a `ConfigError` naming it.
+ *
+ * @example
+ * await client.discoverPeer(peerId, { signal: AbortSignal.timeout(5000) });
+ */
 export interface LookupOptions {
 	/**
 	 * Aborting rejects the call at once with the signal's reason, whether the lookup is still waiting
-	 * for its turn (see `maxConcurrentLookups`) or already sent. Other failures never throw.
+	 * for its turn (see `maxConcurrentLookups`) or already sent. Other failures never throw. None by default.
 	 */
 	signal?: AbortSignal | undefined;
 }
 
-/** Options of `listPeers` and `getPeers`. A member that is not what it should be rejects with a `ConfigError` naming it. */
+/**
+ * Options of `listPeers` and `getPeers`. A member that is not what it should be rejects with a `ConfigError` naming it.
+ *
+ * @example
+ * const researchers = await client.getPeers({ q: 'research' });
+ */
 export interface ListPeersOptions extends LookupOptions {
-	/** Case-insensitive substring filter on name or role, applied by the platform. */
+	/** Only peers whose name or role contains this text, ignoring case, as the platform filters (§6.2). Trimmed; blank means all. */
 	q?: string | undefined;
 }
 
 export const removedWorkspaceHint = 'Workspace was deleted on the platform. Regenerate workspace + token from the canvas → Tokens tab.';
 
+/**
+ * The registry half of `A2AClient`: finding peers and describing workspaces. Like the Python client, no
+ * method throws for a platform or network failure; only a caller's abort (its reason) and a malformed
+ * options object (a `ConfigError` naming the member) reject.
+ */
 export interface Registry {
 	/**
-	 * The registry record of `peerId`, or `null` when it is invalid, unknown, not reachable for this
-	 * workspace, or the platform fails (logged as an error). Uses `timeouts.requestMs`.
+	 * The registry record of `peerId` (`GET /registry/discover/:id`, docs/platform-contract.md §6.1): its
+	 * `id`, `url` and `name`. `null` when the id is not a UUID, the platform does not let this workspace
+	 * discover it (403: unknown, or outside the hierarchy), it is not available, or the request fails
+	 * (logged as an error). Time limit: `timeouts.requestMs`.
 	 *
+	 * @returns The record, or `null`.
 	 * @example
 	 * const peer = await client.discoverPeer(peerId, { signal: AbortSignal.timeout(5000) });
+	 * if (peer) console.log(`${peer.name ?? peer.id} at ${peer.url ?? 'no URL'}`);
 	 */
 	discoverPeer(peerId: string, options?: LookupOptions): Promise<PeerRecord | null>;
 	/**
-	 * Like `discoverPeer`, for hot paths: cached for `peerCache.ttlMs` (failures too, as `null`),
-	 * concurrent calls for one peer share a request, and it uses `timeouts.metadataMs`. A caller that
-	 * aborts leaves the shared lookup to the others; when all have aborted it is dropped, uncached.
+	 * Like `discoverPeer`, for hot paths (labelling an incoming message with its sender's name): cached
+	 * for `peerCache.ttlMs` (failures too, as `null`), concurrent calls for one peer share a request, and
+	 * its time limit is `timeouts.metadataMs`. A caller that aborts leaves the shared lookup to the others;
+	 * when all have aborted it is dropped, uncached.
+	 *
+	 * @returns The record, or `null` for an invalid id or any failure.
+	 * @example
+	 * const sender = await client.getPeerMetadata(callerId);
+	 * console.log(`message from ${sender?.name ?? callerId}`);
 	 */
 	getPeerMetadata(peerId: string, options?: LookupOptions): Promise<PeerRecord | null>;
-	/** The cached metadata of `peerId`: a record, `null` for a remembered failure, `undefined` when not cached. */
+	/**
+	 * What `getPeerMetadata` has cached for `peerId`, without a request: synchronous, for render paths.
+	 *
+	 * @returns A record, `null` for a remembered failure, or `undefined` when nothing fresh is cached.
+	 * @example
+	 * const label = client.peekPeerMetadata(peerId)?.name ?? peerId;
+	 */
 	peekPeerMetadata(peerId: string): PeerRecord | null | undefined;
-	/** The peers this workspace may reach, with a diagnostic instead of an error when the list cannot be had. */
+	/**
+	 * The peers this workspace may reach (`GET /registry/:id/peers`, docs/platform-contract.md §6.2), with
+	 * a diagnostic instead of an error when the list cannot be had, worded as the Python client words it.
+	 * Time limit: `timeouts.requestMs`.
+	 *
+	 * @returns `{ peers, diagnostic }`: `diagnostic` is `null` when the platform answered the list.
+	 * @example
+	 * const { peers, diagnostic } = await client.listPeers({ q: 'finance' });
+	 * if (diagnostic) console.warn(diagnostic);
+	 * for (const peer of peers) console.log(peer.id, peer.name, peer.status);
+	 */
 	listPeers(options?: ListPeersOptions): Promise<PeerListing>;
-	/** `listPeers` without the diagnostic. */
+	/**
+	 * `listPeers` without the diagnostic: an empty list may mean no peers or a failure.
+	 *
+	 * @returns The peers; empty on a failure.
+	 * @example
+	 * const names = (await client.getPeers()).map((peer) => peer.name);
+	 */
 	getPeers(options?: ListPeersOptions): Promise<PeerRecord[]>;
-	/** This workspace's own record, the removed shape (HTTP 410), or `{ error }`. */
+	/**
+	 * This workspace as the platform describes it (`GET /workspaces/:id`, docs/platform-contract.md §10.2),
+	 * sent without `X-Workspace-ID` as the route is open. Time limit: `timeouts.requestMs`.
+	 *
+	 * @returns A `WorkspaceInfoResult`: the description (no `error`), the removed shape (HTTP 410,
+	 * `error: 'removed'`), or `{ error }` for any other failure. Tell them apart with `isWorkspaceInfo` and `isRemovedWorkspace`.
+	 * @example
+	 * const info = await client.getWorkspaceInfo();
+	 * if (isWorkspaceInfo(info)) console.log(info.name, info.status);
+	 * else if (isRemovedWorkspace(info)) console.log(info.hint);
+	 * else console.error(info.error);
+	 */
 	getWorkspaceInfo(options?: LookupOptions): Promise<WorkspaceInfoResult>;
+	/**
+	 * The platform URL that describes `peerId` (its discovery route, §6.1), as the Python client builds it
+	 * for the agent receiving a push. No request is made.
+	 *
+	 * @returns `<platformUrl>/registry/discover/<id>` with the canonical id, or `null` when `peerId` is not a UUID.
+	 * @example
+	 * client.agentCardUrl('5F0C3C84-2A4E-4C47-9D2A-3B1F7F1E9A10'); // 'http://localhost:8080/registry/discover/5f0c3c84-2a4e-4c47-9d2a-3b1f7f1e9a10'
+	 */
 	agentCardUrl(peerId: string): string | null;
 }
 
