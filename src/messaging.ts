@@ -15,9 +15,9 @@ import { checkMessage, messageSendBody } from './outgoing.js';
 import { validatePeerId } from './peer-id.js';
 import { extractReply, readableText, type Reply } from './reply.js';
 import { retry, retryAfterMs, type RetryEvent } from './retry.js';
-import { JsonRpcResponse } from './schemas/json-rpc.js';
+import { JsonRpcResponseSchema } from './schemas/json-rpc.js';
 import { parse } from './schemas/parse.js';
-import { PlatformErrorBody, PollQueuedBody, QueuedBody } from './schemas/platform.js';
+import { PlatformErrorBodySchema, PollQueuedBodySchema, QueuedBodySchema } from './schemas/platform.js';
 import type { PlatformResponse, Transport } from './transport.js';
 import type { OutgoingMessage } from './types/a2a.js';
 
@@ -200,7 +200,7 @@ export function createMessaging(settings: Settings, transport: Transport): Messa
 		const json = parseJson(text);
 		const data = json.ok ? json.value : undefined;
 		if (status < 200 || status > 299) {
-			const body = parse(PlatformErrorBody, data);
+			const body = parse(PlatformErrorBodySchema, data);
 			const fields = body.success ? body.output : {};
 			throw new HttpError(status, {
 				target,
@@ -222,7 +222,7 @@ export function createMessaging(settings: Settings, transport: Transport): Messa
 			if (id === null ? !isError : id !== requestId) {
 				throw new UnexpectedResponseError(`response id ${JSON.stringify(redactDeep(id)).slice(0, 100)} does not match request id "${requestId}"`, status, { target });
 			}
-			const rpc = parse(JsonRpcResponse, data);
+			const rpc = parse(JsonRpcResponseSchema, data);
 			if (!rpc.success) throw new ResponseValidationError(rpc.issues.map(({ path, message }) => ({ path, message: redact(message) })), { target });
 			const { result, error } = rpc.output;
 			if (error) throw new JsonRpcError(error.message ?? '', error.code, redactDeep(error.data), { target });
@@ -236,12 +236,12 @@ export function createMessaging(settings: Settings, transport: Transport): Messa
 			}
 			return { status: 'replied', ...reply, result };
 		}
-		const queued = parse(QueuedBody, data);
+		const queued = parse(QueuedBodySchema, data);
 		if (queued.success) {
 			const { queue_id: queueId, queue_depth: queueDepth } = queued.output;
 			return { status: 'queued', ...(queueId !== undefined && { queueId }), ...(queueDepth !== undefined && { queueDepth }) };
 		}
-		const poll = parse(PollQueuedBody, data);
+		const poll = parse(PollQueuedBodySchema, data);
 		if (poll.success) return { status: 'queued', ...(poll.output.delivery_mode !== undefined && { deliveryMode: poll.output.delivery_mode }) };
 		throw new UnexpectedResponseError(`unexpected response shape (no result, no error): ${JSON.stringify(redactDeep(data)).slice(0, 200)}`, status, { target });
 	}
