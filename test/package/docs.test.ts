@@ -99,6 +99,14 @@ describe('the built declarations', () => {
 		expect(files.filter((file) => readFileSync(join(dist, file), 'utf8').includes('valibot'))).toEqual([]);
 	});
 
+	test('no entry exports a schema, in its declarations or at run time: the …Schema names stay internal', async () => {
+		const declared = declarations.filter((item) => item.owner === undefined && /Schema$/.test(item.name)).map((item) => item.name);
+		const exported: string[] = [];
+		for (const entry of entries) exported.push(...Object.keys(await import(join(dist, `${entry}.js`))).map((name) => `${entry}:${name}`));
+		expect(exported.length).toBeGreaterThan(30);
+		expect([...declared, ...exported.filter((name) => /Schema$/.test(name))]).toEqual([]);
+	});
+
 	test('dist/index.d.ts documents sendMessage: what it does, its outcomes, the contract section and an example', () => {
 		const sendMessage = named('index:A2AClient.sendMessage');
 		expect(sendMessage?.doc).toMatch(/message\/send/);
