@@ -29,14 +29,8 @@ export type {
 	SendOutcome,
 } from './messaging.js';
 export type { ListPeersOptions, LookupOptions, PeerListing } from './registry.js';
-export type { PeerRecord } from './schemas/peer.js';
-export {
-	isRemovedWorkspace,
-	isWorkspaceInfo,
-	type RemovedWorkspace,
-	type WorkspaceInfo,
-	type WorkspaceInfoFailure,
-	type WorkspaceInfoResult,
-} from './workspace-info.js';
-export type { DataPart, FilePart, FileRef, OutgoingMessage, Part, TextPart } from './schemas/a2a.js';
+export type { PeerRecord } from './types/peer.js';
+export { isRemovedWorkspace, isWorkspaceInfo } from './workspace-info.js';
+export type { RemovedWorkspace, WorkspaceInfo, WorkspaceInfoFailure, WorkspaceInfoResult } from './types/workspace.js';
+export type { DataPart, FilePart, FileRef, OutgoingMessage, Part, TextPart } from './types/a2a.js';
 export * from './errors/index.js';

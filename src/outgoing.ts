@@ -1,7 +1,8 @@
 import { InvalidMessageError } from './errors/invalid-message-error.js';
 import { isRecord } from './internal/json.js';
-import { OutgoingMessage, type Part } from './schemas/a2a.js';
+import { OutgoingMessageSchema } from './schemas/a2a.js';
 import { parse, parsePart } from './schemas/parse.js';
+import type { Part } from './types/a2a.js';
 
 /** The platform proxy reads at most 1 MiB of a request body and silently cuts the rest. */
 export const maxRequestBytes = 1 << 20;
@@ -26,7 +27,7 @@ export function checkMessage(message: unknown): CheckedMessage {
 		return { parts: [{ kind: 'text', text: message }] };
 	}
 	if (!isRecord(message)) throw new InvalidMessageError('', 'must be a string or { parts, metadata? }');
-	const checked = parse(OutgoingMessage, message);
+	const checked = parse(OutgoingMessageSchema, message);
 	if (!checked.success) throw new InvalidMessageError(checked.issues[0]?.path ?? '', checked.issues[0]?.message ?? 'is invalid');
 	if (checked.output.parts.length === 0) throw new InvalidMessageError('parts', 'must hold at least one part');
 	const parts = checked.output.parts.map((part, index) => {

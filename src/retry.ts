@@ -10,9 +10,19 @@ import { isTransportError } from './errors/transport-error.js';
 export const maxRetryAfterMs = 60_000;
 
 /**
- * The jittered backoff before retry number `attempt + 1` (attempt 0 is the wait after the first failure):
- * `min(base · 2^attempt, max)`, spread uniformly over `±jitter` of itself. Never negative, never NaN.
- * Throws `ConfigError` naming the argument (`policy.jitter`, `random`, …) when one is not usable.
+ * The jittered backoff before retry number `attempt + 1` (attempt 0 is the wait after the first failure),
+ * in milliseconds: `min(baseDelayMs · 2^attempt, maxDelayMs)`, spread uniformly over `±jitter` of itself.
+ * The wait `sendMessage` makes after a connection error or a time limit. Never negative, never NaN.
+ *
+ * @param attempt Retries made so far, from 0; fractions are rounded down, negatives read as 0.
+ * @param policy The `RetryPolicy` members to use instead of the defaults.
+ * @param random Uniform numbers in `[0, 1)`; `0.5` gives the wait without jitter.
+ * @returns The wait in milliseconds.
+ * @throws {ConfigError} naming the argument (`policy.jitter`, `random`, …) when one is not usable.
+ * @example
+ * backoffDelayMs(0); // 750 to 1250
+ * backoffDelayMs(3, { baseDelayMs: 500, jitter: 0 }); // 4000
+ * backoffDelayMs(10, undefined, () => 0.5); // 16000, the default ceiling
  */
 export function backoffDelayMs(attempt: number, policy?: Partial<RetryPolicy>, random: () => number = Math.random): number {
 	if (typeof random !== 'function') throw new ConfigError('random', `must be a function, got ${kindOf(random)}`);
@@ -24,12 +34,21 @@ export function backoffDelayMs(attempt: number, policy?: Partial<RetryPolicy>, r
 	return Math.max(0, base + base * jitter * (2 * unit - 1));
 }
 
-/** Told before each wait, so callers can show progress (`attempt 2/5 after ConnectError, retrying in 1.9s`). */
+/**
+ * What `SendOptions.onRetry` is told before each wait, so callers can show progress
+ * (`attempt 2/5 after ConnectError, retrying in 1.9s`).
+ *
+ * @example
+ * const onRetry = ({ attempt, maxAttempts, error, delayMs }: RetryEvent) => console.warn(`attempt ${attempt}/${maxAttempts}: ${error.message}; next in ${delayMs} ms`);
+ */
 export interface RetryEvent {
 	/** The attempt that just failed, counting from 1. */
 	attempt: number;
+	/** `retry.maxAttempts`: the most attempts the call may make. */
 	maxAttempts: number;
+	/** Why the attempt failed: a `TransportError`, or an `HttpError` (429 or 503) that named a wait. */
 	error: A2AClientError;
+	/** The wait before the next attempt, in milliseconds. */
 	delayMs: number;
 }
 

@@ -6,7 +6,7 @@
  */
 export { createDevPlatform } from './platform.js';
 export { demoAdminToken, demoOrg, type DemoOrg } from './demo.js';
-export { agents, type DedupingAgent } from './agents.js';
+export { agents, type DedupingAgent, type DevAgents } from './agents.js';
 export type {
 	AgentContext,
 	AgentHandler,

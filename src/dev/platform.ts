@@ -83,6 +83,7 @@ function withHeaders(reply: Reply, headers: Record<string, string>): Reply {
  * examples and the CLI run with no real platform (docs/platform-contract.md). Middleware runs in
  * the real router's order: CORS, the rate limiter, TenantGuard, then the route.
  *
+ * @returns A `DevPlatform`: its `fetch` handler, what it recorded, and ways to change it while it runs.
  * @throws {ConfigError} naming the option or workspace field (`workspaces.2.parentId`,
  * `canvasSyncBudgetMs`) that is not what it should be, before anything is built.
  * @example

@@ -8,9 +8,19 @@ import { isResponseValidationError } from './response-validation-error.js';
 import { isTransportError } from './transport-error.js';
 import { isUnexpectedResponseError } from './unexpected-response-error.js';
 
-/** Sentinel that starts every error string handed to agents; the canvas strips it and matches hints on the rest. */
+/**
+ * Sentinel that starts every error string handed to agents; the canvas strips it and matches hints on the rest.
+ *
+ * @example
+ * if (text.startsWith(A2A_ERROR_PREFIX)) showHint(hintForError(text));
+ */
 export const A2A_ERROR_PREFIX = '[A2A_ERROR] ';
-/** Sentinel for a message the platform accepted into a queue instead of answering. */
+/**
+ * Sentinel that starts `sendText`'s line for a message the platform accepted for later delivery instead of answering.
+ *
+ * @example
+ * if (text.startsWith(A2A_QUEUED_PREFIX)) console.log('the reply will not come back to this call');
+ */
 export const A2A_QUEUED_PREFIX = '[A2A_QUEUED] ';
 
 /** Python's `_format_a2a_error` detail: never empty, never a doubled type prefix. */
@@ -48,8 +58,15 @@ function detailOf(error: unknown): string {
 }
 
 /**
- * Turns any error into the `[A2A_ERROR] …` string that agents and the canvas parse,
- * worded like the Python client: `<detail> [target=<url>]`.
+ * Turns any error into the `[A2A_ERROR] …` string that agents and the canvas parse, worded like the
+ * Python client's `_format_a2a_error`: `[A2A_ERROR] <detail> [target=<url>]`. The detail is never empty
+ * and never repeats the error's type. `@molecule-ai/a2a-client/hints` tells a person what to do about it.
+ *
+ * @param error Anything thrown or carried by a `'failed'` outcome.
+ * @returns A one-line string starting with `A2A_ERROR_PREFIX`.
+ * @example
+ * formatA2AError(new TransportError('ReadTimeout', 'timed out after 300000 ms', { target: 'http://localhost:8080/workspaces/…/a2a' }));
+ * // '[A2A_ERROR] ReadTimeout: timed out after 300000 ms [target=http://localhost:8080/workspaces/…/a2a]'
  */
 export function formatA2AError(error: unknown): string {
 	if (isInvalidPeerIdError(error) || isAgentError(error)) return A2A_ERROR_PREFIX + error.message;
