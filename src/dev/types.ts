@@ -1,5 +1,6 @@
 import type { Clock } from '../clock.js';
 import type { AgentHandler } from './agent-types.js';
+import type { PlatformEvent } from './events.js';
 
 /** The spending periods a budget can be set for, in the order a 402 names them (contract §7.3 row 8). */
 export type BudgetPeriod = 'hourly' | 'daily' | 'weekly' | 'monthly';
@@ -57,8 +58,15 @@ export interface DevWorkspace {
 	monthlySpend?: number;
 	/** Ceilings for the other periods (and `monthly`, in place of `budgetLimit`/`monthlySpend`). */
 	budgets?: Partial<Record<BudgetPeriod, PeriodBudget>>;
-	/** Default `true`. `false` answers 403 `tool call failed` when this workspace sends `message/send` to another. */
+	/**
+	 * Default `true`. `false` answers 403 `tool call failed` when this workspace sends `message/send`
+	 * to another, or asks the platform to delegate (`POST /workspaces/:id/delegate`).
+	 */
 	canDelegate?: boolean;
+	/** Default `true`. `false` makes `POST /workspaces/:id/notify` answer 403 `talk_to_user_disabled` (contract §15). */
+	talkToUserEnabled?: boolean;
+	/** The generation the platform wants the workspace at, answered to every heartbeat. Default 1. */
+	generation?: number;
 	/** Default 1. A heartbeat drains the queue while `activeTasks` is below it. */
 	maxConcurrentTasks?: number;
 	/** As the last heartbeat reported. Default 0. */
@@ -143,6 +151,26 @@ export interface DevPlatformOptions {
 	rateLimit?: number;
 	/** How long a dispatch may stay silent before it counts as busy. Default 1 800 000 ms (30 min). */
 	idleTimeoutMs?: number;
+	/**
+	 * Chat upload limits (contract §16.1), in bytes and files; each defaults to the platform's
+	 * (100 MiB per file, 100 MiB per request, 10 attachments). Smaller ones make the 413s easy to reach.
+	 */
+	uploadLimits?: Partial<UploadLimits>;
+	/**
+	 * Whether a memory plugin is configured (`MEMORY_PLUGIN_URL`). Default `true`; `false` makes the
+	 * memory endpoints answer 503 (contract §17).
+	 */
+	memoryPlugin?: boolean;
+}
+
+/** What `GET /uploads/limits` answers (contract §16.1). */
+export interface UploadLimits {
+	/** Largest file, in bytes. */
+	perFileBytes: number;
+	/** Largest multipart request, in bytes. */
+	perRequestBytes: number;
+	/** Most files one message should carry (advisory: the upload route stages up to 64). */
+	maxAttachmentsPerMessage: number;
 }
 
 /** One request the platform received. */
@@ -223,6 +251,14 @@ export interface DevPlatform {
 	readonly activity: readonly ActivityRow[];
 	/** The highest `seq` each workspace acknowledged, by workspace id. */
 	readonly ackedSeq: Readonly<Record<string, number>>;
+	/** Every event broadcast so far (`AGENT_MESSAGE`, `DELEGATION_*`), oldest first. */
+	readonly events: readonly PlatformEvent[];
+	/**
+	 * Mints a new inbound secret for the workspace, as `POST /workspaces/:id/external/rotate` does:
+	 * the next register or heartbeat hands it out and pushes carry it. Answers the new secret.
+	 * An unknown id throws `ConfigError`.
+	 */
+	rotateInboundSecret(id: string): string;
 	/** The next `count` requests reject with a `TypeError` before anything happens: a dropped connection. */
 	dropConnections(count: number): void;
 	/** Resolves once background work (drains, push-async turns) has finished. */
