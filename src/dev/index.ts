@@ -36,5 +36,7 @@ export type {
 	QueueItem,
 	QueueStatus,
 	RecordedRequest,
+	UploadLimits,
 } from './types.js';
+export type { PlatformEvent } from './events.js';
 export type { Clock } from '../clock.js';

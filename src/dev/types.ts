@@ -1,5 +1,6 @@
 import type { Clock } from '../clock.js';
 import type { AgentHandler } from './agent-types.js';
+import type { PlatformEvent } from './events.js';
 
 /** The spending periods a budget can be set for, in the order a 402 names them (contract §7.3 row 8). */
 export type BudgetPeriod = 'hourly' | 'daily' | 'weekly' | 'monthly';
@@ -84,11 +85,24 @@ export interface DevWorkspace {
 	/** Ceilings for the other periods (and `monthly`, in place of `budgetLimit`/`monthlySpend`). */
 	budgets?: Partial<Record<BudgetPeriod, PeriodBudget>>;
 	/**
-	 * `false` answers 403 `tool call failed` when this workspace sends `message/send` to another (row 10).
+	 * `false` answers 403 `tool call failed` when this workspace sends `message/send` to another
+	 * (row 10), or asks the platform to delegate (`POST /workspaces/:id/delegate`).
 	 *
 	 * @default true
 	 */
 	canDelegate?: boolean;
+	/**
+	 * `false` makes `POST /workspaces/:id/notify` answer 403 `talk_to_user_disabled` (contract §15).
+	 *
+	 * @default true
+	 */
+	talkToUserEnabled?: boolean;
+	/**
+	 * The generation the platform wants the workspace at, answered to every heartbeat.
+	 *
+	 * @default 1
+	 */
+	generation?: number;
 	/**
 	 * A heartbeat drains the queue while `activeTasks` is below it (contract §8.2).
 	 *
@@ -237,6 +251,29 @@ export interface DevPlatformOptions {
 	 * @default 1800000 (30 minutes)
 	 */
 	idleTimeoutMs?: number;
+	/**
+	 * Chat upload limits (contract §16.1), in bytes and files. Smaller ones make the 413s easy to reach.
+	 *
+	 * @default the platform's: 100 MiB per file, 100 MiB per request, 10 attachments
+	 */
+	uploadLimits?: Partial<UploadLimits>;
+	/**
+	 * Whether a memory plugin is configured (`MEMORY_PLUGIN_URL`); `false` makes the memory
+	 * endpoints answer 503 (contract §17).
+	 *
+	 * @default true
+	 */
+	memoryPlugin?: boolean;
+}
+
+/** What `GET /uploads/limits` answers (contract §16.1). */
+export interface UploadLimits {
+	/** Largest file, in bytes. */
+	perFileBytes: number;
+	/** Largest multipart request, in bytes. */
+	perRequestBytes: number;
+	/** Most files one message should carry (advisory: the upload route stages up to 64). */
+	maxAttachmentsPerMessage: number;
 }
 
 /** One request the platform received, as `DevPlatform.requests` lists it. */
@@ -372,6 +409,18 @@ export interface DevPlatform {
 	readonly activity: readonly ActivityRow[];
 	/** The highest `seq` each workspace acknowledged, by workspace id. */
 	readonly ackedSeq: Readonly<Record<string, number>>;
+	/** Every event broadcast so far (`AGENT_MESSAGE`, `DELEGATION_*`), oldest first. */
+	readonly events: readonly PlatformEvent[];
+	/**
+	 * Mints a new inbound secret for the workspace, as `POST /workspaces/:id/external/rotate` does:
+	 * the next register or heartbeat hands it out and pushes carry it.
+	 *
+	 * @returns the new secret.
+	 * @throws {ConfigError} for an unknown workspace id.
+	 * @example
+	 * const secret = platform.rotateInboundSecret(agentId); // the agent's next heartbeat receives it
+	 */
+	rotateInboundSecret(id: string): string;
 	/**
 	 * Makes the next `count` requests reject with a `TypeError` before anything happens, as a dropped
 	 * connection does: nothing is recorded or dispatched.
