@@ -1,25 +1,19 @@
+import { answerOf, type AnswerContext, type QueuedAnswer, type RepliedAnswer } from './answer.js';
 import { checkOptions, isAbortSignal, type OptionChecks } from './arguments.js';
 import { maxTimerMs, type Settings } from './config.js';
 import { A2AClientError, isA2AClientError } from './errors/a2a-client-error.js';
-import { AgentError } from './errors/agent-error.js';
 import { ConfigError } from './errors/config-error.js';
 import { A2A_QUEUED_PREFIX, formatA2AError } from './errors/format.js';
-import { HttpError } from './errors/http-error.js';
+import type { HttpError } from './errors/http-error.js';
 import { InvalidPeerIdError } from './errors/invalid-peer-id-error.js';
-import { JsonRpcError } from './errors/json-rpc-error.js';
-import { ResponseValidationError } from './errors/response-validation-error.js';
 import { isTransportError } from './errors/transport-error.js';
-import { UnexpectedResponseError } from './errors/unexpected-response-error.js';
-import { isRecord, parseJson } from './internal/json.js';
+import { isRecord } from './internal/json.js';
 import { checkMessage, messageSendBody } from './outgoing.js';
 import { validatePeerId } from './peer-id.js';
-import { extractReply, readableText, type Reply } from './reply.js';
-import { retry, retryAfterMs, type RetryEvent } from './retry.js';
+import { readableText } from './reply.js';
+import { retry, type RetryEvent } from './retry.js';
 import type { OutgoingMessage } from './schemas/a2a.js';
-import { JsonRpcResponse } from './schemas/json-rpc.js';
-import { parse } from './schemas/parse.js';
-import { PlatformErrorBody, PollQueuedBody, QueuedBody } from './schemas/platform.js';
-import type { PlatformResponse, Transport } from './transport.js';
+import type { Transport } from './transport.js';
 
 /** What `sendMessage` sends: plain text, or parts with optional message metadata. */
 export type MessageInput = string | OutgoingMessage;
@@ -42,19 +36,10 @@ interface Attempted {
 }
 
 /** The agent answered. */
-export interface RepliedOutcome extends Reply, Attempted {
-	status: 'replied';
-	/** The JSON-RPC `result` as received. */
-	result: unknown;
-}
+export interface RepliedOutcome extends RepliedAnswer, Attempted {}
 
 /** The platform accepted the message for later delivery (busy agent, or a poll-mode target). */
-export interface QueuedOutcome extends Attempted {
-	status: 'queued';
-	queueId?: string;
-	queueDepth?: number;
-	deliveryMode?: string;
-}
+export interface QueuedOutcome extends QueuedAnswer, Attempted {}
 
 /** The message was not delivered, or the answer was an error. `formatA2AError(error)` gives the agent-facing string. */
 export interface FailedOutcome extends Attempted {
@@ -63,8 +48,6 @@ export interface FailedOutcome extends Attempted {
 }
 
 export type SendOutcome = RepliedOutcome | QueuedOutcome | FailedOutcome;
-
-type Answer = Omit<RepliedOutcome, keyof Attempted> | Omit<QueuedOutcome, keyof Attempted>;
 
 export interface Messaging {
 	sendMessage(peerId: string, message: MessageInput, options?: SendOptions): Promise<SendOutcome>;
@@ -114,55 +97,7 @@ export function createMessaging(settings: Settings, transport: Transport): Messa
 		return failure;
 	};
 
-	function answerOf({ status, headers, text, url: target }: PlatformResponse, requestId: string): Answer {
-		const json = parseJson(text);
-		const data = json.ok ? json.value : undefined;
-		if (status < 200 || status > 299) {
-			const body = parse(PlatformErrorBody, data);
-			const fields = body.success ? body.output : {};
-			throw new HttpError(status, {
-				target,
-				platformError: fields.error && redact(fields.error),
-				retryAfterMs: retryAfterMs(headers, fields.retry_after, clock),
-				body: redactDeep(data),
-			});
-		}
-		if (!json.ok) throw new UnexpectedResponseError(`response is not JSON: ${json.error}`, status, { target });
-		// `null` means absent: an `error` of null is no error, and a `"result": null` beside an error object is that error.
-		const isError = isRecord(data) && data['error'] !== undefined && data['error'] !== null;
-		if (isRecord(data) && ('result' in data || isError)) {
-			// JSON-RPC 2.0 §5: the id sent, or null on an error the server could not tie to a request. Any
-			// other answers another request (a mixed-up proxy, cache or agent). An absent id is accepted:
-			// this HTTP exchange already pairs the body with the request (no batch, no multiplexing), the
-			// platform relays the agent's bytes without adding one, and the Python client never required
-			// one; a missing id is no sign of a mix-up, a different one is. The dev platform echoes ids.
-			const { id = requestId } = data;
-			if (id === null ? !isError : id !== requestId) {
-				throw new UnexpectedResponseError(`response id ${JSON.stringify(redactDeep(id)).slice(0, 100)} does not match request id "${requestId}"`, status, { target });
-			}
-			const rpc = parse(JsonRpcResponse, data);
-			if (!rpc.success) throw new ResponseValidationError(rpc.issues.map(({ path, message }) => ({ path, message: redact(message) })), { target });
-			const { result, error } = rpc.output;
-			if (error) throw new JsonRpcError(error.message ?? '', error.code, redactDeep(error.data), { target });
-			if (result !== null && typeof result !== 'string' && !isRecord(result)) {
-				throw new ResponseValidationError([{ path: 'result', message: 'Invalid type: Expected a Message, a Task, a string or null' }], { target });
-			}
-			const reply = extractReply(result);
-			const failedTask = reply.taskState === 'failed' || reply.taskState === 'rejected';
-			if (failedTask || reply.text.startsWith('Agent error:')) {
-				throw new AgentError(failedTask ? `Agent error: task ${reply.taskState}${reply.text && `: ${reply.text}`}` : reply.text, { target });
-			}
-			return { status: 'replied', ...reply, result };
-		}
-		const queued = parse(QueuedBody, data);
-		if (queued.success) {
-			const { queue_id: queueId, queue_depth: queueDepth } = queued.output;
-			return { status: 'queued', ...(queueId !== undefined && { queueId }), ...(queueDepth !== undefined && { queueDepth }) };
-		}
-		const poll = parse(PollQueuedBody, data);
-		if (poll.success) return { status: 'queued', ...(poll.output.delivery_mode !== undefined && { deliveryMode: poll.output.delivery_mode }) };
-		throw new UnexpectedResponseError(`unexpected response shape (no result, no error): ${JSON.stringify(redactDeep(data)).slice(0, 200)}`, status, { target });
-	}
+	const answerContext: AnswerContext = { clock, redact, redactDeep };
 
 	function onRetry(event: RetryEvent, canonicalId: string, options: SendOptions): void {
 		const { error } = event;
@@ -198,6 +133,7 @@ export function createMessaging(settings: Settings, transport: Transport): Messa
 						return answerOf(
 							await transport({ method: 'POST', path: `/workspaces/${canonicalId}/a2a`, body, identify: true, timeoutMs: Math.min(timeoutMs, timeLeftMs), signal }),
 							requestId,
+							answerContext,
 						);
 					} catch (error) {
 						throw signal?.aborted ? error : scrub(error);
