@@ -3,7 +3,7 @@ import { checkOptions, isAbortSignal, type OptionChecks } from './arguments.js';
 import { maxTimerMs, type Settings } from './config.js';
 import { A2AClientError, isA2AClientError } from './errors/a2a-client-error.js';
 import { ConfigError } from './errors/config-error.js';
-import { A2A_QUEUED_PREFIX, formatA2AError } from './errors/format.js';
+import { formatA2AError, formatA2AQueued } from './errors/format.js';
 import type { HttpError } from './errors/http-error.js';
 import { InvalidPeerIdError } from './errors/invalid-peer-id-error.js';
 import { isTransportError } from './errors/transport-error.js';
@@ -152,7 +152,7 @@ export function createMessaging(settings: Settings, transport: Transport): Messa
 		try {
 			const outcome = await sendMessage(peerId, text);
 			if (outcome.status === 'replied') return outcome.parts.length > 0 ? readableText(outcome) : '(no response)';
-			if (outcome.status === 'queued') return `${A2A_QUEUED_PREFIX}target=${validatePeerId(peerId)} method=message/send`;
+			if (outcome.status === 'queued') return formatA2AQueued(peerId);
 			return formatA2AError(outcome.error);
 		} catch (error) {
 			return formatA2AError(error);

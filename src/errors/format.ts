@@ -1,4 +1,5 @@
 import { kindOf } from '../internal/describe.js';
+import { validatePeerId } from '../peer-id.js';
 import { isA2AClientError } from './a2a-client-error.js';
 import { isAgentError } from './agent-error.js';
 import { isHttpError } from './http-error.js';
@@ -55,4 +56,17 @@ export function formatA2AError(error: unknown): string {
 	if (isInvalidPeerIdError(error) || isAgentError(error)) return A2A_ERROR_PREFIX + error.message;
 	const target = isA2AClientError(error) ? error.target : undefined;
 	return A2A_ERROR_PREFIX + detailOf(error) + (target ? ` [target=${target}]` : '');
+}
+
+/**
+ * The line that stands for a message the platform accepted for later delivery instead of answering
+ * (every `queued` outcome of `sendMessage`): `[A2A_QUEUED] target=<peer id> method=<method>`. A
+ * peer id that is a UUID is written in its canonical lower-case form; any other is written as given.
+ *
+ * @param peerId The workspace the message was sent to.
+ * @param method The JSON-RPC method that was queued. Default `'message/send'`.
+ * @example formatA2AQueued('A2A00000-0000-4000-8000-000000000006') // '[A2A_QUEUED] target=a2a00000-0000-4000-8000-000000000006 method=message/send'
+ */
+export function formatA2AQueued(peerId: string, method = 'message/send'): string {
+	return `${A2A_QUEUED_PREFIX}target=${validatePeerId(peerId) ?? peerId} method=${method}`;
 }

@@ -1,6 +1,6 @@
 import process from 'node:process';
 import { parseArgs } from 'node:util';
-import { A2A_QUEUED_PREFIX, createA2AClient, formatA2AError, isConfigError, isInvalidMessageError, type SendOutcome } from '../../index.js';
+import { createA2AClient, formatA2AError, formatA2AQueued, isConfigError, isInvalidMessageError, type SendOutcome } from '../../index.js';
 import { parseUsage, requirePositional, UsageError } from '../args.js';
 import { peerIdArgument } from '../client.js';
 import type { Command } from '../command.js';
@@ -46,8 +46,6 @@ async function messageArgument(words: readonly string[]): Promise<string> {
 	return message;
 }
 
-const queuedLine = (peerId: string): string => `${A2A_QUEUED_PREFIX}target=${peerId} method=message/send`;
-
 function report(outcome: SendOutcome, peerId: string, json: boolean): number {
 	const { attempts, messageId } = outcome;
 	if (outcome.status === 'replied') {
@@ -61,8 +59,8 @@ function report(outcome: SendOutcome, peerId: string, json: boolean): number {
 	}
 	if (outcome.status === 'queued') {
 		const { status, ...details } = outcome;
-		if (json) printJson({ status, line: queuedLine(peerId), ...details });
-		else printLine(queuedLine(peerId));
+		if (json) printJson({ status, line: formatA2AQueued(peerId), ...details });
+		else printLine(formatA2AQueued(peerId));
 		return exitCode.ok;
 	}
 	const error = formatA2AError(outcome.error);
