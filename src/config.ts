@@ -57,7 +57,10 @@ export interface A2AClientConfig {
 	token?: TokenOption | undefined;
 	/** Sent as `Origin` (the SaaS edge needs it outside browsers; browsers set their own). */
 	origin?: string | undefined;
-	/** Sent as `X-Molecule-Org-Id` for multi-tenant platforms. Not allowed by the platform's CORS policy. */
+	/**
+	 * Sent as `X-Molecule-Org-Id`. Required by a platform that serves one organisation (SaaS): without
+	 * it every call fails with a `ConfigError` naming `orgId` (the platform's 400 `TENANT_ORG_HEADER_REQUIRED`).
+	 */
 	orgId?: string | undefined;
 	/**
 	 * Default: `globalThis.fetch`, looked up at call time. Called as a plain function, without a

@@ -1,13 +1,13 @@
 import { answerOf, type AnswerContext, type QueuedAnswer, type RepliedAnswer } from './answer.js';
 import { checkOptions, isAbortSignal, type OptionChecks } from './arguments.js';
 import { maxTimerMs, type Settings } from './config.js';
-import { A2AClientError, isA2AClientError } from './errors/a2a-client-error.js';
+import type { A2AClientError } from './errors/a2a-client-error.js';
 import { ConfigError } from './errors/config-error.js';
 import { formatA2AError, formatA2AQueued } from './errors/format.js';
 import type { HttpError } from './errors/http-error.js';
 import { InvalidPeerIdError } from './errors/invalid-peer-id-error.js';
 import { isTransportError } from './errors/transport-error.js';
-import { isRecord } from './internal/json.js';
+import { errorRedaction } from './internal/error-redaction.js';
 import { checkMessage, messageSendBody } from './outgoing.js';
 import { validatePeerId } from './peer-id.js';
 import { readableText } from './reply.js';
@@ -38,7 +38,10 @@ interface Attempted {
 /** The agent answered. */
 export interface RepliedOutcome extends RepliedAnswer, Attempted {}
 
-/** The platform accepted the message for later delivery (busy agent, or a poll-mode target). */
+/**
+ * The platform accepted the message without answering it: a busy or starting agent (202), a platform
+ * boot turn, a poll-mode target, or a canvas-class turn past 90 s (200). See `QueuedAnswer`.
+ */
 export interface QueuedOutcome extends QueuedAnswer, Attempted {}
 
 /** The message was not delivered, or the answer was an error. `formatA2AError(error)` gives the agent-facing string. */
@@ -50,6 +53,17 @@ export interface FailedOutcome extends Attempted {
 export type SendOutcome = RepliedOutcome | QueuedOutcome | FailedOutcome;
 
 export interface Messaging {
+	/**
+	 * Sends `message/send` to `peerId` through the platform proxy, retrying transient failures (network
+	 * failures, 429 and 503 with a wait, a 503 `restarting` on the backoff) within `retry.budgetMs`.
+	 * Resolves to `replied` (the agent's answer), `queued` (accepted, not answered: every body with
+	 * `status: "queued"` or `queued: true`) or `failed` (a typed error); rejects only with the reason of
+	 * an aborted `options.signal`. Messages over 16 MiB as JSON fail with `InvalidMessageError` unsent.
+	 *
+	 * @example
+	 * const outcome = await client.sendMessage(peerId, 'Summarise the open incidents');
+	 * if (outcome.status === 'queued' && outcome.queueId) await client.waitForReply(peerId, outcome.queueId);
+	 */
 	sendMessage(peerId: string, message: MessageInput, options?: SendOptions): Promise<SendOutcome>;
 	/**
 	 * The agent-facing form of `sendMessage(peerId, text)`; never rejects. Gives the reply's text or,
@@ -72,32 +86,9 @@ const sendOptionChecks: OptionChecks = {
 export function createMessaging(settings: Settings, transport: Transport): Messaging {
 	const { clock, logger, redact, uuid } = settings;
 
-	const redactDeep = (value: unknown): unknown =>
-		typeof value === 'string'
-			? redact(value)
-			: Array.isArray(value)
-				? value.map(redactDeep)
-				: isRecord(value)
-					? Object.fromEntries(Object.entries(value).map(([key, item]) => [redact(key), redactDeep(item)]))
-					: value;
+	const { redactDeep, scrub } = errorRedaction(redact);
 
-	/** A cause chain with every token value removed from its messages; untouched when there is none. */
-	const redactCause = (cause: unknown): unknown => {
-		if (!(cause instanceof Error)) return typeof cause === 'string' ? redact(cause) : cause;
-		const inner = redactCause(cause.cause);
-		if (redact(cause.message) === cause.message && inner === cause.cause) return cause;
-		return Object.assign(new Error(redact(cause.message), { cause: inner }), { name: cause.name });
-	};
-
-	/** Errors leave this module with every token value removed from their text, causes included. */
-	const scrub = (error: unknown): A2AClientError => {
-		const failure = isA2AClientError(error) ? error : new A2AClientError(String(error), { cause: error });
-		failure.message = redact(failure.message);
-		if ('cause' in failure) failure.cause = redactCause(failure.cause);
-		return failure;
-	};
-
-	const answerContext: AnswerContext = { clock, redact, redactDeep };
+	const answerContext: AnswerContext = { clock, workspaceId: settings.workspaceId, redact, redactDeep };
 
 	function onRetry(event: RetryEvent, canonicalId: string, options: SendOptions): void {
 		const { error } = event;

@@ -5,6 +5,8 @@ import { isAgentError } from './agent-error.js';
 import { isHttpError } from './http-error.js';
 import { isInvalidPeerIdError } from './invalid-peer-id-error.js';
 import { isJsonRpcError, type JsonRpcError } from './json-rpc-error.js';
+import { isQueuedMessageError } from './queued-message-error.js';
+import { isReplyTimeoutError } from './reply-timeout-error.js';
 import { isResponseValidationError } from './response-validation-error.js';
 import { isTransportError } from './transport-error.js';
 import { isUnexpectedResponseError } from './unexpected-response-error.js';
@@ -34,7 +36,7 @@ function detailOf(error: unknown): string {
 		const wait = error.retryAfterMs === undefined ? '' : ` (retry_after=${Math.ceil(error.retryAfterMs / 1000)}s)`;
 		return error.message + wait;
 	}
-	if (isUnexpectedResponseError(error) || isResponseValidationError(error)) return error.message;
+	if (isUnexpectedResponseError(error) || isResponseValidationError(error) || isQueuedMessageError(error) || isReplyTimeoutError(error)) return error.message;
 	// A bare A2AClientError wraps a foreign failure: name that failure, as Python named the exception class.
 	const named = isA2AClientError(error) && error.name === 'A2AClientError' && error.cause instanceof Error ? error.cause : error;
 	if (named instanceof Error) return typedDetail(named.name, named.message);

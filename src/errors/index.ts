@@ -6,6 +6,8 @@ export { HttpError, isHttpError, type HttpErrorOptions } from './http-error.js';
 export { InvalidMessageError, isInvalidMessageError } from './invalid-message-error.js';
 export { InvalidPeerIdError, isInvalidPeerIdError } from './invalid-peer-id-error.js';
 export { JsonRpcError, isJsonRpcError } from './json-rpc-error.js';
+export { QueuedMessageError, isQueuedMessageError, type QueueFailureStatus } from './queued-message-error.js';
+export { ReplyTimeoutError, isReplyTimeoutError } from './reply-timeout-error.js';
 export { ResponseValidationError, isResponseValidationError, describeIssues, type ValidationIssue } from './response-validation-error.js';
 export { TransportError, isTransportError, type TransportErrorKind } from './transport-error.js';
 export { UnexpectedResponseError, isUnexpectedResponseError } from './unexpected-response-error.js';

@@ -61,11 +61,18 @@ describe('sendMessage request', () => {
 		expect(calls).toHaveLength(0);
 	});
 
-	test('refuses a message larger than the 1 MiB the proxy reads, without a request', async () => {
-		const { outcome, calls } = await send([message('ok')], 'x'.repeat(1 << 20));
+	// Updated for addendum §4.1: the proxy reads 16 MiB (it cut bodies at 1 MiB) and refuses larger ones with 413.
+	test('refuses a message larger than the 16 MiB the proxy accepts, without a request', async () => {
+		const { outcome, calls } = await send([message('ok')], 'x'.repeat(16 << 20));
 		expect(outcome.status === 'failed' && outcome.error).toBeInstanceOf(InvalidMessageError);
-		expect(outcome.status === 'failed' && outcome.error.message).toMatch(/bytes as JSON; the platform proxy reads at most 1048576/);
+		expect(outcome.status === 'failed' && outcome.error.message).toMatch(/bytes as JSON; the platform proxy accepts at most 16777216/);
 		expect(calls).toHaveLength(0);
+	});
+
+	test('sends a message of more than 1 MiB whole (addendum §4.1)', async () => {
+		const { outcome, calls } = await send([message('ok')], 'x'.repeat(2 << 20));
+		expect(outcome.status).toBe('replied');
+		expect(calls[0]?.body.length).toBeGreaterThan(2 << 20);
 	});
 
 	test('uses the per-call timeout for each attempt', async () => {
@@ -142,9 +149,23 @@ describe('sendMessage outcomes', () => {
 		expect(calls).toHaveLength(1);
 	});
 
-	test('202 {queued:true} is a queued outcome with its queue id and depth', async () => {
+	// Updated for addendum §4.3 row 27: the outcome carries what the platform said, its message included.
+	test('202 {queued:true} is a queued outcome with its queue id, depth and the platform message', async () => {
 		const { outcome } = await send([json({ queued: true, queue_id: 'q-1', queue_depth: 2, message: 'workspace agent busy — request queued' }, 202)]);
-		expect(outcome).toEqual({ status: 'queued', queueId: 'q-1', queueDepth: 2, attempts: 1, messageId: '00000000-0000-4000-8000-000000000001' });
+		expect(outcome).toEqual({
+			status: 'queued',
+			queueId: 'q-1',
+			queueDepth: 2,
+			platformMessage: 'workspace agent busy — request queued',
+			attempts: 1,
+			messageId: '00000000-0000-4000-8000-000000000001',
+		});
+	});
+
+	test('a queued body with a malformed member is a ResponseValidationError naming it', async () => {
+		const { outcome } = await send([json({ queued: true, queue_id: 7 }, 202)]);
+		expect(outcome.status === 'failed' && outcome.error).toBeInstanceOf(ResponseValidationError);
+		expect(outcome).toMatchObject({ error: { issues: [expect.objectContaining({ path: 'queue_id' })] } });
 	});
 
 	test('the poll-mode {status:"queued"} answer is a queued outcome with its delivery mode', async () => {
@@ -200,11 +221,20 @@ describe('sendMessage outcomes', () => {
 
 	test.each([
 		['a numeric result', { result: 5 }, 'result'],
-		['a string error', { error: 'boom' }, 'error'],
+		['a JSON-RPC response with a string error', { jsonrpc: '2.0', error: 'boom' }, 'error'],
 	])('%s is a ResponseValidationError naming the field', async (_name, body, path) => {
 		const { outcome } = await send([json(body)]);
 		expect(outcome.status === 'failed' && outcome.error).toBeInstanceOf(ResponseValidationError);
 		expect(outcome).toMatchObject({ error: { issues: [expect.objectContaining({ path })] } });
+	});
+});
+
+describe('sendMessage reads a failure the platform relays in a 2xx', () => {
+	test('a 2xx {"error": "<string>"} without JSON-RPC is an AgentError with the platform text (addendum §4.3 row 30)', async () => {
+		const { outcome, calls } = await send([json({ error: 'boom' })]);
+		expect(outcome.status === 'failed' && outcome.error).toBeInstanceOf(AgentError);
+		expect(outcome.status === 'failed' && formatA2AError(outcome.error)).toBe('[A2A_ERROR] Agent error: boom');
+		expect(calls).toHaveLength(1);
 	});
 });
 
