@@ -118,12 +118,22 @@ function queuedAnswerOf(data: Record<string, unknown>, target: string): QueuedAn
 	};
 }
 
+/** The reply a JSON-RPC `result` holds; an `Agent error:` text or a failed or rejected task is an `AgentError`. */
+function replied(result: unknown, target: string): RepliedAnswer {
+	const reply = extractReply(result);
+	const failedTask = reply.taskState === 'failed' || reply.taskState === 'rejected';
+	if (failedTask || reply.text.startsWith('Agent error:')) {
+		throw new AgentError(failedTask ? `Agent error: task ${reply.taskState}${reply.text && `: ${reply.text}`}` : reply.text, { target });
+	}
+	return { status: 'replied', ...reply, result };
+}
+
 /**
  * The reply a JSON-RPC response holds, or the error it stands for. `requestId` is the id sent, when
  * this exchange pairs the body with one request; `undefined` reads a reply kept for later (a queue
  * item's `response_body`), whose id belongs to a request made before.
  */
-export function replyOf(data: Record<string, unknown>, requestId: string | undefined, status: number, target: string, context: AnswerContext): RepliedAnswer {
+function replyOf(data: Record<string, unknown>, requestId: string | undefined, status: number, target: string, context: AnswerContext): RepliedAnswer {
 	const { redact, redactDeep } = context;
 	// `null` means absent: an `error` of null is no error, and a `"result": null` beside an error object is that error.
 	const isError = data['error'] !== undefined && data['error'] !== null;
@@ -145,12 +155,7 @@ export function replyOf(data: Record<string, unknown>, requestId: string | undef
 	if (result !== null && typeof result !== 'string' && !isRecord(result)) {
 		throw new ResponseValidationError([{ path: 'result', message: 'Invalid type: Expected a Message, a Task, a string or null' }], { target });
 	}
-	const reply = extractReply(result);
-	const failedTask = reply.taskState === 'failed' || reply.taskState === 'rejected';
-	if (failedTask || reply.text.startsWith('Agent error:')) {
-		throw new AgentError(failedTask ? `Agent error: task ${reply.taskState}${reply.text && `: ${reply.text}`}` : reply.text, { target });
-	}
-	return { status: 'replied', ...reply, result };
+	return replied(result, target);
 }
 
 /**
@@ -158,6 +163,13 @@ export function replyOf(data: Record<string, unknown>, requestId: string | undef
  * relaying the agent's failure, as it does for an agent's empty 2xx (addendum §4.3 row 30).
  */
 const isRelayedFailure = (data: Record<string, unknown>): boolean => typeof data['error'] === 'string' && !('result' in data) && !('jsonrpc' in data);
+
+/** What an agent's answer says: a reply, or the error it stands for. */
+function agentAnswerOf(data: unknown, requestId: string | undefined, status: number, target: string, context: AnswerContext): RepliedAnswer {
+	if (isRecord(data) && isRelayedFailure(data)) throw new AgentError(`Agent error: ${context.redact(String(data['error']))}`, { target });
+	if (isRecord(data) && ('result' in data || (data['error'] !== undefined && data['error'] !== null))) return replyOf(data, requestId, status, target, context);
+	throw new UnexpectedResponseError(`unexpected response shape (no result, no error): ${JSON.stringify(context.redactDeep(data)).slice(0, 200)}`, status, { target });
+}
 
 /**
  * Turns the proxy's response to `message/send` into a reply or a queued answer, or throws the typed
@@ -168,9 +180,18 @@ export function answerOf(response: PlatformResponse, requestId: string, context:
 	if (status < 200 || status > 299) throw platformFailure(response, context);
 	const json = parseJson(text);
 	if (!json.ok) throw new UnexpectedResponseError(`response is not JSON: ${json.error}`, status, { target });
-	const data = json.value;
-	if (isQueued(data)) return queuedAnswerOf(data, target);
-	if (isRecord(data) && isRelayedFailure(data)) throw new AgentError(`Agent error: ${context.redact(String(data['error']))}`, { target });
-	if (isRecord(data) && ('result' in data || (data['error'] !== undefined && data['error'] !== null))) return replyOf(data, requestId, status, target, context);
-	throw new UnexpectedResponseError(`unexpected response shape (no result, no error): ${JSON.stringify(context.redactDeep(data)).slice(0, 200)}`, status, { target });
+	if (isQueued(json.value)) return queuedAnswerOf(json.value, target);
+	return agentAnswerOf(json.value, requestId, status, target, context);
+}
+
+/**
+ * The reply a queue item kept (its `response_body`, addendum §5), read like any other answer but
+ * without the id check, as it answers a request sent earlier: a JSON-RPC response or the platform's
+ * relayed failure, as JSON or as JSON text; other text is the reply's text.
+ */
+export function storedReplyOf(value: unknown, target: string, context: AnswerContext): RepliedAnswer {
+	const json = typeof value === 'string' ? parseJson(value) : undefined;
+	const data = json?.ok ? json.value : value;
+	if (typeof data === 'string') return replied(data, target);
+	return agentAnswerOf(data, undefined, 200, target, context);
 }

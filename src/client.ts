@@ -1,10 +1,11 @@
 import { resolveConfig, type A2AClientConfig } from './config.js';
 import { createMessaging, type Messaging } from './messaging.js';
+import { createQueueReading, type QueueReading } from './queue.js';
 import { createRegistry, type Registry } from './registry.js';
 import { createTransport } from './transport.js';
 
 /** A client for one workspace. Methods are plain functions: they may be passed around detached. */
-export interface A2AClient extends Registry, Messaging {
+export interface A2AClient extends Registry, Messaging, QueueReading {
 	/** The canonical (lower-case) id of the workspace this client speaks for. */
 	readonly workspaceId: string;
 	/** The platform base URL, without a trailing `/`. */
@@ -27,5 +28,6 @@ export function createA2AClient(config: A2AClientConfig): A2AClient {
 		platformUrl: settings.platformUrl,
 		...createRegistry(settings, transport),
 		...createMessaging(settings, transport),
+		...createQueueReading(settings, transport),
 	});
 }

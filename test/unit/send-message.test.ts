@@ -229,6 +229,22 @@ describe('sendMessage outcomes', () => {
 	});
 });
 
+describe('sendMessage reads the size limits the platform names (addendum §4.1)', () => {
+	test("the platform's 413 is an HttpError with its max_bytes, not retried (§4.3 row 1)", async () => {
+		const body = { error: 'request body exceeds 16777216 byte limit: A2A body exceeds size limit', truncated: true, max_bytes: 16_777_216 };
+		const { outcome, calls } = await send([json(body, 413), message('ok')]);
+		expect(outcome.status === 'failed' && outcome.error).toBeInstanceOf(HttpError);
+		expect(outcome).toMatchObject({ error: { status: 413, maxBytes: 16_777_216, platformError: body.error } });
+		expect(calls).toHaveLength(1);
+	});
+
+	test('a reply too large for the platform to relay is an HttpError with max_bytes 67108864 (§4.3 row 29)', async () => {
+		const body = { error: 'response body exceeds 67108864 byte limit: A2A body exceeds size limit', delivery_confirmed: true, truncated: true, max_bytes: 67_108_864 };
+		const { outcome } = await send([json(body, 502)]);
+		expect(outcome).toMatchObject({ error: { status: 502, maxBytes: 67_108_864, body: { truncated: true } } });
+	});
+});
+
 describe('sendMessage reads a failure the platform relays in a 2xx', () => {
 	test('a 2xx {"error": "<string>"} without JSON-RPC is an AgentError with the platform text (addendum §4.3 row 30)', async () => {
 		const { outcome, calls } = await send([json({ error: 'boom' })]);
@@ -263,6 +279,26 @@ describe('sendMessage waits for what the platform asks', () => {
 	test('caps a platform wait at 60 s', async () => {
 		const { clock } = await send([json({ error: 'rate limit exceeded' }, 429, { 'retry-after': '3600' }), message('ok')]);
 		expect(clock.now()).toBe(60_000);
+	});
+
+	test('takes the wait from the body retry_after_seconds when there is neither header nor retry_after (addendum §4.3 row 22)', async () => {
+		const reRegistering = json({ error: 'workspace re-registering — please retry in 30 seconds', detail: 'x', retry_after_seconds: 30 }, 503);
+		const { outcome, clock } = await send([reRegistering, message('ok')]);
+		expect(outcome).toMatchObject({ status: 'replied', attempts: 2 });
+		expect(clock.now()).toBe(30_000);
+	});
+
+	test('prefers the Retry-After header, then retry_after, to retry_after_seconds', async () => {
+		const both = json({ error: 'busy', retry_after: 5, retry_after_seconds: 30 }, 503);
+		const { clock } = await send([both, message('ok')]);
+		expect(clock.now()).toBe(5000);
+	});
+
+	test('retries a 503 restarting that names no wait on the normal backoff (addendum §4.3 rows 21, 24)', async () => {
+		const restarting = json({ error: 'workspace agent unreachable — container restart triggered', restarting: true }, 503);
+		const { outcome, clock } = await send([restarting, restarting, message('ok')]);
+		expect(outcome).toMatchObject({ status: 'replied', attempts: 3 });
+		expect(clock.now()).toBe(1000 + 2000);
 	});
 
 	test('does not retry a 503 that asks for no wait', async () => {
