@@ -13,11 +13,15 @@ const target = id(2);
 const sibling = id(3);
 const otherRoot = id(9);
 
-/** The lead (the client's workspace, a root), its child `target` and another child; `extra` changes the target. */
-function org(extra: Partial<DevWorkspace> = {}): DevWorkspace[] {
+/**
+ * The lead (the client's workspace, a root), its child `target` (an echo agent, none with
+ * `agent: null`) and another child, and a second root; `extra` changes the target.
+ */
+function org(extra: Partial<Omit<DevWorkspace, 'agent'>> & { agent?: DevWorkspace['agent'] | null } = {}): DevWorkspace[] {
+	const { agent = agents.echo(), ...fields } = extra;
 	return [
 		{ id: lead, name: 'Lead', tokens: ['lead-token'] },
-		{ id: target, name: 'Target', parentId: lead, tokens: ['target-token'], agent: agents.echo(), ...extra },
+		{ id: target, name: 'Target', parentId: lead, tokens: ['target-token'], ...(agent !== null && { agent }), ...fields },
 		{ id: sibling, name: 'Sibling', parentId: lead, tokens: ['sibling-token'] },
 		{ id: otherRoot, name: 'Other root', tokens: ['other-root-token'], agent: agents.echo() },
 	];
@@ -234,14 +238,14 @@ describe('failures that are not retried (addendum §4.3 rows 13, 17, 19–22, 28
 	});
 
 	test('row 19: a provisioning workspace whose queue write fails is HTTP 503 workspace has no URL, not retried', async () => {
-		const setup = devClient(org({ status: 'provisioning', agent: undefined, datastoreFailures: ['enqueue'] }));
+		const setup = devClient(org({ status: 'provisioning', agent: null, datastoreFailures: ['enqueue'] }));
 		const outcome = await setup.client.sendMessage(target, 'hi');
 		expect(errorOf(outcome)).toMatchObject({ status: 503, platformError: 'workspace has no URL', body: { status: 'provisioning' } });
 		expect(outcome.attempts).toBe(1);
 	});
 
 	test('row 20: an offline workspace with no agent is HTTP 503 workspace has no URL, not retried', async () => {
-		const setup = devClient(org({ status: 'offline', agent: undefined }));
+		const setup = devClient(org({ status: 'offline', agent: null }));
 		const outcome = await setup.client.sendMessage(target, 'hi');
 		expect(errorOf(outcome)).toMatchObject({ status: 503, platformError: 'workspace has no URL', body: { status: 'offline' } });
 		expect(outcome.attempts).toBe(1);
@@ -299,7 +303,7 @@ describe('accepted, not answered (addendum §1 #3; §4.3 rows 14, 15, 19, 27)', 
 	});
 
 	test('row 19: a provisioning workspace with no agent yet queues the message: 202 with queue id, depth and the platform message', async () => {
-		const setup = devClient(org({ status: 'provisioning', agent: undefined }));
+		const setup = devClient(org({ status: 'provisioning', agent: null }));
 		const outcome = await setup.client.sendMessage(target, 'hi');
 		expect(outcome).toMatchObject({
 			status: 'queued',
