@@ -25,6 +25,9 @@ export type QueueItemStatus = 'queued' | 'dispatched' | 'completed' | 'failed' |
 /**
  * A message the platform holds in its queue, as `GET /workspaces/:id/a2a/queue/:queue_id` describes it.
  * Times are as the platform prints them (Postgres text, UTC: `2026-05-01 12:00:00.25+00`).
+ *
+ * @example
+ * { queueId: '5d0c…', workspaceId: peerId, status: 'failed', priority: 50, attempts: 5, enqueuedAt: '2026-08-14 12:00:00+00', lastError: 'model crashed' }
  */
 export interface QueuedMessage {
 	/** The queue item's id (the `queueId` of a queued outcome). */
@@ -62,13 +65,24 @@ export interface QueueReadOptions {
 
 /** Options of `waitForReply`. A member that is not what it should be is a `ConfigError` outcome naming it; `null` means the default. */
 export interface WaitForReplyOptions extends QueueReadOptions {
-	/** How long to wait for the reply, in milliseconds, polls and pauses together. Default `600000` (10 minutes). */
+	/**
+	 * How long to wait for the reply, in milliseconds, polls and pauses together; from 1 to 2³¹−1.
+	 * @default 600000 (10 minutes)
+	 */
 	timeoutMs?: number | undefined;
-	/** The pause between two polls, in milliseconds (longer when the platform asks for a longer wait). Default `5000`. */
+	/**
+	 * The pause between two polls, in milliseconds (longer when the platform asks for a longer wait); from 1 to 2³¹−1.
+	 * @default 5000
+	 */
 	pollMs?: number | undefined;
 }
 
-/** The queued message was answered. */
+/**
+ * The queued message was answered: its reply, read like a `sendMessage` reply.
+ *
+ * @example
+ * { status: 'replied', text: 'echo: later', parts: [{ kind: 'text', text: 'echo: later' }], files: [], result: {…}, polls: 4 }
+ */
 export interface WaitRepliedOutcome extends RepliedAnswer {
 	/** Queue reads made, the last included. */
 	polls: number;
@@ -78,6 +92,9 @@ export interface WaitRepliedOutcome extends RepliedAnswer {
  * No reply: the platform gave up on the message (`QueuedMessageError`, with its `lastError`), the
  * agent's answer was an error (`AgentError`, `JsonRpcError`), the time ran out (`ReplyTimeoutError`),
  * or the queue could not be read (`HttpError`, `ConfigError`, …). `formatA2AError(error)` gives the agent-facing string.
+ *
+ * @example
+ * { status: 'failed', error: new ReplyTimeoutError('5d0c…', 600000, 'queued'), polls: 120 }
  */
 export interface WaitFailedOutcome {
 	status: 'failed';
@@ -86,6 +103,7 @@ export interface WaitFailedOutcome {
 	polls: number;
 }
 
+/** What `waitForReply` resolves to: `status` tells the two apart. */
 export type WaitOutcome = WaitRepliedOutcome | WaitFailedOutcome;
 
 export interface QueueReading {
@@ -118,7 +136,9 @@ export interface QueueReading {
 	waitForReply(peerId: string, queueId: string, options?: WaitForReplyOptions): Promise<WaitOutcome>;
 }
 
+/** `waitForReply`'s default `timeoutMs`: the retry budget of `sendMessage`. */
 export const defaultWaitTimeoutMs = 600_000;
+/** `waitForReply`'s default `pollMs`: gentle on the platform's per-token rate limit. */
 export const defaultPollMs = 5000;
 
 const milliseconds: readonly [(value: unknown) => boolean, string] = [

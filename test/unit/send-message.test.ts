@@ -219,6 +219,8 @@ describe('sendMessage outcomes', () => {
 		expect(detail.length).toBe('unexpected response shape (no result, no error): '.length + 200);
 	});
 
+	// Updated for addendum §4.3 row 30: a plain {"error": "<string>"} in a 2xx is the platform relaying an agent failure
+	// (an AgentError, tested below); a string error inside a JSON-RPC response still fails its schema.
 	test.each([
 		['a numeric result', { result: 5 }, 'result'],
 		['a JSON-RPC response with a string error', { jsonrpc: '2.0', error: 'boom' }, 'error'],
