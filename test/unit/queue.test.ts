@@ -57,6 +57,18 @@ describe('getQueuedMessage request', () => {
 	});
 });
 
+describe('no token in what the queue reader reports', () => {
+	test('a platform error that echoes the token is redacted, in getQueuedMessage and in waitForReply', async () => {
+		const echoing = json({ error: `access denied for ${TOKEN}`, detail: { seen: TOKEN } }, 403);
+		const { client } = testClient(scriptedFetch(echoing).fetch);
+		const thrown = await client.getQueuedMessage(PEER_ID, QUEUE_ID).catch((caught: unknown) => caught);
+		expect(JSON.stringify({ message: (thrown as Error).message, body: (thrown as { body: unknown }).body })).not.toContain(TOKEN);
+		expect((thrown as Error).message).toBe('HTTP 403: access denied for [redacted]');
+		const { outcome } = await wait(echoing);
+		expect(errorOf(outcome).message).toBe('HTTP 403: access denied for [redacted]');
+	});
+});
+
 describe('waitForReply reads the kept reply like any other', () => {
 	test('a kept JSON-RPC response gives its reply, whatever its id (it answered a request sent earlier)', async () => {
 		const { outcome } = await wait(completed({ jsonrpc: '2.0', id: 'an-earlier-request', result: { parts: [{ kind: 'text', text: 'done' }] } }));
