@@ -264,7 +264,7 @@ export const cases = [
 		network: true,
 		async run(env) {
 			const ownFetch = globalThis.fetch;
-			const client = createA2AClient({ workspaceId: ids.parent, platformUrl: env.networkUrl, token: 'tok-parent', fetch: ownFetch, retry: { maxAttempts: 1 } });
+			const client = createA2AClient({ workspaceId: ids.parent, platformUrl: env.networkUrl, token: 'dev-token-orchestrator', fetch: ownFetch, retry: { maxAttempts: 1 } });
 			const outcome = await client.sendMessage(ids.echo, 'unbound');
 			const seen = outcome.status === 'failed' ? formatA2AError(outcome.error) : `${outcome.status}: ${outcome.text}`;
 			if (env.transport.serve) assertEqual(seen, 'replied: echo: unbound', 'outcome');
