@@ -1,17 +1,19 @@
 import { resolveConfig, type A2AClientConfig } from './config.js';
 import { createMessaging, type Messaging } from './messaging.js';
+import { createQueueReading, type QueueReading } from './queue.js';
 import { createRegistry, type Registry } from './registry.js';
 import { createTransport } from './transport.js';
 
 /**
- * A client for one workspace: the registry calls of `Registry` and the messaging calls of `Messaging`.
+ * A client for one workspace: the registry calls of `Registry`, the messaging calls of `Messaging` and
+ * the queue reading of `QueueReading`.
  * Frozen; its methods are plain functions, so they may be passed around detached.
  *
  * @example
  * const { sendText } = createA2AClient({ workspaceId, token });
  * const answers = await Promise.all(peerIds.map((peerId) => sendText(peerId, 'status?')));
  */
-export interface A2AClient extends Registry, Messaging {
+export interface A2AClient extends Registry, Messaging, QueueReading {
 	/** The canonical (trimmed, lower-case) id of the workspace this client speaks for. */
 	readonly workspaceId: string;
 	/** The platform base URL, without a trailing `/`. */
@@ -37,5 +39,6 @@ export function createA2AClient(config: A2AClientConfig): A2AClient {
 		platformUrl: settings.platformUrl,
 		...createRegistry(settings, transport),
 		...createMessaging(settings, transport),
+		...createQueueReading(settings, transport),
 	});
 }

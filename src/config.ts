@@ -152,7 +152,8 @@ export interface A2AClientConfig {
 	origin?: string | undefined;
 	/**
 	 * Sent as `X-Molecule-Org-Id`, which a platform serving one organisation requires (docs/platform-contract.md
-	 * §3.4). None by default. Browsers may send it cross-origin (§3.2).
+	 * §3.4): without it every send fails with a `ConfigError` naming `orgId` (the platform's 400
+	 * `TENANT_ORG_HEADER_REQUIRED`). None by default. Browsers may send it cross-origin (§3.2).
 	 */
 	orgId?: string | undefined;
 	/**

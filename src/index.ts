@@ -20,6 +20,7 @@ export type { TokenOption, TokenProvider, TokenSource, TokenValue } from './toke
 export { validatePeerId } from './peer-id.js';
 export { backoffDelayMs, type RetryEvent } from './retry.js';
 export { extractReply, type Reply } from './reply.js';
+export type { QueuedAnswer, RepliedAnswer } from './answer.js';
 export type {
 	FailedOutcome,
 	MessageInput,
@@ -28,6 +29,15 @@ export type {
 	SendOptions,
 	SendOutcome,
 } from './messaging.js';
+export type {
+	QueueItemStatus,
+	QueuedMessage,
+	QueueReadOptions,
+	WaitFailedOutcome,
+	WaitForReplyOptions,
+	WaitOutcome,
+	WaitRepliedOutcome,
+} from './queue.js';
 export type { ListPeersOptions, LookupOptions, PeerListing } from './registry.js';
 export type { PeerRecord } from './types/peer.js';
 export { isRemovedWorkspace, isWorkspaceInfo } from './workspace-info.js';

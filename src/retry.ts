@@ -2,6 +2,7 @@ import type { Clock } from './clock.js';
 import { defaultRetryPolicy, policy as checkedPolicy, type RetryPolicy } from './config.js';
 import { ConfigError } from './errors/config-error.js';
 import { kindOf } from './internal/describe.js';
+import { isRecord } from './internal/json.js';
 import { isA2AClientError, type A2AClientError } from './errors/a2a-client-error.js';
 import { isHttpError } from './errors/http-error.js';
 import { isTransportError } from './errors/transport-error.js';
@@ -63,9 +64,13 @@ export interface RetryContext {
 /** How long to wait before trying again after `error`, or `undefined` when it must not be retried. */
 function retryDelay(error: unknown, attempt: number, context: RetryContext): number | undefined {
 	if (isTransportError(error)) return backoffDelayMs(attempt - 1, context.policy, context.random);
-	// Hibernating or busy workspaces answer 503/429 with the wait they need.
+	// Hibernating, warming, busy or re-registering workspaces answer 503/429 with the wait they need.
 	if (isHttpError(error) && (error.status === 429 || error.status === 503) && error.retryAfterMs !== undefined) {
 		return Math.min(error.retryAfterMs, maxRetryAfterMs);
+	}
+	// A restart the platform triggered names no wait (addendum §4.3 rows 21, 24): the agent is coming back.
+	if (isHttpError(error) && error.status === 503 && isRecord(error.body) && error.body['restarting'] === true) {
+		return backoffDelayMs(attempt - 1, context.policy, context.random);
 	}
 	return undefined;
 }
@@ -102,7 +107,8 @@ export async function retry<T>(operation: (attempt: number, timeLeftMs: number) 
 }
 
 /**
- * The wait a platform answer asks for, from `Retry-After` or else the body's `retry_after` (seconds).
+ * The wait a platform answer asks for, from `Retry-After` or else the seconds a body gives
+ * (`retry_after`, or `retry_after_seconds`: browsers cannot read the header cross-origin).
  * `Retry-After` holds seconds or an HTTP date; a date is measured against the response's own `Date`
  * header when it has a valid one (both readings then come from the server's clock, so local clock
  * skew does not matter), else against `clock`'s wall time. Never negative; `undefined` when there is none.

@@ -1,9 +1,12 @@
 import { kindOf } from '../internal/describe.js';
+import { validatePeerId } from '../peer-id.js';
 import { isA2AClientError } from './a2a-client-error.js';
 import { isAgentError } from './agent-error.js';
 import { isHttpError } from './http-error.js';
 import { isInvalidPeerIdError } from './invalid-peer-id-error.js';
 import { isJsonRpcError, type JsonRpcError } from './json-rpc-error.js';
+import { isQueuedMessageError } from './queued-message-error.js';
+import { isReplyTimeoutError } from './reply-timeout-error.js';
 import { isResponseValidationError } from './response-validation-error.js';
 import { isTransportError } from './transport-error.js';
 import { isUnexpectedResponseError } from './unexpected-response-error.js';
@@ -43,7 +46,7 @@ function detailOf(error: unknown): string {
 		const wait = error.retryAfterMs === undefined ? '' : ` (retry_after=${Math.ceil(error.retryAfterMs / 1000)}s)`;
 		return error.message + wait;
 	}
-	if (isUnexpectedResponseError(error) || isResponseValidationError(error)) return error.message;
+	if (isUnexpectedResponseError(error) || isResponseValidationError(error) || isQueuedMessageError(error) || isReplyTimeoutError(error)) return error.message;
 	// A bare A2AClientError wraps a foreign failure: name that failure, as Python named the exception class.
 	const named = isA2AClientError(error) && error.name === 'A2AClientError' && error.cause instanceof Error ? error.cause : error;
 	if (named instanceof Error) return typedDetail(named.name, named.message);
@@ -72,4 +75,17 @@ export function formatA2AError(error: unknown): string {
 	if (isInvalidPeerIdError(error) || isAgentError(error)) return A2A_ERROR_PREFIX + error.message;
 	const target = isA2AClientError(error) ? error.target : undefined;
 	return A2A_ERROR_PREFIX + detailOf(error) + (target ? ` [target=${target}]` : '');
+}
+
+/**
+ * The line that stands for a message the platform accepted for later delivery instead of answering
+ * (every `queued` outcome of `sendMessage`): `[A2A_QUEUED] target=<peer id> method=<method>`. A
+ * peer id that is a UUID is written in its canonical lower-case form; any other is written as given.
+ *
+ * @param peerId The workspace the message was sent to.
+ * @param method The JSON-RPC method that was queued. Default `'message/send'`.
+ * @example formatA2AQueued('A2A00000-0000-4000-8000-000000000006') // '[A2A_QUEUED] target=a2a00000-0000-4000-8000-000000000006 method=message/send'
+ */
+export function formatA2AQueued(peerId: string, method = 'message/send'): string {
+	return `${A2A_QUEUED_PREFIX}target=${validatePeerId(peerId) ?? peerId} method=${method}`;
 }
