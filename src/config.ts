@@ -4,6 +4,7 @@ import { ConfigError } from './errors/config-error.js';
 import { kindOf } from './internal/describe.js';
 import { isRecord } from './internal/json.js';
 import { validatePeerId } from './peer-id.js';
+import { Redaction } from './redaction.js';
 import { headerValue, tokenAccess, type TokenAccess, type TokenOption } from './token.js';
 
 /** A fetch implementation: the runtime's own, a test double, or a fetch handler such as the dev platform's. */
@@ -108,8 +109,8 @@ export interface Settings {
 	timeouts: Timeouts;
 	peerCache: PeerCacheOptions;
 	maxConcurrentLookups: number;
-	/** Removes every token value seen so far from a string. */
-	redact(text: string): string;
+	/** The token values seen so far, and their removal from text, values and error causes. */
+	redaction: Redaction;
 }
 
 export const defaultPlatformUrl = 'http://localhost:8080';
@@ -214,27 +215,16 @@ export function resolveConfig(config: A2AClientConfig): Settings {
 	if (!canonicalId) throw new ConfigError('workspaceId', `must be a UUID, got ${typeof workspaceId === 'string' ? JSON.stringify(workspaceId) : kindOf(workspaceId)}`);
 	checkMembers(config, configChecks, '', (value) => value === undefined || value === null);
 
-	// The latest token values, for redaction; bounded, as a provider may mint one per request.
-	const secrets = new Set<string>();
-	const remember = (token: string): void => {
-		secrets.delete(token);
-		secrets.add(token);
-		for (const oldest of secrets) if (secrets.size > 16) secrets.delete(oldest);
-	};
-	const redact = (text: string): string => {
-		let result = text;
-		for (const secret of secrets) result = result.replaceAll(secret, '[redacted]');
-		return result;
-	};
+	const redaction = new Redaction();
 	const log = (level: keyof Logger) => {
 		const write = logger?.[level];
-		return write ? (message: string) => write.call(logger, redact(message)) : silent;
+		return write ? (message: string) => write.call(logger, redaction.text(message)) : silent;
 	};
 
 	return {
 		workspaceId: canonicalId,
 		platformUrl: config.platformUrl === undefined ? defaultPlatformUrl : resolvePlatformUrl(config.platformUrl),
-		tokens: tokenAccess(config.token, remember),
+		tokens: tokenAccess(config.token, redaction),
 		origin: headerValue('origin', config.origin),
 		orgId: headerValue('orgId', config.orgId),
 		fetch: config.fetch ?? globalFetch,
@@ -249,7 +239,7 @@ export function resolveConfig(config: A2AClientConfig): Settings {
 			config.maxConcurrentLookups === undefined
 				? defaultMaxConcurrentLookups
 				: checkedNumber('maxConcurrentLookups', 'maxConcurrentLookups', config.maxConcurrentLookups),
-		redact,
+		redaction,
 	};
 }
 

@@ -87,32 +87,12 @@ const sendOptionChecks: OptionChecks = {
 
 /** Sending A2A `message/send` through the platform proxy, with retries, and reading what comes back. */
 export function createMessaging(settings: Settings, transport: Transport): Messaging {
-	const { clock, logger, redact, uuid } = settings;
+	const { clock, logger, redaction, uuid } = settings;
+	const { text: redact, value: redactDeep } = redaction;
 
-	const redactDeep = (value: unknown): unknown =>
-		typeof value === 'string'
-			? redact(value)
-			: Array.isArray(value)
-				? value.map(redactDeep)
-				: isRecord(value)
-					? Object.fromEntries(Object.entries(value).map(([key, item]) => [redact(key), redactDeep(item)]))
-					: value;
-
-	/** A cause chain with every token value removed from its messages; untouched when there is none. */
-	const redactCause = (cause: unknown): unknown => {
-		if (!(cause instanceof Error)) return typeof cause === 'string' ? redact(cause) : cause;
-		const inner = redactCause(cause.cause);
-		if (redact(cause.message) === cause.message && inner === cause.cause) return cause;
-		return Object.assign(new Error(redact(cause.message), { cause: inner }), { name: cause.name });
-	};
-
-	/** Errors leave this module with every token value removed from their text, causes included. */
-	const scrub = (error: unknown): A2AClientError => {
-		const failure = isA2AClientError(error) ? error : new A2AClientError(String(error), { cause: error });
-		failure.message = redact(failure.message);
-		if ('cause' in failure) failure.cause = redactCause(failure.cause);
-		return failure;
-	};
+	/** A failure that is not this package's error (a bug, a throwing `onRetry` or logger) wrapped as one, built redacted. */
+	const asClientError = (error: unknown): A2AClientError =>
+		isA2AClientError(error) ? error : new A2AClientError(redact(String(error)), { cause: redaction.cause(error) });
 
 	function answerOf({ status, headers, text, url: target }: PlatformResponse, requestId: string): Answer {
 		const json = parseJson(text);
@@ -143,14 +123,14 @@ export function createMessaging(settings: Settings, transport: Transport): Messa
 			const rpc = parse(JsonRpcResponse, data);
 			if (!rpc.success) throw new ResponseValidationError(rpc.issues.map(({ path, message }) => ({ path, message: redact(message) })), { target });
 			const { result, error } = rpc.output;
-			if (error) throw new JsonRpcError(error.message ?? '', error.code, redactDeep(error.data), { target });
+			if (error) throw new JsonRpcError(redact(error.message ?? ''), error.code, redactDeep(error.data), { target });
 			if (result !== null && typeof result !== 'string' && !isRecord(result)) {
 				throw new ResponseValidationError([{ path: 'result', message: 'Invalid type: Expected a Message, a Task, a string or null' }], { target });
 			}
 			const reply = extractReply(result);
 			const failedTask = reply.taskState === 'failed' || reply.taskState === 'rejected';
 			if (failedTask || reply.text.startsWith('Agent error:')) {
-				throw new AgentError(failedTask ? `Agent error: task ${reply.taskState}${reply.text && `: ${reply.text}`}` : reply.text, { target });
+				throw new AgentError(redact(failedTask ? `Agent error: task ${reply.taskState}${reply.text && `: ${reply.text}`}` : reply.text), { target });
 			}
 			return { status: 'replied', ...reply, result };
 		}
@@ -190,7 +170,7 @@ export function createMessaging(settings: Settings, transport: Transport): Messa
 		let attempts = 0;
 		try {
 			const requestId = uuid();
-			const body = messageSendBody(checkMessage(message), messageId, requestId);
+			const body = messageSendBody(checkMessage(message, redact), messageId, requestId, redact);
 			const answer = await retry(
 				async (attempt, timeLeftMs) => {
 					attempts = attempt;
@@ -200,7 +180,7 @@ export function createMessaging(settings: Settings, transport: Transport): Messa
 							requestId,
 						);
 					} catch (error) {
-						throw signal?.aborted ? error : scrub(error);
+						throw signal?.aborted ? error : asClientError(error);
 					}
 				},
 				{ policy: settings.retry, clock, random: settings.random, signal, onRetry: (event) => onRetry(event, canonicalId, checked) },
@@ -208,7 +188,7 @@ export function createMessaging(settings: Settings, transport: Transport): Messa
 			return { ...answer, attempts, messageId };
 		} catch (error) {
 			if (signal?.aborted) throw signal.reason;
-			return { status: 'failed', error: scrub(error), attempts, messageId };
+			return { status: 'failed', error: asClientError(error), attempts, messageId };
 		}
 	}
 

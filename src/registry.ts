@@ -85,7 +85,8 @@ function throwIfAborted(signal: AbortSignal | undefined): void {
  * options object (a `ConfigError` naming the member) reject. At most `maxConcurrentLookups` are sent at once.
  */
 export function createRegistry(settings: Settings, transport: Transport): Registry {
-	const { workspaceId, platformUrl, timeouts, logger, redact } = settings;
+	const { workspaceId, platformUrl, timeouts, logger } = settings;
+	const redact = settings.redaction.text;
 	const cache = new TtlCache<PeerRecord | null>({ ...settings.peerCache, now: () => settings.clock.now() });
 	const limited = limiter(settings.maxConcurrentLookups);
 

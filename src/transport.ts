@@ -5,6 +5,7 @@ import { ConfigError } from './errors/config-error.js';
 import { TransportError, type TransportErrorKind } from './errors/transport-error.js';
 import { UnexpectedResponseError } from './errors/unexpected-response-error.js';
 import { within } from './internal/within.js';
+import type { Redaction } from './redaction.js';
 
 /** The platform caps proxied replies at 10 MiB; nothing legitimate is larger. */
 export const maxResponseBytes = 10 * 1024 * 1024;
@@ -71,11 +72,11 @@ function isRefusal(error: Error): boolean {
 }
 
 /** The error for a request fetch would not send: retrying cannot help, so it says what to change. */
-function refusal(error: unknown, url: string): ConfigError {
+function refusal(error: unknown, url: string, redaction: Redaction): ConfigError {
 	const detail = error instanceof Error ? `${error.name}: ${error.message}${error.cause instanceof Error ? ` (${error.cause.message})` : ''}` : String(error);
 	// A method taken off its object (a Worker's env.SERVICE.fetch) needs its receiver back.
 	const hint = /Illegal invocation/i.test(detail) ? '; pass a bound function, e.g. (request) => env.SERVICE.fetch(request)' : '';
-	return new ConfigError('fetch', `refused the request before sending it: ${detail}${hint}`, { target: url, cause: error });
+	return new ConfigError('fetch', redaction.text(`refused the request before sending it: ${detail}${hint}`), { target: url, cause: redaction.cause(error) });
 }
 
 /** The body as text, within the size cap; stops reading (and cancels the body) as soon as `signal` aborts. */
@@ -124,7 +125,7 @@ type Phase = 'token' | 'connect' | 'read';
  * A caller's abort is rethrown unchanged.
  */
 export function createTransport(settings: Settings): Transport {
-	const { clock, tokens } = settings;
+	const { clock, tokens, redaction } = settings;
 	const api = ky.create({
 		retry: 0,
 		timeout: false,
@@ -140,7 +141,7 @@ export function createTransport(settings: Settings): Transport {
 				sending = send(request);
 			} catch (error) {
 				// Thrown, not rejected: nothing was sent, and trying again would throw again.
-				throw refusal(error, request.url);
+				throw refusal(error, request.url, redaction);
 			}
 			const response: unknown = await sending;
 			// A fetch that resolves to anything else is a bug in the fetch given, not a network blip.
@@ -214,15 +215,18 @@ export function createTransport(settings: Settings): Transport {
 			if (timedOut) return new TransportError('ReadTimeout', `timed out after ${Math.ceil(timeoutMs)} ms`, { target: url });
 			if (isA2AClientError(error)) return error;
 			const raw = isNetworkError(error) ? error.cause : error;
-			if (!(raw instanceof Error)) return new A2AClientError(String(raw), { target: url, cause: raw });
-			if (phase === 'read') return new TransportError('ReadError', messageOf(raw), { target: url, cause: raw });
+			// Built redacted: a network stack or a fetch double may repeat the token in its messages.
+			const { text } = redaction;
+			const cause = redaction.cause(raw);
+			if (!(raw instanceof Error)) return new A2AClientError(text(String(raw)), { target: url, cause });
+			if (phase === 'read') return new TransportError('ReadError', text(messageOf(raw)), { target: url, cause });
 			// fetch reports network failures as TypeError (workerd: as a plain Error), and uses the same
 			// TypeError for a request it refuses to send; anything else is a bug, not a blip.
-			if (raw.name === 'TypeError' && isRefusal(raw)) return refusal(raw, url);
+			if (raw.name === 'TypeError' && isRefusal(raw)) return refusal(raw, url, redaction);
 			if (raw.name === 'TypeError' || (raw.name === 'Error' && workerdNetworkFailure.test(raw.message))) {
-				return new TransportError(kindOf(raw), messageOf(raw), { target: url, cause: raw });
+				return new TransportError(kindOf(raw), text(messageOf(raw)), { target: url, cause });
 			}
-			return new A2AClientError(raw.message, { target: url, cause: raw });
+			return new A2AClientError(text(raw.message), { target: url, cause });
 		}
 	};
 }
