@@ -1,3 +1,5 @@
+import { monotonicNow, runtimeTimers } from './internal/runtime.js';
+
 /** Time as the client sees it. Inject a fake one to test retries, timeouts and TTLs without waiting. */
 export interface Clock {
 	/** Monotonic milliseconds; only differences between readings matter. */
@@ -20,11 +22,16 @@ export interface Clock {
 
 // Timers beyond this overflow to 1 ms in every runtime.
 const maxTimerMs = 2 ** 31 - 1;
-const performanceClock = globalThis.performance;
 
-/** `performance.now()` (or `Date.now()` where it is missing), `Date.now()` and `setTimeout`. */
+/** `ms` as a timer can wait it: negative is 0, and beyond 2^31 - 1 is that. */
+export const timerDelay = (ms: number): number => Math.min(Math.max(ms, 0), maxTimerMs);
+
+/**
+ * `performance.now()` (or `Date.now()` where it is missing), `Date.now()` and `setTimeout`. In a
+ * runtime without timers, `sleep` rejects with a `ConfigError` on `clock`.
+ */
 export const systemClock: Clock = {
-	now: performanceClock ? () => performanceClock.now() : Date.now,
+	now: monotonicNow,
 	wallNow: () => Date.now(),
 	sleep(ms, signal) {
 		return new Promise((resolve, reject) => {
@@ -32,6 +39,7 @@ export const systemClock: Clock = {
 				reject(signal.reason);
 				return;
 			}
+			const { setTimeout, clearTimeout } = runtimeTimers();
 			const onAbort = (): void => {
 				clearTimeout(timer);
 				reject(signal?.reason);
@@ -41,7 +49,7 @@ export const systemClock: Clock = {
 					signal?.removeEventListener('abort', onAbort);
 					resolve();
 				},
-				Math.min(Math.max(ms, 0), maxTimerMs),
+				timerDelay(ms),
 			);
 			signal?.addEventListener('abort', onAbort, { once: true });
 		});
