@@ -3,6 +3,7 @@ import { systemClock, type Clock } from './clock.js';
 import { ConfigError } from './errors/config-error.js';
 import { kindOf } from './internal/describe.js';
 import { isRecord } from './internal/json.js';
+import { randomUuid } from './internal/runtime.js';
 import { validatePeerId } from './peer-id.js';
 import { Redaction } from './redaction.js';
 import { headerValue, tokenAccess, type TokenAccess, type TokenOption } from './token.js';
@@ -100,7 +101,8 @@ export interface Settings {
 	tokens: TokenAccess;
 	origin: string | undefined;
 	orgId: string | undefined;
-	fetch: FetchFunction;
+	/** `undefined`: the runtime's own, looked up at call time. */
+	fetch: FetchFunction | undefined;
 	clock: Clock;
 	random: () => number;
 	uuid: () => string;
@@ -191,21 +193,6 @@ function resolvePlatformUrl(value: unknown): string {
 	return url as string;
 }
 
-function randomUuid(): string {
-	const { crypto } = globalThis;
-	// randomUUID is missing in insecure browser contexts (a plain-http canvas); getRandomValues is not.
-	if (crypto.randomUUID) return crypto.randomUUID();
-	const hex = Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte, index) =>
-		(index === 6 ? (byte & 15) | 64 : index === 8 ? (byte & 63) | 128 : byte).toString(16).padStart(2, '0'),
-	).join('');
-	return hex.replace(/(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-');
-}
-
-function globalFetch(request: Request): Promise<Response> {
-	if (!globalThis.fetch) throw new ConfigError('fetch', 'is not available in this runtime: pass config.fetch');
-	return globalThis.fetch(request);
-}
-
 /** Applies defaults and validates everything; throws `ConfigError` naming the first bad field. */
 export function resolveConfig(config: A2AClientConfig): Settings {
 	if (!isRecord(config)) throw new ConfigError('config', `must be an object, got ${kindOf(config)}`);
@@ -227,7 +214,7 @@ export function resolveConfig(config: A2AClientConfig): Settings {
 		tokens: tokenAccess(config.token, redaction),
 		origin: headerValue('origin', config.origin),
 		orgId: headerValue('orgId', config.orgId),
-		fetch: config.fetch ?? globalFetch,
+		fetch: config.fetch ?? undefined,
 		clock: config.clock ?? systemClock,
 		random: config.random ?? Math.random,
 		uuid: config.uuid ?? randomUuid,

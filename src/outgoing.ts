@@ -72,23 +72,25 @@ function unwritable(parts: Part[], metadata: unknown, error: unknown, redact: Re
 }
 
 /**
- * The JSON-RPC `message/send` body for a checked message. Throws `InvalidMessageError` naming the
- * field when a value cannot be written as JSON (a BigInt, a cycle) or the body exceeds what the proxy reads.
+ * The JSON-RPC `message/send` body for a checked message, to be sent as JSON. Throws
+ * `InvalidMessageError` naming the field when a value cannot be written as JSON (a BigInt, a cycle)
+ * or the body, written, exceeds what the proxy reads.
  */
-export function messageSendBody({ parts, metadata }: CheckedMessage, messageId: string, requestId: string, redact: Redact): string {
+export function messageSendBody({ parts, metadata }: CheckedMessage, messageId: string, requestId: string, redact: Redact): object {
+	const envelope = {
+		jsonrpc: '2.0',
+		id: requestId,
+		method: 'message/send',
+		params: { message: { role: 'user', messageId, parts, ...(metadata && { metadata }) } },
+	};
 	let body: string;
 	try {
-		body = JSON.stringify({
-			jsonrpc: '2.0',
-			id: requestId,
-			method: 'message/send',
-			params: { message: { role: 'user', messageId, parts, ...(metadata && { metadata }) } },
-		});
+		body = JSON.stringify(envelope);
 	} catch (error) {
 		throw unwritable(parts, metadata, error, redact);
 	}
 	// UTF-8 takes at most 3 bytes per UTF-16 unit: short bodies need no encoding pass.
 	const bytes = body.length * 3 > maxRequestBytes ? new TextEncoder().encode(body).byteLength : body.length;
 	if (bytes > maxRequestBytes) throw new InvalidMessageError('', `is ${bytes} bytes as JSON; the platform proxy reads at most ${maxRequestBytes}`);
-	return body;
+	return envelope;
 }

@@ -152,7 +152,8 @@ export function createRegistry(settings: Settings, transport: Transport): Regist
 		try {
 			response = await lookup({
 				method: 'GET',
-				path: `/registry/${workspaceId}/peers${q ? `?q=${encodeURIComponent(q)}` : ''}`,
+				path: `/registry/${workspaceId}/peers`,
+				searchParams: q ? { q } : undefined,
 				identify: true,
 				timeoutMs: timeouts.requestMs,
 				signal,
