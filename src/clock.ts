@@ -1,4 +1,4 @@
-import { monotonicNow, runtimeTimers } from './internal/runtime.js';
+import { monotonicNow, runtime } from './internal/runtime.js';
 
 /** Time as the client sees it. Inject a fake one to test retries, timeouts and TTLs without waiting. */
 export interface Clock {
@@ -20,8 +20,8 @@ export interface Clock {
 	sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
-// Timers beyond this overflow to 1 ms in every runtime.
-const maxTimerMs = 2 ** 31 - 1;
+/** Timers beyond this overflow to 1 ms in every runtime. */
+export const maxTimerMs = 2 ** 31 - 1;
 
 /** `ms` as a timer can wait it: negative is 0, and beyond 2^31 - 1 is that. */
 export const timerDelay = (ms: number): number => Math.min(Math.max(ms, 0), maxTimerMs);
@@ -39,12 +39,12 @@ export const systemClock: Clock = {
 				reject(signal.reason);
 				return;
 			}
-			const { setTimeout, clearTimeout } = runtimeTimers();
+			const cancel = runtime('clearTimeout', 'clock');
 			const onAbort = (): void => {
-				clearTimeout(timer);
+				cancel(timer);
 				reject(signal?.reason);
 			};
-			const timer = setTimeout(
+			const timer = runtime('setTimeout', 'clock')(
 				() => {
 					signal?.removeEventListener('abort', onAbort);
 					resolve();

@@ -1,11 +1,11 @@
 import { checkMembers, type OptionChecks } from './arguments.js';
-import { systemClock, type Clock } from './clock.js';
+import { maxTimerMs, systemClock, type Clock } from './clock.js';
 import { ConfigError } from './errors/config-error.js';
 import { kindOf } from './internal/describe.js';
 import { isRecord } from './internal/json.js';
 import { randomUuid } from './internal/runtime.js';
 import { validatePeerId } from './peer-id.js';
-import { Redaction } from './redaction.js';
+import { createRedaction, type Redaction } from './redaction.js';
 import { headerValue, tokenAccess, type TokenAccess, type TokenOption } from './token.js';
 
 /** A fetch implementation: the runtime's own, a test double, or a fetch handler such as the dev platform's. */
@@ -121,8 +121,7 @@ export const defaultTimeouts: Readonly<Timeouts> = { requestMs: 10_000, metadata
 export const defaultPeerCache: Readonly<PeerCacheOptions> = { ttlMs: 300_000, maxEntries: 1024 };
 export const defaultMaxConcurrentLookups = 32;
 
-/** Timers beyond this overflow to 1 ms in every runtime. */
-export const maxTimerMs = 2 ** 31 - 1;
+export { maxTimerMs };
 const silent = (): void => {};
 
 const isFunction = (value: unknown): boolean => typeof value === 'function';
@@ -202,7 +201,7 @@ export function resolveConfig(config: A2AClientConfig): Settings {
 	if (!canonicalId) throw new ConfigError('workspaceId', `must be a UUID, got ${typeof workspaceId === 'string' ? JSON.stringify(workspaceId) : kindOf(workspaceId)}`);
 	checkMembers(config, configChecks, '', (value) => value === undefined || value === null);
 
-	const redaction = new Redaction();
+	const redaction = createRedaction();
 	const log = (level: keyof Logger) => {
 		const write = logger?.[level];
 		return write ? (message: string) => write.call(logger, redaction.text(message)) : silent;

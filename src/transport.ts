@@ -5,8 +5,8 @@ import { ConfigError } from './errors/config-error.js';
 import { TransportError, type TransportErrorKind } from './errors/transport-error.js';
 import { UnexpectedResponseError } from './errors/unexpected-response-error.js';
 import { readCapped } from './internal/body.js';
-import { Deadline } from './internal/deadline.js';
-import { runtimeFetch } from './internal/runtime.js';
+import { deadline } from './internal/deadline.js';
+import { runtime } from './internal/runtime.js';
 import { within } from './internal/within.js';
 import type { Redaction } from './redaction.js';
 
@@ -33,7 +33,7 @@ export interface PlatformResponse {
 	headers: Headers;
 	/** The body, decoded as UTF-8. */
 	text: string;
-	/** The URL requested. */
+	/** The URL requested, without its query: what errors name as their target. */
 	url: string;
 }
 
@@ -151,11 +151,11 @@ export function createTransport(settings: Settings): Transport {
 		// runtime's own fetch (Chromium, workerd) refuses with `Illegal invocation`. An injected fetch
 		// gets one `Request`, as documented; a missing runtime fetch is its own ConfigError, thrown here.
 		const injected = settings.fetch;
-		const fetch: (input: string, init: RequestInit) => Promise<Response> = injected ? (input, init) => injected(new Request(input, init)) : runtimeFetch();
+		const sendTo: (input: string, init: RequestInit) => Promise<Response> = injected ? (input, init) => injected(new Request(input, init)) : runtime('fetch', 'fetch');
 		const init: RequestInit = { method: built.method, headers: built.headers, body: body ?? null, signal, redirect: 'manual' };
 		let sending: Promise<Response>;
 		try {
-			sending = fetch(url, init);
+			sending = sendTo(url, init);
 		} catch (error) {
 			// Thrown, not rejected: nothing was sent, and trying again would throw again.
 			throw refusal(error, url, redaction);
@@ -171,10 +171,9 @@ export function createTransport(settings: Settings): Transport {
 	return async (request) => {
 		const { timeoutMs } = request;
 		const caller = request.signal;
-		const query = request.searchParams && new URLSearchParams(request.searchParams).toString();
-		const url = settings.platformUrl + request.path + (query ? `?${query}` : '');
-		const deadline = new Deadline(clock, timeoutMs, caller);
-		const { signal } = deadline;
+		const url = settings.platformUrl + request.path;
+		const limit = deadline(clock, timeoutMs, caller);
+		const { signal } = limit;
 		let phase: Phase = 'token';
 
 		const exchange = async (token: string | undefined): Promise<PlatformResponse> => {
@@ -218,14 +217,14 @@ export function createTransport(settings: Settings): Transport {
 		} catch (error) {
 			throw failure(error);
 		} finally {
-			deadline.clear();
+			limit.clear();
 		}
 
 		function failure(error: unknown): unknown {
 			if (caller?.aborted) return caller.reason;
 			// Whole milliseconds: the limit may be what is left of a budget measured on a fractional clock.
-			if (deadline.expired && phase === 'token') return new ConfigError('token', `provider did not answer within ${Math.ceil(timeoutMs)} ms`);
-			if (deadline.expired) return new TransportError('ReadTimeout', `timed out after ${Math.ceil(timeoutMs)} ms`, { target: url });
+			if (limit.expired() && phase === 'token') return new ConfigError('token', `provider did not answer within ${Math.ceil(timeoutMs)} ms`);
+			if (limit.expired()) return new TransportError('ReadTimeout', `timed out after ${Math.ceil(timeoutMs)} ms`, { target: url });
 			if (isA2AClientError(error)) return error;
 			const raw = isNetworkError(error) ? error.cause : error;
 			// Built redacted: a network stack or a fetch double may repeat the token in its messages.

@@ -1,5 +1,5 @@
 import { systemClock, type Clock } from '../clock.js';
-import { randomBytes, randomUuid, runtimeFetch } from '../internal/runtime.js';
+import { randomUuid, runtime } from '../internal/runtime.js';
 import { workspaceKey, type DevModel } from './model.js';
 import type { QueueStore } from './queue.js';
 import type { DevPlatformOptions } from './types.js';
@@ -49,7 +49,7 @@ export function base64url(bytes: Uint8Array): string {
 
 /** A workspace token as the platform mints them: 32 random bytes, 43 base64url characters. `field` names the option to blame in a runtime without `crypto`. */
 export function randomToken(field: string): string {
-	return base64url(randomBytes(32, field));
+	return base64url(runtime('crypto', field).getRandomValues(new Uint8Array(32)));
 }
 
 function orgTokenMap(tokens: DevPlatformOptions['orgTokens']): Map<string, string | null> {
@@ -68,7 +68,7 @@ export function resolveSettings(options: DevPlatformOptions): DevSettings {
 		mintToken: options.mintToken ?? (() => randomToken('mintToken')),
 		mintSecret: options.mintSecret ?? (() => randomToken('mintSecret')),
 		wallClock: options.wallClock ?? (() => new Date()),
-		fetch: options.fetch ?? (async (request) => runtimeFetch()(request)),
+		fetch: options.fetch ?? (async (request) => runtime('fetch', 'fetch')(request)),
 		idleTimeoutMs: options.idleTimeoutMs ?? 30 * 60_000,
 		adminToken: options.adminToken ? options.adminToken : undefined,
 		orgTokens: orgTokenMap(options.orgTokens),

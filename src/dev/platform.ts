@@ -1,9 +1,11 @@
 import { ConfigError } from '../errors/config-error.js';
+import { readCapped } from '../internal/body.js';
 import { kindOf } from '../internal/describe.js';
 import { ActivityLog } from './activity.js';
 import { resolveSettings, type DevContext } from './context.js';
 import { applyCors, defaultCorsOrigins } from './cors.js';
-import { decodeUtf8, emptyReply, json, parseJson, routeNotFound, toResponse, type Reply } from './http.js';
+import { jsonValue } from '../internal/json.js';
+import { decodeUtf8, emptyReply, json, routeNotFound, toResponse, type Reply } from './http.js';
 import { DevModel, snapshot, workspaceKey } from './model.js';
 import { checkDevOptions, checkWorkspaceFields, isAgent } from './options.js';
 import { QueueStore } from './queue.js';
@@ -37,9 +39,6 @@ const routes: readonly Route[] = [
 	{ method: 'GET', pattern: '/workspaces/:id/a2a/queue/:queue_id', handle: queueStatus },
 ];
 
-/** One byte more than any route reads, so a body over the proxy's 16 MiB is known to be too large. */
-const maxBodyBytes = maxProxyRequestBytes + 1;
-
 interface ReadBody {
 	bytes: Uint8Array | null;
 	unreadable: boolean;
@@ -48,30 +47,12 @@ interface ReadBody {
 
 async function readBody(request: Request): Promise<ReadBody> {
 	if (request.method === 'GET' || request.method === 'HEAD' || !request.body) return { bytes: null, unreadable: false, tooLarge: false };
-	const chunks: Uint8Array[] = [];
-	let size = 0;
 	try {
-		const reader = request.body.getReader();
-		while (size < maxBodyBytes) {
-			const { done, value } = await reader.read();
-			if (done) break;
-			chunks.push(value);
-			size += value.byteLength;
-		}
-		if (size >= maxBodyBytes) {
-			await reader.cancel().catch(() => {});
-			return { bytes: null, unreadable: false, tooLarge: true };
-		}
+		const bytes = await readCapped(request.body, maxProxyRequestBytes);
+		return { bytes, unreadable: false, tooLarge: bytes === null };
 	} catch {
 		return { bytes: null, unreadable: true, tooLarge: false };
 	}
-	const bytes = new Uint8Array(size);
-	let offset = 0;
-	for (const chunk of chunks) {
-		bytes.set(chunk, offset);
-		offset += chunk.byteLength;
-	}
-	return { bytes, unreadable: false, tooLarge: false };
 }
 
 function withHeaders(reply: Reply, headers: Record<string, string>): Reply {
@@ -176,7 +157,7 @@ export function createDevPlatform(options: DevPlatformOptions): DevPlatform {
 		const body = await readBody(request);
 		model.wakeDue(settings.clock.now());
 		const reply = await answer(request, url, body);
-		const parsedBody = body.bytes && body.bytes.length > 0 ? parseJson(decodeUtf8(body.bytes)) : undefined;
+		const parsedBody = body.bytes && body.bytes.length > 0 ? jsonValue(decodeUtf8(body.bytes)) : undefined;
 		recorded.push({
 			method: request.method,
 			path: url.pathname + url.search,

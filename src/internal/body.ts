@@ -4,7 +4,7 @@ import { within } from './within.js';
  * Reads a body to its end, keeping at most `maxBytes`: `null` as soon as it is longer (the rest is
  * cancelled, not read), so a huge or endless body cannot fill the memory. When `signal` aborts, the
  * read rejects with its reason at once, even if the body's source ignores the abort, and the body is
- * cancelled. A chunk that is not a `Uint8Array` fails the read with a `TypeError`.
+ * cancelled.
  *
  * @example
  * const bytes = await readCapped(response.body, 10 * 1024 * 1024, deadline.signal);
@@ -19,7 +19,6 @@ export async function readCapped(body: ReadableStream<Uint8Array> | null, maxByt
 		for (;;) {
 			const { done, value } = await (signal ? within(reader.read(), signal) : reader.read());
 			if (done) break;
-			if (!(value instanceof Uint8Array)) throw new TypeError('the body gave a chunk that is not a Uint8Array');
 			received += value.byteLength;
 			if (received > maxBytes) {
 				void reader.cancel().catch(() => {});
@@ -32,7 +31,6 @@ export async function readCapped(body: ReadableStream<Uint8Array> | null, maxByt
 		void reader.cancel().catch(() => {});
 		throw error;
 	}
-	if (chunks.length === 1 && chunks[0]) return chunks[0];
 	const bytes = new Uint8Array(received);
 	let offset = 0;
 	for (const chunk of chunks) {

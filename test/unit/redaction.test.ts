@@ -2,29 +2,29 @@
 // values seen so far from text, values and error causes; errors are built redacted.
 import { describe, expect, test } from 'vitest';
 import { formatA2AError, isInvalidMessageError } from '../../src/index.js';
-import { Redaction } from '../../src/redaction.js';
+import { createRedaction } from '../../src/redaction.js';
 import { testClient } from '../helpers/client.js';
 import { drive } from '../helpers/fake-clock.js';
 import { PEER_ID } from '../helpers/ids.js';
 import { networkError, scriptedFetch } from '../helpers/scripted-fetch.js';
 
-describe('Redaction', () => {
+describe('createRedaction', () => {
 	test('replaces every remembered value in a text, and nothing else', () => {
-		const redaction = new Redaction();
+		const redaction = createRedaction();
 		redaction.remember('tok-1');
 		redaction.remember('tok-2');
 		expect(redaction.text('a tok-1 b tok-2 c tok-1 tok-3')).toBe('a [redacted] b [redacted] c [redacted] tok-3');
 	});
 
 	test('forgets the value seen longest ago once it knows more than 16', () => {
-		const redaction = new Redaction();
+		const redaction = createRedaction();
 		redaction.remember('tok-0');
 		for (let index = 1; index <= 16; index++) redaction.remember(`tok-${index}-`);
 		expect(redaction.text('tok-0 tok-1- tok-16-')).toBe('tok-0 [redacted] [redacted]');
 	});
 
 	test('seeing a value again makes it the newest, so it is kept', () => {
-		const redaction = new Redaction();
+		const redaction = createRedaction();
 		redaction.remember('tok-0');
 		for (let index = 1; index <= 15; index++) redaction.remember(`tok-${index}-`);
 		redaction.remember('tok-0');
@@ -33,13 +33,13 @@ describe('Redaction', () => {
 	});
 
 	test('redacts the strings of a JSON value, keys included, and leaves other values as they are', () => {
-		const redaction = new Redaction();
+		const redaction = createRedaction();
 		redaction.remember('tok');
 		expect(redaction.value({ tok: ['x tok', 1, null, { nested: 'tok', ok: true }] })).toEqual({ '[redacted]': ['x [redacted]', 1, null, { nested: '[redacted]', ok: true }] });
 	});
 
 	test('copies a cause chain that quotes a value, and leaves the original untouched', () => {
-		const redaction = new Redaction();
+		const redaction = createRedaction();
 		redaction.remember('tok');
 		const inner = Object.assign(new Error('inner tok'), { name: 'SocketError' });
 		const outer = new TypeError('fetch failed', { cause: inner });
@@ -50,7 +50,7 @@ describe('Redaction', () => {
 	});
 
 	test('hands back the same cause when nothing in it needs removing', () => {
-		const redaction = new Redaction();
+		const redaction = createRedaction();
 		redaction.remember('tok');
 		const cause = new Error('clean', { cause: new Error('also clean') });
 		expect(redaction.cause(cause)).toBe(cause);
