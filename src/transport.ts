@@ -143,7 +143,8 @@ export function createTransport(settings: Settings): Transport {
 	 * Sends the request ky built, with the body ky wrote, under our signal. ky is given no signal (it
 	 * would join it with its own through `AbortSignal.any`, and the request would follow both), and
 	 * the runtime's fetch gets URL and init rather than ky's `Request`, which fetch would copy, piping
-	 * its body through a stream (measured: together a sixth of a call's CPU time).
+	 * its body through a stream (measured against a stub fetch: together 25 to 40 µs of CPU a call,
+	 * more than all the rest `sendMessage` adds to a bare ky call).
 	 */
 	async function send(built: Request, body: string | undefined, signal: AbortSignal): Promise<Response> {
 		const { url } = built;
