@@ -121,11 +121,11 @@ function queuedAnswerOf(data: Record<string, unknown>, target: string): QueuedAn
 }
 
 /** The reply a JSON-RPC `result` holds; an `Agent error:` text or a failed or rejected task is an `AgentError`. */
-function replied(result: unknown, target: string): RepliedAnswer {
+function replied(result: unknown, target: string, redact: (text: string) => string): RepliedAnswer {
 	const reply = extractReply(result);
 	const failedTask = reply.taskState === 'failed' || reply.taskState === 'rejected';
 	if (failedTask || reply.text.startsWith('Agent error:')) {
-		throw new AgentError(failedTask ? `Agent error: task ${reply.taskState}${reply.text && `: ${reply.text}`}` : reply.text, { target });
+		throw new AgentError(redact(failedTask ? `Agent error: task ${reply.taskState}${reply.text && `: ${reply.text}`}` : reply.text), { target });
 	}
 	return { status: 'replied', ...reply, result };
 }
@@ -153,11 +153,11 @@ function replyOf(data: Record<string, unknown>, requestId: string | undefined, s
 	const rpc = parse(JsonRpcResponseSchema, data);
 	if (!rpc.success) throw new ResponseValidationError(rpc.issues.map(({ path, message }) => ({ path, message: redact(message) })), { target });
 	const { result, error } = rpc.output;
-	if (error) throw new JsonRpcError(error.message ?? '', error.code, redactDeep(error.data), { target });
+	if (error) throw new JsonRpcError(redact(error.message ?? ''), error.code, redactDeep(error.data), { target });
 	if (result !== null && typeof result !== 'string' && !isRecord(result)) {
 		throw new ResponseValidationError([{ path: 'result', message: 'Invalid type: Expected a Message, a Task, a string or null' }], { target });
 	}
-	return replied(result, target);
+	return replied(result, target, redact);
 }
 
 /**
@@ -194,6 +194,6 @@ export function answerOf(response: PlatformResponse, requestId: string, context:
 export function storedReplyOf(value: unknown, target: string, context: AnswerContext): RepliedAnswer {
 	const json = typeof value === 'string' ? parseJson(value) : undefined;
 	const data = json?.ok ? json.value : value;
-	if (typeof data === 'string') return replied(data, target);
+	if (typeof data === 'string') return replied(data, target, context.redact);
 	return agentAnswerOf(data, undefined, 200, target, context);
 }

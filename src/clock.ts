@@ -1,3 +1,5 @@
+import { monotonicNow, runtime } from './internal/runtime.js';
+
 /**
  * Time as the client (and the dev platform) sees it. Inject a fake one to test retries, time limits
  * and cache lifetimes without waiting; test/helpers/fake-clock.ts in this repository is one.
@@ -26,13 +28,18 @@ export interface Clock {
 	sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
-// Timers beyond this overflow to 1 ms in every runtime.
-const maxTimerMs = 2 ** 31 - 1;
-const performanceClock = globalThis.performance;
+/** Timers beyond this overflow to 1 ms in every runtime. */
+export const maxTimerMs = 2 ** 31 - 1;
 
-/** `performance.now()` (or `Date.now()` where it is missing), `Date.now()` and `setTimeout`. */
+/** `ms` as a timer can wait it: negative is 0, and beyond 2^31 - 1 is that. */
+export const timerDelay = (ms: number): number => Math.min(Math.max(ms, 0), maxTimerMs);
+
+/**
+ * `performance.now()` (or `Date.now()` where it is missing), `Date.now()` and `setTimeout`. In a
+ * runtime without timers, `sleep` rejects with a `ConfigError` on `clock`.
+ */
 export const systemClock: Clock = {
-	now: performanceClock ? () => performanceClock.now() : Date.now,
+	now: monotonicNow,
 	wallNow: () => Date.now(),
 	sleep(ms, signal) {
 		return new Promise((resolve, reject) => {
@@ -40,16 +47,17 @@ export const systemClock: Clock = {
 				reject(signal.reason);
 				return;
 			}
+			const cancel = runtime('clearTimeout', 'clock');
 			const onAbort = (): void => {
-				clearTimeout(timer);
+				cancel(timer);
 				reject(signal?.reason);
 			};
-			const timer = setTimeout(
+			const timer = runtime('setTimeout', 'clock')(
 				() => {
 					signal?.removeEventListener('abort', onAbort);
 					resolve();
 				},
-				Math.min(Math.max(ms, 0), maxTimerMs),
+				timerDelay(ms),
 			);
 			signal?.addEventListener('abort', onAbort, { once: true });
 		});

@@ -1,9 +1,11 @@
 import { checkMembers, type OptionChecks } from './arguments.js';
-import { systemClock, type Clock } from './clock.js';
+import { maxTimerMs, systemClock, type Clock } from './clock.js';
 import { ConfigError } from './errors/config-error.js';
 import { kindOf } from './internal/describe.js';
 import { isRecord } from './internal/json.js';
+import { randomUuid } from './internal/runtime.js';
 import { validatePeerId } from './peer-id.js';
+import { createRedaction, type Redaction } from './redaction.js';
 import { headerValue, tokenAccess, type TokenAccess, type TokenOption } from './token.js';
 
 /**
@@ -229,7 +231,8 @@ export interface Settings {
 	tokens: TokenAccess;
 	origin: string | undefined;
 	orgId: string | undefined;
-	fetch: FetchFunction;
+	/** `undefined`: the runtime's own, looked up at call time. */
+	fetch: FetchFunction | undefined;
 	clock: Clock;
 	random: () => number;
 	uuid: () => string;
@@ -238,8 +241,8 @@ export interface Settings {
 	timeouts: Timeouts;
 	peerCache: PeerCacheOptions;
 	maxConcurrentLookups: number;
-	/** Removes every token value seen so far from a string. */
-	redact(text: string): string;
+	/** The token values seen so far, and their removal from text, values and error causes. */
+	redaction: Redaction;
 }
 
 export const defaultPlatformUrl = 'http://localhost:8080';
@@ -248,8 +251,7 @@ export const defaultTimeouts: Readonly<Timeouts> = { requestMs: 10_000, metadata
 export const defaultPeerCache: Readonly<PeerCacheOptions> = { ttlMs: 300_000, maxEntries: 1024 };
 export const defaultMaxConcurrentLookups = 32;
 
-/** Timers beyond this overflow to 1 ms in every runtime. */
-export const maxTimerMs = 2 ** 31 - 1;
+export { maxTimerMs };
 const silent = (): void => {};
 
 const isFunction = (value: unknown): boolean => typeof value === 'function';
@@ -320,21 +322,6 @@ function resolvePlatformUrl(value: unknown): string {
 	return url as string;
 }
 
-function randomUuid(): string {
-	const { crypto } = globalThis;
-	// randomUUID is missing in insecure browser contexts (a plain-http canvas); getRandomValues is not.
-	if (crypto.randomUUID) return crypto.randomUUID();
-	const hex = Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte, index) =>
-		(index === 6 ? (byte & 15) | 64 : index === 8 ? (byte & 63) | 128 : byte).toString(16).padStart(2, '0'),
-	).join('');
-	return hex.replace(/(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-');
-}
-
-function globalFetch(request: Request): Promise<Response> {
-	if (!globalThis.fetch) throw new ConfigError('fetch', 'is not available in this runtime: pass config.fetch');
-	return globalThis.fetch(request);
-}
-
 /** Applies defaults and validates everything; throws `ConfigError` naming the first bad field. */
 export function resolveConfig(config: A2AClientConfig): Settings {
 	if (!isRecord(config)) throw new ConfigError('config', `must be an object, got ${kindOf(config)}`);
@@ -344,30 +331,19 @@ export function resolveConfig(config: A2AClientConfig): Settings {
 	if (!canonicalId) throw new ConfigError('workspaceId', `must be a UUID, got ${typeof workspaceId === 'string' ? JSON.stringify(workspaceId) : kindOf(workspaceId)}`);
 	checkMembers(config, configChecks, '', (value) => value === undefined || value === null);
 
-	// The latest token values, for redaction; bounded, as a provider may mint one per request.
-	const secrets = new Set<string>();
-	const remember = (token: string): void => {
-		secrets.delete(token);
-		secrets.add(token);
-		for (const oldest of secrets) if (secrets.size > 16) secrets.delete(oldest);
-	};
-	const redact = (text: string): string => {
-		let result = text;
-		for (const secret of secrets) result = result.replaceAll(secret, '[redacted]');
-		return result;
-	};
+	const redaction = createRedaction();
 	const log = (level: keyof Logger) => {
 		const write = logger?.[level];
-		return write ? (message: string) => write.call(logger, redact(message)) : silent;
+		return write ? (message: string) => write.call(logger, redaction.text(message)) : silent;
 	};
 
 	return {
 		workspaceId: canonicalId,
 		platformUrl: config.platformUrl === undefined ? defaultPlatformUrl : resolvePlatformUrl(config.platformUrl),
-		tokens: tokenAccess(config.token, remember),
+		tokens: tokenAccess(config.token, redaction),
 		origin: headerValue('origin', config.origin),
 		orgId: headerValue('orgId', config.orgId),
-		fetch: config.fetch ?? globalFetch,
+		fetch: config.fetch ?? undefined,
 		clock: config.clock ?? systemClock,
 		random: config.random ?? Math.random,
 		uuid: config.uuid ?? randomUuid,
@@ -379,7 +355,7 @@ export function resolveConfig(config: A2AClientConfig): Settings {
 			config.maxConcurrentLookups === undefined
 				? defaultMaxConcurrentLookups
 				: checkedNumber('maxConcurrentLookups', 'maxConcurrentLookups', config.maxConcurrentLookups),
-		redact,
+		redaction,
 	};
 }
 

@@ -7,9 +7,9 @@ import { formatA2AError, formatA2AQueued } from './errors/format.js';
 import type { HttpError } from './errors/http-error.js';
 import { InvalidPeerIdError } from './errors/invalid-peer-id-error.js';
 import { isTransportError } from './errors/transport-error.js';
-import { errorRedaction } from './internal/error-redaction.js';
 import { checkMessage, messageSendBody } from './outgoing.js';
 import { validatePeerId } from './peer-id.js';
+import { asClientError } from './redaction.js';
 import { readableText } from './reply.js';
 import { retry, type RetryEvent } from './retry.js';
 import type { Transport } from './transport.js';
@@ -150,9 +150,8 @@ const sendOptionChecks: OptionChecks = {
 
 /** Sending A2A `message/send` through the platform proxy, with retries, and reading what comes back. */
 export function createMessaging(settings: Settings, transport: Transport): Messaging {
-	const { clock, logger, redact, uuid } = settings;
-
-	const { redactDeep, scrub } = errorRedaction(redact);
+	const { clock, logger, redaction, uuid } = settings;
+	const { text: redact, value: redactDeep } = redaction;
 
 	const answerContext: AnswerContext = { clock, workspaceId: settings.workspaceId, redact, redactDeep };
 
@@ -182,18 +181,18 @@ export function createMessaging(settings: Settings, transport: Transport): Messa
 		let attempts = 0;
 		try {
 			const requestId = uuid();
-			const body = messageSendBody(checkMessage(message), messageId, requestId);
+			const json = messageSendBody(checkMessage(message, redact), messageId, requestId, redact);
 			const answer = await retry(
 				async (attempt, timeLeftMs) => {
 					attempts = attempt;
 					try {
 						return answerOf(
-							await transport({ method: 'POST', path: `/workspaces/${canonicalId}/a2a`, body, identify: true, timeoutMs: Math.min(timeoutMs, timeLeftMs), signal }),
+							await transport({ method: 'POST', path: `/workspaces/${canonicalId}/a2a`, json, identify: true, timeoutMs: Math.min(timeoutMs, timeLeftMs), signal }),
 							requestId,
 							answerContext,
 						);
 					} catch (error) {
-						throw signal?.aborted ? error : scrub(error);
+						throw signal?.aborted ? error : asClientError(redaction, error);
 					}
 				},
 				{ policy: settings.retry, clock, random: settings.random, signal, onRetry: (event) => onRetry(event, canonicalId, checked) },
@@ -201,7 +200,7 @@ export function createMessaging(settings: Settings, transport: Transport): Messa
 			return { ...answer, attempts, messageId };
 		} catch (error) {
 			if (signal?.aborted) throw signal.reason;
-			return { status: 'failed', error: scrub(error), attempts, messageId };
+			return { status: 'failed', error: asClientError(redaction, error), attempts, messageId };
 		}
 	}
 

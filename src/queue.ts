@@ -11,7 +11,7 @@ import { ResponseValidationError } from './errors/response-validation-error.js';
 import { isTransportError } from './errors/transport-error.js';
 import { UnexpectedResponseError } from './errors/unexpected-response-error.js';
 import { kindOf } from './internal/describe.js';
-import { errorRedaction } from './internal/error-redaction.js';
+import { asClientError } from './redaction.js';
 import { isRecord, parseJson } from './internal/json.js';
 import { validatePeerId } from './peer-id.js';
 import { maxRetryAfterMs } from './retry.js';
@@ -173,8 +173,8 @@ function queuedMessageOf(body: QueueStatusBody): QueuedMessage {
 
 /** Reading the platform's queue: one item (`getQueuedMessage`), or polling it until its reply (`waitForReply`). */
 export function createQueueReading(settings: Settings, transport: Transport): QueueReading {
-	const { clock, redact, timeouts } = settings;
-	const { redactDeep, scrub } = errorRedaction(redact);
+	const { clock, redaction, timeouts } = settings;
+	const { text: redact, value: redactDeep } = redaction;
 	const context: AnswerContext = { clock, workspaceId: settings.workspaceId, redact, redactDeep };
 
 	/** The canonical peer and queue ids, or the typed error of a bad one; nothing is sent for those. */
@@ -210,7 +210,7 @@ export function createQueueReading(settings: Settings, transport: Transport): Qu
 		try {
 			return await read(peer, queue, timeouts.requestMs, signal);
 		} catch (error) {
-			throw signal?.aborted ? signal.reason : scrub(error);
+			throw signal?.aborted ? signal.reason : asClientError(redaction, error);
 		}
 	}
 
@@ -260,7 +260,7 @@ export function createQueueReading(settings: Settings, transport: Transport): Qu
 			}
 		} catch (error) {
 			if (signal?.aborted) throw signal.reason;
-			return { status: 'failed', error: scrub(error), polls };
+			return { status: 'failed', error: asClientError(redaction, error), polls };
 		}
 	}
 

@@ -159,7 +159,8 @@ function throwIfAborted(signal: AbortSignal | undefined): void {
  * options object (a `ConfigError` naming the member) reject. At most `maxConcurrentLookups` are sent at once.
  */
 export function createRegistry(settings: Settings, transport: Transport): Registry {
-	const { workspaceId, platformUrl, timeouts, logger, redact } = settings;
+	const { workspaceId, platformUrl, timeouts, logger } = settings;
+	const redact = settings.redaction.text;
 	const cache = new TtlCache<PeerRecord | null>({ ...settings.peerCache, now: () => settings.clock.now() });
 	const limited = limiter(settings.maxConcurrentLookups);
 
@@ -225,7 +226,8 @@ export function createRegistry(settings: Settings, transport: Transport): Regist
 		try {
 			response = await lookup({
 				method: 'GET',
-				path: `/registry/${workspaceId}/peers${q ? `?q=${encodeURIComponent(q)}` : ''}`,
+				path: `/registry/${workspaceId}/peers`,
+				searchParams: q ? { q } : undefined,
 				identify: true,
 				timeoutMs: timeouts.requestMs,
 				signal,

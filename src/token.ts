@@ -1,4 +1,5 @@
 import { ConfigError } from './errors/config-error.js';
+import type { Redaction } from './redaction.js';
 
 /** What a token provider may return; blank or missing means "send no `Authorization`". */
 export type TokenValue = string | null | undefined;
@@ -106,11 +107,14 @@ function renewal(refresh: () => Promise<string | undefined>): (stale: string | u
 	};
 }
 
-/** Normalises the `token` option; `seen` is told every token value so it can be redacted from output. */
-export function tokenAccess(option: TokenOption | undefined, seen: (token: string) => void): TokenAccess {
+/**
+ * Normalises the `token` option. `redaction` remembers every token value, so it can be removed from
+ * output, and a provider's failure message is redacted: it may quote a token it returned before.
+ */
+export function tokenAccess(option: TokenOption | undefined, redaction: Redaction): TokenAccess {
 	const accept = (value: unknown): string | undefined => {
 		const token = headerValue('token', value);
-		if (token) seen(token);
+		if (token) redaction.remember(token);
 		return token;
 	};
 	const call = async (read: () => TokenValue | Promise<TokenValue>): Promise<string | undefined> => {
@@ -118,7 +122,7 @@ export function tokenAccess(option: TokenOption | undefined, seen: (token: strin
 		try {
 			value = await read();
 		} catch (error) {
-			throw new ConfigError('token', `provider failed: ${error instanceof Error ? error.message : String(error)}`);
+			throw new ConfigError('token', `provider failed: ${redaction.text(error instanceof Error ? error.message : String(error))}`);
 		}
 		return accept(value);
 	};

@@ -1,6 +1,7 @@
 import { systemClock, type Clock } from '../clock.js';
 import type { EventLog } from './events.js';
 import type { MemoryStore } from './memories.js';
+import { randomUuid, runtime } from '../internal/runtime.js';
 import { workspaceKey, type DevModel } from './model.js';
 import type { QueueStore } from './queue.js';
 import type { DevPlatformOptions, UploadLimits } from './types.js';
@@ -58,9 +59,9 @@ export function base64url(bytes: Uint8Array): string {
 	return text;
 }
 
-/** A workspace token as the platform mints them: 32 random bytes, 43 base64url characters. */
-export function randomToken(): string {
-	return base64url(crypto.getRandomValues(new Uint8Array(32)));
+/** A workspace token as the platform mints them: 32 random bytes, 43 base64url characters. `field` names the option to blame in a runtime without `crypto`. */
+export function randomToken(field: string): string {
+	return base64url(runtime('crypto', field).getRandomValues(new Uint8Array(32)));
 }
 
 function orgTokenMap(tokens: DevPlatformOptions['orgTokens']): Map<string, string | null> {
@@ -78,11 +79,11 @@ export const defaultUploadLimits: UploadLimits = { perFileBytes: 104_857_600, pe
 export function resolveSettings(options: DevPlatformOptions): DevSettings {
 	return {
 		clock: options.clock ?? systemClock,
-		uuid: options.uuid ?? (() => crypto.randomUUID()),
-		mintToken: options.mintToken ?? randomToken,
-		mintSecret: options.mintSecret ?? randomToken,
+		uuid: options.uuid ?? randomUuid,
+		mintToken: options.mintToken ?? (() => randomToken('mintToken')),
+		mintSecret: options.mintSecret ?? (() => randomToken('mintSecret')),
 		wallClock: options.wallClock ?? (() => new Date()),
-		fetch: options.fetch ?? ((request) => fetch(request)),
+		fetch: options.fetch ?? (async (request) => runtime('fetch', 'fetch')(request)),
 		idleTimeoutMs: options.idleTimeoutMs ?? 30 * 60_000,
 		adminToken: options.adminToken ? options.adminToken : undefined,
 		orgTokens: orgTokenMap(options.orgTokens),

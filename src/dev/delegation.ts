@@ -1,5 +1,6 @@
 import type { DevContext } from './context.js';
-import { isRecord, parseJson, type Reply } from './http.js';
+import { isRecord, jsonValue } from '../internal/json.js';
+import { type Reply } from './http.js';
 import { proxyA2A } from './proxy.js';
 import type { QueueRow } from './queue.js';
 import { statusText } from './status-text.js';
@@ -34,7 +35,7 @@ function firstText(parts: unknown): string | undefined {
  * `result.artifacts[].parts`, else the body as it came (a queued body, a JSON-RPC error).
  */
 export function replyText(body: string): string {
-	const parsed = parseJson(body);
+	const parsed = jsonValue(body);
 	const result = isRecord(parsed) ? parsed['result'] : undefined;
 	if (!isRecord(result)) return body;
 	const direct = firstText(result['parts']);
@@ -93,7 +94,7 @@ export const completedSummary = (text: string): string => `Delegation completed 
 
 /** The proxy's error text for a failed dispatch: its `error` string, else the status text. */
 function errorOf(reply: Reply): string {
-	const body = parseJson(reply.body ?? '');
+	const body = jsonValue(reply.body ?? '');
 	const error = isRecord(body) ? body['error'] : undefined;
 	return typeof error === 'string' && error !== '' ? error : statusText(reply.status) || `status ${reply.status}`;
 }
@@ -101,7 +102,7 @@ function errorOf(reply: Reply): string {
 /** 502, or 503 with `restarting: true`: the message was not delivered, so one retry is safe. */
 function retryable(reply: Reply): boolean {
 	if (reply.status === 502) return true;
-	const body = parseJson(reply.body ?? '');
+	const body = jsonValue(reply.body ?? '');
 	return reply.status === 503 && isRecord(body) && body['restarting'] === true;
 }
 
@@ -143,7 +144,7 @@ export async function runDelegation(context: DevContext, delegation: Delegation)
 		return;
 	}
 	const body = outcome.reply.body ?? '';
-	const parsed = parseJson(body);
+	const parsed = jsonValue(body);
 	if (isRecord(parsed) && parsed['queued'] === true) {
 		setDelegationStatus(context, sourceId, delegationId, 'queued');
 		const responseBody = { delegation_id: delegationId, queued: true };

@@ -1,3 +1,5 @@
+import { readCapped } from '../internal/body.js';
+import { deadline } from '../internal/deadline.js';
 import { within } from '../internal/within.js';
 import type { DevSettings } from './context.js';
 import { requestContextId, type Envelope } from './envelope.js';
@@ -91,36 +93,6 @@ async function runHandler(handler: AgentHandler, request: DispatchRequest, setti
 	return Promise.race([outcome, aborted]);
 }
 
-/** The agent's body as text, or `null` when it is larger than the proxy reads; a read the deadline overtakes fails even if the body's source ignores the abort. */
-async function readCapped(response: Response, signal: AbortSignal): Promise<string | null> {
-	if (!response.body) return '';
-	const reader = response.body.getReader();
-	const chunks: Uint8Array[] = [];
-	let received = 0;
-	try {
-		for (;;) {
-			const { done, value } = await within(reader.read(), signal);
-			if (done) break;
-			received += value.byteLength;
-			if (received > maxResponseBytes) {
-				await reader.cancel().catch(() => {});
-				return null;
-			}
-			chunks.push(value);
-		}
-	} catch (error) {
-		void reader.cancel().catch(() => {});
-		throw error;
-	}
-	const bytes = new Uint8Array(received);
-	let offset = 0;
-	for (const chunk of chunks) {
-		bytes.set(chunk, offset);
-		offset += chunk.byteLength;
-	}
-	return decodeUtf8(bytes);
-}
-
 async function postToUrl(url: string, request: DispatchRequest, settings: DevSettings, signal: AbortSignal): Promise<DispatchResult> {
 	let response: Response;
 	try {
@@ -137,8 +109,9 @@ async function postToUrl(url: string, request: DispatchRequest, settings: DevSet
 		return busyFailure.test(reason) ? { kind: 'busy', reason } : { kind: 'unreachable', reason };
 	}
 	try {
-		const body = await readCapped(response, signal);
-		return body === null ? { kind: 'tooLarge', status: response.status } : { kind: 'response', status: response.status, body };
+		// A read the deadline overtakes fails even if the body's source ignores the abort.
+		const bytes = await readCapped(response.body, maxResponseBytes, signal);
+		return bytes === null ? { kind: 'tooLarge', status: response.status } : { kind: 'response', status: response.status, body: decodeUtf8(bytes) };
 	} catch (error) {
 		return { kind: 'readFailure', status: response.status, reason: describe(error) };
 	}
@@ -149,18 +122,13 @@ async function postToUrl(url: string, request: DispatchRequest, settings: DevSet
  * A cancelled dispatch counts as busy, like Go's context deadline.
  */
 export async function dispatch(request: DispatchRequest, settings: DevSettings): Promise<DispatchResult> {
-	const control = new AbortController();
-	const timer = new AbortController();
-	settings.clock.sleep(request.timeoutMs, timer.signal).then(
-		() => control.abort(new Error(deadlineExceeded)),
-		() => {},
-	);
+	const limit = deadline(settings.clock, request.timeoutMs, undefined, new Error(deadlineExceeded));
 	try {
 		const { endpoint } = request;
 		return typeof endpoint === 'string'
-			? await postToUrl(endpoint, request, settings, control.signal)
-			: await runHandler(endpoint, request, settings, control.signal);
+			? await postToUrl(endpoint, request, settings, limit.signal)
+			: await runHandler(endpoint, request, settings, limit.signal);
 	} finally {
-		timer.abort();
+		limit.clear();
 	}
 }

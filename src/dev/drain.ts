@@ -1,6 +1,6 @@
 import type { DevContext } from './context.js';
 import { settleDrainedDelegation } from './delegation.js';
-import { isRecord, parseJson } from './http.js';
+import { isRecord, jsonValue } from '../internal/json.js';
 import { proxyA2A } from './proxy.js';
 import { maxDrainAttempts, type QueueRow } from './queue.js';
 import { statusText } from './status-text.js';
@@ -23,7 +23,7 @@ async function redispatch(context: DevContext, row: QueueRow): Promise<void> {
 	});
 	if (outcome.reply.status === 202) return;
 	if (outcome.failed) {
-		const body = parseJson(outcome.reply.body ?? '');
+		const body = jsonValue(outcome.reply.body ?? '');
 		const message = isRecord(body) && typeof body['error'] === 'string' ? body['error'] : '';
 		row.lastError = message || statusText(outcome.reply.status) || 'unknown drain dispatch error';
 		if (row.attempts >= maxDrainAttempts) {

@@ -1,4 +1,4 @@
-import { isRecord, parseJson } from './http.js';
+import { isRecord, jsonValue } from '../internal/json.js';
 import type { JsonRpcRequest } from './agent-types.js';
 
 /** The proxy's normalised request: the object, its bytes as sent on, and the method for logs. */
@@ -80,7 +80,7 @@ function normaliseMessage(message: Record<string, unknown>, uuid: () => string):
  * and humans their identity metadata. Answers the envelope, or the problem to answer 400 with.
  */
 export function normaliseEnvelope(body: string, uuid: () => string, options: NormaliseOptions = {}): Envelope | EnvelopeProblem {
-	const parsed = parseJson(body);
+	const parsed = jsonValue(body);
 	if (parsed === undefined || !(parsed === null || isRecord(parsed))) return { error: 'invalid JSON' };
 	let payload: Record<string, unknown> = parsed ?? {};
 	if (!('jsonrpc' in payload)) {

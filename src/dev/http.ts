@@ -1,3 +1,5 @@
+import { isRecord, jsonValue } from '../internal/json.js';
+
 /** A response before it becomes a `Response`: middleware can still add headers and the recorder reads the status. */
 export interface Reply {
 	status: number;
@@ -45,19 +47,6 @@ export function decodeUtf8(bytes: Uint8Array): string {
 	return new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
 }
 
-/** JSON.parse that answers `undefined` instead of throwing. */
-export function parseJson(text: string): unknown {
-	try {
-		return JSON.parse(text) as unknown;
-	} catch {
-		return undefined;
-	}
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 type FieldKind = 'string' | 'number' | 'integer' | 'boolean' | 'object' | 'strings' | 'any';
 
 export interface FieldSpec {
@@ -91,7 +80,7 @@ function fitsKind(value: unknown, kind: FieldKind): boolean {
  * required strings must be non-empty. Answers the object, or `null` when binding fails.
  */
 export function bindJson(body: string | null, fields: Record<string, FieldSpec>): Record<string, unknown> | null {
-	const parsed = body === null ? undefined : parseJson(body);
+	const parsed = body === null ? undefined : jsonValue(body);
 	if (parsed === undefined || !(parsed === null || isRecord(parsed))) return null;
 	const object = parsed ?? {};
 	for (const [name, spec] of Object.entries(fields)) {

@@ -2,7 +2,7 @@ import { checkMembers, type OptionChecks } from '../arguments.js';
 import { ConfigError } from '../errors/config-error.js';
 import { kindOf } from '../internal/describe.js';
 import { isRecord } from '../internal/json.js';
-import { maxTimerMs } from '../config.js';
+import { maxTimerMs } from '../clock.js';
 import { workspaceKey } from './model.js';
 import type { DevPlatformOptions } from './types.js';
 

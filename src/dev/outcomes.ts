@@ -1,7 +1,8 @@
 import type { DevContext } from './context.js';
 import { maxResponseBytes, type DispatchResult } from './dispatch.js';
 import { expiresInMs, idempotencyKeyOf, type Envelope } from './envelope.js';
-import { errorReply, isRecord, json, parseJson, rawJson, type Reply } from './http.js';
+import { isRecord, jsonValue } from '../internal/json.js';
+import { errorReply, json, rawJson, type Reply } from './http.js';
 import { lookupFails, type WorkspaceEntry } from './model.js';
 import type { QueueRow } from './queue.js';
 import { statusText } from './status-text.js';
@@ -68,7 +69,7 @@ export function bootTurnReply(method: string, { row, depth }: Enqueued): ProxyOu
 
 /** Row 32: any status >= 300 becomes `{"error":…}` with the agent's own string error, else the status text. */
 function agentStatusError(status: number, body: string): Reply {
-	const parsed = parseJson(body);
+	const parsed = jsonValue(body);
 	const agentError = isRecord(parsed) ? parsed['error'] : undefined;
 	return errorReply(status, typeof agentError === 'string' && agentError !== '' ? agentError : statusText(status));
 }
@@ -113,7 +114,7 @@ export function dispatchOutcome(context: DevContext, entry: WorkspaceEntry, call
 			}
 			if (status >= 300) return failure(agentStatusError(status, body));
 			if (body === '') return failure(errorReply(status, 'agent returned empty response body'));
-			return { reply: rawJson(status, body), failed: false, agentReply: parseJson(body) ?? null };
+			return { reply: rawJson(status, body), failed: false, agentReply: jsonValue(body) ?? null };
 		}
 	}
 }

@@ -1,11 +1,13 @@
 import { ConfigError } from '../errors/config-error.js';
+import { readCapped } from '../internal/body.js';
 import { kindOf } from '../internal/describe.js';
 import { ActivityLog } from './activity.js';
 import { readBody, type ReadBody } from './body.js';
 import { resolveSettings, type DevContext } from './context.js';
 import { applyCors, defaultCorsOrigins } from './cors.js';
 import { EventLog } from './events.js';
-import { decodeUtf8, emptyReply, parseJson, routeNotFound, toResponse, type Reply } from './http.js';
+import { jsonValue } from '../internal/json.js';
+import { decodeUtf8, emptyReply, routeNotFound, toResponse, type Reply } from './http.js';
 import { MemoryStore } from './memories.js';
 import { DevModel, snapshot, workspaceKey } from './model.js';
 import { checkDevOptions, checkWorkspaceFields, isAgent } from './options.js';
@@ -133,7 +135,7 @@ export function createDevPlatform(options: DevPlatformOptions): DevPlatform {
 		const body = await readBody(request, match?.route.maxBodyBytes?.(settings) ?? maxProxyRequestBytes);
 		model.wakeDue(settings.clock.now());
 		const reply = await answer(request, url, match, body);
-		const parsedBody = body.bytes && body.bytes.length > 0 && isJsonRequest(request) ? parseJson(decodeUtf8(body.bytes)) : undefined;
+		const parsedBody = body.bytes && body.bytes.length > 0 && isJsonRequest(request) ? jsonValue(decodeUtf8(body.bytes)) : undefined;
 		recorded.push({
 			method: request.method,
 			path: url.pathname + url.search,

@@ -4,7 +4,8 @@ import { exceededPeriods } from './budget.js';
 import type { DevContext } from './context.js';
 import { dispatch, type DispatchResult } from './dispatch.js';
 import { idempotencyKeyOf, normaliseEnvelope, requestText, type Envelope } from './envelope.js';
-import { errorReply, json, parseJson } from './http.js';
+import { jsonValue } from '../internal/json.js';
+import { errorReply, json } from './http.js';
 import { lookupFails, wakeDelayMs, workspaceKey, type WorkspaceEntry } from './model.js';
 import { bootTurnReply, dispatchOutcome, enqueueTurn, failure, queuedReply, type ProxyOutcome } from './outcomes.js';
 import type { QueueRow } from './queue.js';
@@ -86,7 +87,7 @@ function logDispatch(context: DevContext, entry: WorkspaceEntry, call: ProxyCall
 		model.activity.stamp(rowId, { summary: `A2A request to ${name} failed: ${reason}`, status: 'error', errorDetail: reason, durationMs });
 		return;
 	}
-	const responseBody = result.kind === 'response' ? (parseJson(result.body) ?? null) : null;
+	const responseBody = result.kind === 'response' ? (jsonValue(result.body) ?? null) : null;
 	model.activity.stamp(rowId, { summary: `${envelope.method} → ${name}`, responseBody, durationMs, status: result.status >= 400 ? 'error' : 'ok' });
 	const caller = call.caller.id && !isSystemCaller(call.caller.id) ? model.get(call.caller.id) : undefined;
 	if (caller && result.status < 400) caller.extras.lastOutboundAt = settings.wallClock().toISOString();

@@ -17,3 +17,9 @@ export function parseJson(text: string): JsonParse {
 
 /** A plain JSON object (not an array, not null). */
 export const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The value of a JSON text, or `undefined` when it is not JSON, for callers that need no reason. */
+export function jsonValue(text: string): unknown {
+	const parsed = parseJson(text);
+	return parsed.ok ? parsed.value : undefined;
+}

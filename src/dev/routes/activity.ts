@@ -1,7 +1,8 @@
 import { validatePeerId } from '../../peer-id.js';
 import { workspaceAuth } from '../auth.js';
 import type { DevContext } from '../context.js';
-import { bindJson, errorReply, isRecord, json, parseJson, type Reply } from '../http.js';
+import { isRecord, jsonValue } from '../../internal/json.js';
+import { bindJson, errorReply, json, type Reply } from '../http.js';
 import type { RouteRequest } from '../router.js';
 import type { ActivityRow } from '../types.js';
 import { peerInfo } from './peer-info.js';
@@ -86,7 +87,7 @@ export function ackActivity(context: DevContext, request: RouteRequest): Reply {
 	const id = request.params['id'] ?? '';
 	const denial = workspaceAuth(context, id, request.headers);
 	if (denial) return denial;
-	const body = request.body === null ? undefined : parseJson(request.body);
+	const body = request.body === null ? undefined : jsonValue(request.body);
 	const seq = isRecord(body) ? body['acked_seq'] : undefined;
 	if (typeof seq !== 'number' || !Number.isSafeInteger(seq)) return errorReply(400, 'acked_seq is required');
 	if (seq < 0) return errorReply(400, 'acked_seq must be >= 0');

@@ -1,6 +1,7 @@
 import { workspaceAuth } from '../auth.js';
 import type { DevContext } from '../context.js';
-import { bindJson, errorReply, isRecord, json, type Reply } from '../http.js';
+import { isRecord } from '../../internal/json.js';
+import { bindJson, errorReply, json, type Reply } from '../http.js';
 import type { RouteRequest } from '../router.js';
 
 /** A file the agent attaches to its message, as `/chat/uploads` answered it. */

@@ -1,5 +1,5 @@
 import type { DevContext } from '../context.js';
-import { isRecord } from '../http.js';
+import { isRecord } from '../../internal/json.js';
 import type { ActivityRow } from '../types.js';
 
 /** What `include=peer_info` calls an attachment: the kind from the MIME type, then what the part names. */

@@ -1,6 +1,8 @@
 import { bearerToken, classifyCaller, constantTimeEqual, isCanvasClass, type Caller } from '../auth.js';
 import type { DevContext } from '../context.js';
-import { decodeUtf8, errorReply, isRecord, json, parseJson, type Reply } from '../http.js';
+import { deadline } from '../../internal/deadline.js';
+import { isRecord, jsonValue } from '../../internal/json.js';
+import { decodeUtf8, errorReply, json, type Reply } from '../http.js';
 import { isSystemCaller, proxyA2A } from '../proxy.js';
 import type { RouteRequest } from '../router.js';
 
@@ -33,22 +35,20 @@ async function withCanvasBudget(context: DevContext, turn: Promise<Reply>): Prom
 	const budget = context.settings.canvasSyncBudgetMs;
 	context.background(() => turn.then(() => {}));
 	if (budget === null) return turn;
-	const stop = new AbortController();
-	const pushAsync = json(200, { status: 'queued', delivery_mode: 'push-async', method: 'message/send' });
-	const cutOff = context.settings.clock.sleep(budget, stop.signal).then(
-		() => pushAsync,
-		() => pushAsync,
-	);
+	const limit = deadline(context.settings.clock, budget);
+	const cutOff = new Promise<Reply>((resolve) => {
+		limit.signal.addEventListener('abort', () => resolve(json(200, { status: 'queued', delivery_mode: 'push-async', method: 'message/send' })), { once: true });
+	});
 	try {
 		return await Promise.race([turn, cutOff]);
 	} finally {
-		stop.abort();
+		limit.clear();
 	}
 }
 
 /** Rows 4 onwards for a classified caller. */
 async function runTurn(context: DevContext, request: RouteRequest, caller: Caller, body: string): Promise<Reply> {
-	if (caller.human && !isRecord(parseJson(body))) return errorReply(400, 'invalid A2A body');
+	if (caller.human && !isRecord(jsonValue(body))) return errorReply(400, 'invalid A2A body');
 	const targetId = request.params['id'] ?? '';
 	const turn = proxyA2A(context, {
 		targetId,

@@ -1,6 +1,7 @@
 import { registryGate } from '../auth.js';
 import type { DevContext } from '../context.js';
-import { bindJson, errorReply, isRecord, json, type Reply } from '../http.js';
+import { isRecord } from '../../internal/json.js';
+import { bindJson, errorReply, json, type Reply } from '../http.js';
 import type { WorkspaceEntry } from '../model.js';
 import type { RouteRequest } from '../router.js';
 import { agentUrlProblem } from '../url-safety.js';

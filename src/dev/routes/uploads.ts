@@ -1,5 +1,6 @@
 import { validatePeerId } from '../../peer-id.js';
 import { within } from '../../internal/within.js';
+import { deadline } from '../../internal/deadline.js';
 import { workspaceAuth } from '../auth.js';
 import type { DevContext } from '../context.js';
 import { errorReply, json, type Reply } from '../http.js';
@@ -96,12 +97,7 @@ async function forwardToAgent(context: DevContext, entry: WorkspaceEntry, reques
 		const detail = "the platform minted this workspace's inbound secret just now; the agent receives it on its next register or heartbeat";
 		return errorReply(503, 'workspace re-registering — please retry in 30 seconds', { detail, retry_after_seconds: 30 });
 	}
-	const control = new AbortController();
-	const timer = new AbortController();
-	context.settings.clock.sleep(context.settings.idleTimeoutMs, timer.signal).then(
-		() => control.abort(new Error('context deadline exceeded')),
-		() => {},
-	);
+	const control = deadline(context.settings.clock, context.settings.idleTimeoutMs, undefined, new Error('context deadline exceeded'));
 	try {
 		const headers = { 'Content-Type': request.headers.get('Content-Type') ?? 'application/octet-stream', Authorization: `Bearer ${secret}` };
 		const target = `${url.replace(/\/+$/, '')}/internal/chat/uploads/ingest`;
@@ -113,7 +109,7 @@ async function forwardToAgent(context: DevContext, entry: WorkspaceEntry, reques
 	} catch {
 		return errorReply(502, 'workspace unreachable');
 	} finally {
-		timer.abort();
+		control.clear();
 	}
 }
 

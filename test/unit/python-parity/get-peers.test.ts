@@ -126,6 +126,8 @@ describe('listPeers diagnostics', () => {
 		const fetch = scriptedFetch(json(peers));
 		const { client } = testClient(fetch.fetch);
 		await client.listPeers({ q: '  data & ml ' });
-		expect(fetch.calls[0]?.url).toContain(`/registry/${WORKSPACE_ID}/peers?q=data%20%26%20ml`);
+		const url = new URL(fetch.calls[0]?.url ?? '');
+		expect(url.pathname).toBe(`/registry/${WORKSPACE_ID}/peers`);
+		expect([...url.searchParams]).toEqual([['q', 'data & ml']]);
 	});
 });

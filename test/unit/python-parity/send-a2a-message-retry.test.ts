@@ -57,11 +57,17 @@ describe('sendText retries', () => {
 	});
 
 	test('stops retrying once the total budget is spent (test_total_budget_caps_retry_loop)', async () => {
-		// The Python test's clock: 0 for the first four readings, then past the budget.
+		// The Python test's clock: 0 for the first four readings, then past the budget. Every sleep ends
+		// on the next turn of the event loop, so each attempt's request is sent before its time runs out.
 		let readings = 0;
 		const clock: Clock = {
 			now: () => (readings++ < 4 ? 0 : 600_001),
-			sleep: (_ms, signal) => (signal?.aborted ? Promise.reject(signal.reason) : Promise.resolve()),
+			sleep: (_ms, signal) =>
+				new Promise((resolve, reject) => {
+					if (signal?.aborted) return reject(signal.reason);
+					const timer = setImmediate(resolve);
+					signal?.addEventListener('abort', () => (clearImmediate(timer), reject(signal.reason)), { once: true });
+				}),
 		};
 		const fetch = hangingFetch();
 		const client = createA2AClient({ workspaceId: WORKSPACE_ID, platformUrl: PLATFORM_URL, fetch: fetch.fetch, clock, uuid: sequentialUuid(), random: () => 0.5 });
