@@ -13,8 +13,10 @@ export interface PlatformRequest {
 	method: 'GET' | 'POST';
 	/** Path and query under the platform URL, built from validated ids only. */
 	path: string;
-	/** A JSON document, already serialised. */
-	body?: string | undefined;
+	/** A JSON document, already serialised; or a multipart form (file uploads), whose boundary fetch sets. */
+	body?: string | FormData | undefined;
+	/** Read a 2xx body as a Blob of at most this many bytes, not as text (file downloads). */
+	blobLimit?: number | undefined;
 	/** Send `X-Workspace-ID`: the registry and the proxy need the caller's identity; workspace info does not. */
 	identify: boolean;
 	/** Limit for the whole exchange, response body included. */
@@ -25,8 +27,10 @@ export interface PlatformRequest {
 export interface PlatformResponse {
 	status: number;
 	headers: Headers;
-	/** The body, decoded as UTF-8. */
+	/** The body, decoded as UTF-8; empty when it was read as `blob`. */
 	text: string;
+	/** The body, when the request asked for a Blob (`blobLimit`) and the status is 2xx. */
+	blob?: Blob;
 	/** The URL requested. */
 	url: string;
 }
@@ -110,6 +114,27 @@ async function readText(response: Response, url: string, signal: AbortSignal): P
 	}
 }
 
+/** The body as a Blob of at most `limit` bytes (typed as the response says); stops reading as soon as `signal` aborts. */
+async function readBlob(response: Response, url: string, limit: number, signal: AbortSignal): Promise<Blob> {
+	const type = response.headers.get('content-type') ?? '';
+	if (!response.body) return new Blob([], { type });
+	const reader = response.body.getReader();
+	const chunks: Uint8Array[] = [];
+	let received = 0;
+	try {
+		for (;;) {
+			const { done, value } = await within(reader.read(), signal);
+			if (done) return new Blob(chunks as BlobPart[], { type });
+			received += value.byteLength;
+			if (received > limit) throw new UnexpectedResponseError(`response body exceeds ${limit} bytes; not read further`, response.status, { target: url });
+			chunks.push(value);
+		}
+	} catch (error) {
+		void reader.cancel().catch(() => {});
+		throw error;
+	}
+}
+
 /** Why the attempt timer is cancelled; one shared value, so settling allocates no error. */
 const settled = new Error('settled');
 
@@ -175,7 +200,7 @@ export function createTransport(settings: Settings): Transport {
 			if (token) headers['Authorization'] = `Bearer ${token}`;
 			if (settings.origin) headers['Origin'] = settings.origin;
 			if (settings.orgId) headers['X-Molecule-Org-Id'] = settings.orgId;
-			if (request.body !== undefined) headers['Content-Type'] = 'application/json';
+			if (typeof request.body === 'string') headers['Content-Type'] = 'application/json';
 			phase = 'connect';
 			const responding = api(url, { method: request.method, headers, body: request.body ?? null, signal: control.signal });
 			// Raced against the deadline and the caller: a fetch that ignores its signal must not hold the call.
@@ -190,6 +215,9 @@ export function createTransport(settings: Settings): Transport {
 				throw new UnexpectedResponseError('the platform answered with a redirect, which is not followed', response.status, { target: url });
 			}
 			phase = 'read';
+			if (request.blobLimit !== undefined && response.ok) {
+				return { status: response.status, headers: response.headers, text: '', blob: await readBlob(response, url, request.blobLimit, control.signal), url };
+			}
 			return { status: response.status, headers: response.headers, text: await readText(response, url, control.signal), url };
 		};
 

@@ -1,0 +1,80 @@
+import type { TokenOption, TokenValue } from '../token.js';
+import { secretDigest, type Secrets } from './secrets.js';
+import { storeKeys, type AgentState } from './store.js';
+
+/**
+ * One secret the agent keeps in its store (the minted token, the inbound secret): read from the store
+ * once, then from memory; a new value is written through. A value that could not be written stays in
+ * memory, so the running agent goes on, and the failure says what is at stake.
+ */
+export class StoredSecret {
+	readonly #state: AgentState;
+	readonly #secrets: Secrets;
+	readonly #key: string;
+	#value: Promise<string | undefined> | undefined;
+
+	constructor(state: AgentState, secrets: Secrets, key: string) {
+		this.#state = state;
+		this.#secrets = secrets;
+		this.#key = key;
+	}
+
+	get(): Promise<string | undefined> {
+		this.#value ??= this.#state.read(this.#key).then(
+			(value) => {
+				this.#secrets.remember(value);
+				return value;
+			},
+			(error: unknown) => {
+				// Not cached: the next use asks the store again.
+				this.#value = undefined;
+				throw error;
+			},
+		);
+		return this.#value;
+	}
+
+	/** Keeps `value`; writes it to the store unless it is what the store already holds. */
+	async set(value: string): Promise<void> {
+		this.#secrets.remember(value);
+		const previous = await this.get().catch(() => undefined);
+		this.#value = Promise.resolve(value);
+		if (previous === value) return;
+		await this.#state.write(this.#key, value, 'the new value is kept in memory only and is lost when the process ends');
+	}
+}
+
+/**
+ * The bearer the agent (and its client) sends: the token register minted, kept in the store, else the
+ * configured `token`. The minted one wins, as the Python runtime's token file wins over its environment
+ * variable. Nothing here refreshes a token: a 401 is reported, not papered over.
+ */
+export function agentToken(minted: StoredSecret, configured: TokenOption | undefined): () => Promise<TokenValue> {
+	return async () => {
+		const token = await minted.get();
+		if (token) return token;
+		if (configured === undefined || typeof configured === 'string') return configured;
+		return typeof configured === 'function' ? configured() : configured.get();
+	};
+}
+
+/** The inbound secret and its digest, for comparing bearers of pushed requests in constant time. */
+export class InboundSecret {
+	readonly #stored: StoredSecret;
+	#digest: { secret: string; digest: Promise<Uint8Array> } | undefined;
+
+	constructor(state: AgentState, secrets: Secrets) {
+		this.#stored = new StoredSecret(state, secrets, storeKeys.inboundSecret);
+	}
+
+	get = (): Promise<string | undefined> => this.#stored.get();
+	set = (value: string): Promise<void> => this.#stored.set(value);
+
+	/** The digest of the current secret, or `undefined` when the agent has none yet. */
+	async digest(): Promise<Uint8Array | undefined> {
+		const secret = await this.#stored.get();
+		if (!secret) return undefined;
+		if (this.#digest?.secret !== secret) this.#digest = { secret, digest: secretDigest(secret) };
+		return this.#digest.digest;
+	}
+}
