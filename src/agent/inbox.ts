@@ -32,17 +32,44 @@ export async function pause(context: AgentContext, ms: number, signal: AbortSign
 	}
 }
 
+/** Pages a backfill reads at most: with the default batch, the newest 1,000 rows of the window. */
+export const maxBackfillPages = 10;
+
+/** Oldest first by `(created_at, seq)`, the order the platform uses after a cursor. */
+const byAge = (left: ActivityRow, right: ActivityRow): number =>
+	(Date.parse(left.created_at ?? '') || 0) - (Date.parse(right.created_at ?? '') || 0) || (left.seq ?? 0) - (right.seq ?? 0);
+
+function activityPath(context: AgentContext, query: Record<string, string>): string {
+	const { batchSize } = context.agent.inbox;
+	return `/workspaces/${context.settings.workspaceId}/activity?${new URLSearchParams({ type: 'a2a_receive', include: 'peer_info', limit: String(batchSize), ...query })}`;
+}
+
 /**
- * One poll (addendum §8.1): the rows after the cursor, oldest first; with no cursor, the newest
- * `batchSize` rows of the backfill window, put oldest first.
+ * Reading without a cursor (first start, or after a 410): the backfill window, newest first, one page
+ * per request, going back (`before_ts`) until a page is short, holds a row already handled, or
+ * `maxBackfillPages` were read; then oldest first. So nothing within the window is lost, up to that bound.
  */
-async function poll(context: AgentContext, cursor: string | null, signal: AbortSignal | undefined): Promise<ActivityRow[]> {
+async function backfill(context: AgentContext, handled: ReadonlySet<string>, signal: AbortSignal | undefined): Promise<ActivityRow[]> {
 	const { backfillSeconds, batchSize } = context.agent.inbox;
-	const query = new URLSearchParams({ type: 'a2a_receive', include: 'peer_info', limit: String(batchSize) });
-	if (cursor === null) query.set('since_secs', String(backfillSeconds));
-	else query.set('since_id', cursor);
-	const rows = await context.call({ method: 'GET', path: `/workspaces/${context.settings.workspaceId}/activity?${query}`, schema: ActivityListSchema, signal });
-	return cursor === null ? rows.reverse() : rows;
+	const rows = new Map<string, ActivityRow>();
+	let before: string | undefined;
+	for (let page = 0; page < maxBackfillPages; page++) {
+		const query: Record<string, string> = { since_secs: String(backfillSeconds), ...(before === undefined ? {} : { before_ts: before }) };
+		const batch = await context.call({ method: 'GET', path: activityPath(context, query), schema: ActivityListSchema, signal });
+		const fresh = batch.filter((row) => !rows.has(row.id));
+		for (const row of fresh) rows.set(row.id, row);
+		const oldest = Date.parse(batch.at(-1)?.created_at ?? '');
+		if (batch.length < batchSize || fresh.length === 0 || batch.some((row) => handled.has(row.id)) || Number.isNaN(oldest)) break;
+		// `before_ts` is strict: a millisecond later keeps rows sharing the oldest's time (repeats are dropped by id).
+		before = new Date(oldest + 1).toISOString();
+	}
+	return [...rows.values()].sort(byAge);
+}
+
+/** One poll (addendum §8.1): the rows after the cursor, oldest first; with no cursor, the backfill. */
+async function poll(context: AgentContext, cursor: string | null, handled: ReadonlySet<string>, signal: AbortSignal | undefined): Promise<ActivityRow[]> {
+	if (cursor === null) return backfill(context, handled, signal);
+	return context.call({ method: 'GET', path: activityPath(context, { since_id: cursor }), schema: ActivityListSchema, signal });
 }
 
 /**
@@ -78,7 +105,7 @@ export async function* inboxMessages(context: AgentContext, tools: MessageTools,
 	while (!signal?.aborted) {
 		let rows: ActivityRow[];
 		try {
-			rows = await poll(context, state.cursor, signal);
+			rows = await poll(context, state.cursor, handled, signal);
 			failures = 0;
 		} catch (error) {
 			if (signal?.aborted) return;

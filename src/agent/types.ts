@@ -45,7 +45,7 @@ export interface InboxOptions {
 	jitter?: number;
 	/**
 	 * How far back to read when there is no cursor (first start, or the platform dropped the cursor: HTTP 410),
-	 * in seconds. Default `600`. At most `batchSize` of the newest messages in that window are read.
+	 * in seconds. Default `600`. The window is read page by page, at most 10 pages of `batchSize` rows.
 	 */
 	backfillSeconds?: number;
 	/** Rows asked for per poll, from 1 to 500. Default `100`. */
