@@ -12,6 +12,8 @@ export class StoredSecret {
 	readonly #secrets: Secrets;
 	readonly #key: string;
 	#value: Promise<string | undefined> | undefined;
+	/** The value the store is known to hold; a failed write leaves it behind, so the next `set` writes again. */
+	#persisted: string | undefined;
 
 	constructor(state: AgentState, secrets: Secrets, key: string) {
 		this.#state = state;
@@ -23,6 +25,7 @@ export class StoredSecret {
 		this.#value ??= this.#state.read(this.#key).then(
 			(value) => {
 				this.#secrets.remember(value);
+				this.#persisted = value;
 				return value;
 			},
 			(error: unknown) => {
@@ -34,13 +37,14 @@ export class StoredSecret {
 		return this.#value;
 	}
 
-	/** Keeps `value`; writes it to the store unless it is what the store already holds. */
+	/** Keeps `value`, and writes it to the store unless the store holds it already. */
 	async set(value: string): Promise<void> {
 		this.#secrets.remember(value);
-		const previous = await this.get().catch(() => undefined);
+		await this.get().catch(() => undefined);
 		this.#value = Promise.resolve(value);
-		if (previous === value) return;
+		if (this.#persisted === value) return;
 		await this.#state.write(this.#key, value, 'the new value is kept in memory only and is lost when the process ends');
+		this.#persisted = value;
 	}
 }
 

@@ -45,9 +45,10 @@ export async function register(context: AgentContext, options: Signal): Promise<
 		signal: options?.signal,
 	});
 	const { auth_token: token, platform_inbound_secret: inboundSecret } = response;
-	// The token first: it is never sent again, and everything after needs it.
-	if (token) await context.token.set(token);
-	if (inboundSecret) await context.inboundSecret.set(inboundSecret);
+	// Both are kept in memory even when the store fails; the first store failure is reported after.
+	const stored = await Promise.allSettled([token ? context.token.set(token) : undefined, inboundSecret ? context.inboundSecret.set(inboundSecret) : undefined]);
+	const failed = stored.find((result) => result.status === 'rejected');
+	if (failed) throw failed.reason;
 	return {
 		deliveryMode: response.delivery_mode ?? agent.deliveryMode,
 		tokenMinted: token !== undefined && token !== '',
