@@ -34,7 +34,8 @@ export interface World {
 }
 
 /** A dev platform on a fake clock with the root, a peer (with a token) and an agent workspace (no token yet). */
-export function world(extra: Partial<DevWorkspace> = {}, secrets: string[] = [SECRET]): World {
+export function world(extra: Partial<DevWorkspace> = {}, options: { secrets?: string[]; fetch?: FetchFunction } = {}): World {
+	const secrets = options.secrets ?? [SECRET];
 	const clock = new FakeClock();
 	let minted = 0;
 	const platform = createDevPlatform({
@@ -49,6 +50,7 @@ export function world(extra: Partial<DevWorkspace> = {}, secrets: string[] = [SE
 		mintSecret: () => secrets[Math.min(minted++, secrets.length - 1)] ?? SECRET,
 		wallClock: () => new Date(clock.wallNow()),
 		adminToken: ADMIN_TOKEN,
+		...(options.fetch ? { fetch: options.fetch } : {}),
 	});
 	return { clock, platform, logs: [] };
 }
