@@ -15,8 +15,8 @@ export interface PlatformRequest {
 	path: string;
 	/** A JSON document, already serialised; or a multipart form (file uploads), whose boundary fetch sets. */
 	body?: string | FormData | undefined;
-	/** Read a 2xx body as a Blob of at most this many bytes, not as text (file downloads). */
-	blobLimit?: number | undefined;
+	/** Reads a 2xx body as a Blob instead of text (file downloads), within the exchange's deadline. */
+	readBlob?: ((response: Response, signal: AbortSignal) => Promise<Blob>) | undefined;
 	/** Send `X-Workspace-ID`: the registry and the proxy need the caller's identity; workspace info does not. */
 	identify: boolean;
 	/** Limit for the whole exchange, response body included. */
@@ -29,7 +29,7 @@ export interface PlatformResponse {
 	headers: Headers;
 	/** The body, decoded as UTF-8; empty when it was read as `blob`. */
 	text: string;
-	/** The body, when the request asked for a Blob (`blobLimit`) and the status is 2xx. */
+	/** The body, when the request asked for a Blob (`readBlob`) and the status is 2xx. */
 	blob?: Blob;
 	/** The URL requested. */
 	url: string;
@@ -109,27 +109,6 @@ async function readText(response: Response, url: string, signal: AbortSignal): P
 		}
 	} catch (error) {
 		// Not awaited: cancelling one branch of a tee'd body waits for the other branch.
-		void reader.cancel().catch(() => {});
-		throw error;
-	}
-}
-
-/** The body as a Blob of at most `limit` bytes (typed as the response says); stops reading as soon as `signal` aborts. */
-async function readBlob(response: Response, url: string, limit: number, signal: AbortSignal): Promise<Blob> {
-	const type = response.headers.get('content-type') ?? '';
-	if (!response.body) return new Blob([], { type });
-	const reader = response.body.getReader();
-	const chunks: Uint8Array[] = [];
-	let received = 0;
-	try {
-		for (;;) {
-			const { done, value } = await within(reader.read(), signal);
-			if (done) return new Blob(chunks as BlobPart[], { type });
-			received += value.byteLength;
-			if (received > limit) throw new UnexpectedResponseError(`response body exceeds ${limit} bytes; not read further`, response.status, { target: url });
-			chunks.push(value);
-		}
-	} catch (error) {
 		void reader.cancel().catch(() => {});
 		throw error;
 	}
@@ -215,9 +194,7 @@ export function createTransport(settings: Settings): Transport {
 				throw new UnexpectedResponseError('the platform answered with a redirect, which is not followed', response.status, { target: url });
 			}
 			phase = 'read';
-			if (request.blobLimit !== undefined && response.ok) {
-				return { status: response.status, headers: response.headers, text: '', blob: await readBlob(response, url, request.blobLimit, control.signal), url };
-			}
+			if (request.readBlob && response.ok) return { status: response.status, headers: response.headers, text: '', blob: await request.readBlob(response, control.signal), url };
 			return { status: response.status, headers: response.headers, text: await readText(response, url, control.signal), url };
 		};
 

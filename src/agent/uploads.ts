@@ -1,6 +1,8 @@
 import type * as v from 'valibot';
 import { ConfigError } from '../errors/config-error.js';
+import { UnexpectedResponseError } from '../errors/unexpected-response-error.js';
 import { kindOf } from '../internal/describe.js';
+import { within } from '../internal/within.js';
 import type { AgentContext } from './context.js';
 import { UploadLimitError } from './errors/upload-limit-error.js';
 import { failureOf } from './platform.js';
@@ -16,6 +18,30 @@ const maxFileBytes = 100 * 1024 * 1024;
 /** A Blob from this realm or another (a File is a Blob). */
 const isBlob = (value: unknown): value is Blob =>
 	typeof value === 'object' && value !== null && typeof (value as Blob).size === 'number' && typeof (value as Blob).arrayBuffer === 'function';
+
+/**
+ * A download's body as a Blob of at most `maxFileBytes` (typed as the response says). Read chunk by
+ * chunk, so a body larger than any staged upload is cut off at the cap, not buffered whole.
+ */
+async function readBlob(response: Response, signal: AbortSignal): Promise<Blob> {
+	const type = response.headers.get('content-type') ?? '';
+	if (!response.body) return new Blob([], { type });
+	const reader = response.body.getReader();
+	const chunks: Uint8Array[] = [];
+	let received = 0;
+	try {
+		for (;;) {
+			const { done, value } = await within(reader.read(), signal);
+			if (done) return new Blob(chunks as BlobPart[], { type });
+			received += value.byteLength;
+			if (received > maxFileBytes) throw new UnexpectedResponseError(`response body exceeds ${maxFileBytes} bytes; not read further`, response.status, { target: response.url });
+			chunks.push(value);
+		}
+	} catch (error) {
+		void reader.cancel().catch(() => {});
+		throw error;
+	}
+}
 
 const nameOf = (file: Blob, index: number): string => ('name' in file && typeof file.name === 'string' && file.name !== '' ? file.name : `file-${index + 1}`);
 
@@ -78,7 +104,7 @@ export function createUploads(context: AgentContext): {
 				path: `${base}/pending-uploads/${fileId}/content`,
 				identify: true,
 				timeoutMs: settings.timeouts.sendMs,
-				blobLimit: maxFileBytes,
+				readBlob,
 				signal,
 			});
 			if (!response.blob) throw failureOf(response, settings, context.secrets);

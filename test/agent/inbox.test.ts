@@ -275,7 +275,7 @@ describe('inbox semantics (scripted feed)', () => {
 		expect(value?.from).toBe('user');
 		expect(value?.text).toBe('');
 		expect(value?.messageId).toBe(fileId);
-		expect(value?.files.map(({ uri, name, mimeType, size }) => ({ uri, name, mimeType, size }))).toEqual([
+		expect((value as InboundMessage).files.map(({ uri, name, mimeType, size }) => ({ uri, name, mimeType, size }))).toEqual([
 			{ uri: `platform-pending:${AGENT}/${fileId}`, name: 'notes.txt', mimeType: 'text/plain', size: 5 },
 		]);
 	});
