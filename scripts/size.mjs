@@ -21,17 +21,20 @@ const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
  * here, e.g. `{ entry: './agent', source: 'src/agent/', allGzipped: 21_000, ownGzipped: 11_000 }`;
  * the size test fails for an export without a line and for a line without a built export.
  * The project's target for the core is 19,500 in all and 9,500 of our own (issue 10). Issue 9's fixes
- * took it to 21,230 / 11,514, so the core's line guards that size (plus about 2 %) until it is brought
+ * took it to 21,230 / 11,514 and issue 11's August platform (queued bodies, queue reading, new error
+ * facts) to 23,314 / 13,385, so the core's line guards that size (plus about 2 %) until it is brought
  * back down; the others are their size when last measured plus about 10 %, so that growth past them
- * is a decision, not a drift.
+ * is a decision, not a drift. Issue 12 grew the dev platform by the agent-facing routes (delegation,
+ * notify, uploads, memories, state): ./dev 19,179 → 24,994 and ./cli 56,528 (own 46,953) as measured,
+ * so those two lines were raised to that plus about 10 %.
  */
 export const budgets = [
-	{ entry: '.', allGzipped: 21_700, ownGzipped: 11_800 },
-	{ entry: './dev', source: 'src/dev/', allGzipped: 21_000, ownGzipped: 21_000 },
+	{ entry: '.', allGzipped: 23_800, ownGzipped: 13_700 },
+	{ entry: './dev', source: 'src/dev/', allGzipped: 27_500, ownGzipped: 27_500 },
 	{ entry: './agent', source: 'src/agent/', allGzipped: 33_500, ownGzipped: 22_500 },
 	{ entry: './hints', source: 'src/hints.ts', allGzipped: 2_200, ownGzipped: 2_200 },
 	{ entry: './node', source: 'src/node/', allGzipped: 1_700, ownGzipped: 1_700 },
-	{ entry: './cli', source: 'src/cli/', allGzipped: 56_000, ownGzipped: 46_000, mayContain: ['./dev', './node', './hints'], program: true },
+	{ entry: './cli', source: 'src/cli/', allGzipped: 62_000, ownGzipped: 51_500, mayContain: ['./dev', './node', './hints'], program: true },
 ];
 
 /** The packages a user installs with ours; "own" code is everything else. Node built-ins are never bundled. */

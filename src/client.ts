@@ -1,20 +1,32 @@
 import { resolveConfig, type A2AClientConfig } from './config.js';
 import { createMessaging, type Messaging } from './messaging.js';
+import { createQueueReading, type QueueReading } from './queue.js';
 import { createRegistry, type Registry } from './registry.js';
 import { createTransport } from './transport.js';
 
-/** A client for one workspace. Methods are plain functions: they may be passed around detached. */
-export interface A2AClient extends Registry, Messaging {
-	/** The canonical (lower-case) id of the workspace this client speaks for. */
+/**
+ * A client for one workspace: the registry calls of `Registry`, the messaging calls of `Messaging` and
+ * the queue reading of `QueueReading`.
+ * Frozen; its methods are plain functions, so they may be passed around detached.
+ *
+ * @example
+ * const { sendText } = createA2AClient({ workspaceId, token });
+ * const answers = await Promise.all(peerIds.map((peerId) => sendText(peerId, 'status?')));
+ */
+export interface A2AClient extends Registry, Messaging, QueueReading {
+	/** The canonical (trimmed, lower-case) id of the workspace this client speaks for. */
 	readonly workspaceId: string;
 	/** The platform base URL, without a trailing `/`. */
 	readonly platformUrl: string;
 }
 
 /**
- * Creates a client for the workspace `config.workspaceId`.
- * Throws `ConfigError`, naming the field, when the configuration cannot work.
+ * Creates a client for the workspace `config.workspaceId`. Nothing is sent until a method is called,
+ * and nothing is left running between calls.
  *
+ * @returns A frozen `A2AClient`.
+ * @throws {ConfigError} naming the field (`workspaceId`, `platformUrl`, `retry.maxAttempts`, …) when the
+ * configuration cannot work.
  * @example
  * const client = createA2AClient({ workspaceId, platformUrl: 'http://localhost:8080', token });
  * const reply = await client.sendText(peerId, 'Summarise the open incidents');
@@ -27,5 +39,6 @@ export function createA2AClient(config: A2AClientConfig): A2AClient {
 		platformUrl: settings.platformUrl,
 		...createRegistry(settings, transport),
 		...createMessaging(settings, transport),
+		...createQueueReading(settings, transport),
 	});
 }

@@ -1,6 +1,14 @@
-/** Time as the client sees it. Inject a fake one to test retries, timeouts and TTLs without waiting. */
+/**
+ * Time as the client (and the dev platform) sees it. Inject a fake one to test retries, time limits
+ * and cache lifetimes without waiting; test/helpers/fake-clock.ts in this repository is one.
+ *
+ * @example
+ * let now = 0;
+ * const clock: Clock = { now: () => now, wallNow: () => Date.UTC(2026, 7, 1) + now, sleep: async (ms) => void (now += ms) };
+ * const client = createA2AClient({ workspaceId, token, fetch, clock });
+ */
 export interface Clock {
-	/** Monotonic milliseconds; only differences between readings matter. */
+	/** Monotonic time in milliseconds; only differences between readings matter. */
 	now(): number;
 	/**
 	 * Wall-clock milliseconds since the Unix epoch, read only to measure an HTTP-date `Retry-After`

@@ -6,86 +6,216 @@ import { isRecord } from './internal/json.js';
 import { validatePeerId } from './peer-id.js';
 import { headerValue, tokenAccess, type TokenAccess, type TokenOption } from './token.js';
 
-/** A fetch implementation: the runtime's own, a test double, or a fetch handler such as the dev platform's. */
+/**
+ * A fetch implementation: the runtime's own, a test double, or a fetch handler such as the dev
+ * platform's. The client always calls it with one `Request` and no `this`.
+ *
+ * @example
+ * const fetch: FetchFunction = (request) => env.PLATFORM.fetch(request); // a Cloudflare service binding
+ */
 export type FetchFunction = (request: Request) => Promise<Response>;
 
-/** Where diagnostics go. Every line has secrets removed before it is written. */
+/**
+ * Where diagnostics go: one line per call, every token value already replaced by `[redacted]`. Give
+ * only the levels you want; a missing one is silent.
+ *
+ * @example
+ * createA2AClient({ workspaceId, token, logger: { warn: (line) => console.warn(line), error: (line) => console.error(line) } });
+ */
 export interface Logger {
+	/** Detail for debugging, e.g. a peer-metadata lookup that failed and was remembered as `null`. */
 	debug(message: string): void;
+	/** Something went wrong and is being handled, e.g. a transient `sendMessage` failure about to be retried. */
 	warn(message: string): void;
+	/** Something failed for good, e.g. a `discoverPeer` request that could not be made, so the call returns `null`. */
 	error(message: string): void;
 }
 
-/** How `sendMessage` retries transient failures. */
+/**
+ * How `sendMessage` retries transient failures: connection errors and timeouts, and 429/503 answers
+ * that name a wait (`Retry-After` or `retry_after`). Each wait is `backoffDelayMs(attempt, policy)`,
+ * or the platform's wait capped at 60 seconds.
+ *
+ * @example
+ * createA2AClient({ workspaceId, token, retry: { maxAttempts: 3, budgetMs: 30_000 } });
+ */
 export interface RetryPolicy {
-	/** Attempts in all, the first included. Default `5`. */
+	/**
+	 * Attempts in all, the first included: an integer from 1 to 100. `1` turns retries off.
+	 *
+	 * @default 5
+	 */
 	maxAttempts: number;
-	/** Backoff before the first retry; doubles each retry. Default `1000`. */
+	/**
+	 * Backoff before the first retry, in milliseconds; it doubles with each retry.
+	 *
+	 * @default 1000
+	 */
 	baseDelayMs: number;
-	/** Ceiling of the doubled backoff. Default `16000`. */
+	/**
+	 * Ceiling of the doubled backoff, in milliseconds.
+	 *
+	 * @default 16000
+	 */
 	maxDelayMs: number;
-	/** Symmetric jitter as a fraction of the backoff: `0.25` spreads it over ±25 %. Default `0.25`. */
+	/**
+	 * Symmetric jitter as a fraction of the backoff, from 0 to 1: `0.25` spreads each wait over ±25 %.
+	 *
+	 * @default 0.25
+	 */
 	jitter: number;
-	/** Wall-clock ceiling of one `sendMessage` call, attempts and waits together. Default `600000`. */
+	/**
+	 * Ceiling of one `sendMessage` call in milliseconds, attempts and waits together: no attempt starts
+	 * without budget left, and each attempt's time limit is cut to what is left.
+	 *
+	 * @default 600000
+	 */
 	budgetMs: number;
 }
 
-/** Per-request time limits. */
+/**
+ * Time limits of single requests, in milliseconds; each covers the request until its whole answer is read.
+ *
+ * @example
+ * createA2AClient({ workspaceId, token, timeouts: { sendMs: 60_000 } });
+ */
 export interface Timeouts {
-	/** `discoverPeer`, `listPeers`, `getWorkspaceInfo`. Default `10000`. */
+	/**
+	 * Milliseconds for `discoverPeer`, `listPeers`, `getPeers` and `getWorkspaceInfo`.
+	 *
+	 * @default 10000
+	 */
 	requestMs: number;
-	/** `getPeerMetadata`, which sits on hot paths and degrades to `null`. Default `2000`. */
+	/**
+	 * Milliseconds for `getPeerMetadata`, which sits on hot paths and degrades to `null`.
+	 *
+	 * @default 2000
+	 */
 	metadataMs: number;
-	/** One `sendMessage` attempt, until the whole reply is read. Default `300000`. */
+	/**
+	 * Milliseconds for one `sendMessage` attempt (a call may make several, see `RetryPolicy`); override per call with `SendOptions.timeoutMs`.
+	 *
+	 * @default 300000
+	 */
 	sendMs: number;
 }
 
-/** The peer-metadata cache behind `getPeerMetadata`. */
+/**
+ * The peer-metadata cache behind `getPeerMetadata` and `peekPeerMetadata`.
+ *
+ * @example
+ * createA2AClient({ workspaceId, token, peerCache: { ttlMs: 60_000, maxEntries: 256 } });
+ */
 export interface PeerCacheOptions {
-	/** How long an entry (a record or a remembered failure) stays fresh. Default `300000`. */
+	/**
+	 * How long an entry (a record, or a failure remembered as `null`) stays fresh, in milliseconds. `0` keeps nothing once a lookup ends.
+	 *
+	 * @default 300000
+	 */
 	ttlMs: number;
-	/** Most entries kept; the least recently used goes first. Default `1024`. */
+	/**
+	 * Most entries kept, an integer from 1; the least recently used goes first.
+	 *
+	 * @default 1024
+	 */
 	maxEntries: number;
 }
 
+/**
+ * The configuration of `createA2AClient`. Only `workspaceId` is required; every other member has a
+ * default, which `undefined` stands for. A member that is not what it should be
+ * throws a `ConfigError` naming it (`retry.maxAttempts`, `fetch`, …) before anything is sent.
+ *
+ * @example
+ * const config: A2AClientConfig = {
+ *   workspaceId: '5f0c3c84-2a4e-4c47-9d2a-3b1f7f1e9a10',
+ *   platformUrl: 'https://acme.moleculesai.app',
+ *   token: () => readFile('/run/secrets/workspace-token', 'utf8'),
+ *   origin: 'https://acme.moleculesai.app',
+ * };
+ */
 export interface A2AClientConfig {
-	/** This workspace's id (a UUID): the caller identity sent as `X-Workspace-ID`. Required. */
+	/** This workspace's id (a UUID, any case): the caller identity sent as `X-Workspace-ID`. Required. */
 	workspaceId: string;
-	/** Platform base URL. Default `http://localhost:8080`; one trailing `/` is dropped. */
+	/**
+	 * The platform's base URL: http(s), without query, fragment or credentials; one trailing `/` is dropped.
+	 *
+	 * @default 'http://localhost:8080'
+	 */
 	platformUrl?: string | undefined;
-	/** Bearer token: a string, a provider function, or `{ get, refresh }`. Values are trimmed; blank sends none. */
+	/**
+	 * The workspace's bearer token: a string, a provider function, or `{ get, refresh }` to renew it on a
+	 * 401. Values are trimmed; a blank value sends no `Authorization`. See `TokenOption`.
+	 */
 	token?: TokenOption | undefined;
-	/** Sent as `Origin` (the SaaS edge needs it outside browsers; browsers set their own). */
+	/** Sent as `Origin`: the SaaS edge requires it outside browsers (browsers send their own). None by default. */
 	origin?: string | undefined;
-	/** Sent as `X-Molecule-Org-Id` for multi-tenant platforms. Not allowed by the platform's CORS policy. */
+	/**
+	 * Sent as `X-Molecule-Org-Id`, which a platform serving one organisation requires (docs/platform-contract.md
+	 * §3.4): without it every send fails with a `ConfigError` naming `orgId` (the platform's 400
+	 * `TENANT_ORG_HEADER_REQUIRED`). None by default. Browsers may send it cross-origin (§3.2).
+	 */
 	orgId?: string | undefined;
 	/**
-	 * Default: `globalThis.fetch`, looked up at call time. Called as a plain function, without a
-	 * `this`, so a runtime's own `fetch` may be passed as is; a method of another object (a Worker's
-	 * `env.SERVICE.fetch`) must be bound. A request it refuses to send (it throws, or rejects with the
-	 * runtime's TypeError for a bad receiver, URL, port or header) fails with a `ConfigError` on
-	 * `fetch` and is not retried. Time limits and aborts hold even when it ignores `request.signal`.
+	 * How requests are sent. Looked up on `globalThis` at call time when not given. Called as a plain
+	 * function, without a `this`, so a runtime's own `fetch` may be passed as is; a method of another
+	 * object (a Worker's `env.SERVICE.fetch`) must be bound. A request it refuses to send (it throws, or
+	 * rejects with the runtime's TypeError for a bad receiver, URL, port or header) fails with a
+	 * `ConfigError` on `fetch` and is not retried. Time limits and aborts hold even when it ignores `request.signal`.
 	 *
+	 * @default globalThis.fetch
 	 * @example
 	 * createA2AClient({ workspaceId, fetch: (request) => env.PLATFORM.fetch(request) });
 	 */
 	fetch?: FetchFunction | undefined;
-	/** Default: `performance.now()`, `Date.now()` (for `wallNow`) and `setTimeout`. */
+	/**
+	 * Time for time limits, retry waits and the peer cache; inject a fake one to test without waiting.
+	 *
+	 * @default the system clock: `performance.now()`, `Date.now()` (for `wallNow`) and `setTimeout`
+	 */
 	clock?: Clock | undefined;
-	/** Uniform random numbers in `[0, 1)` for jitter. Default `Math.random`. */
+	/**
+	 * Uniform random numbers in `[0, 1)`, for retry jitter.
+	 *
+	 * @default Math.random
+	 */
 	random?: (() => number) | undefined;
-	/** UUID generator for JSON-RPC and message ids. Default `crypto.randomUUID()`. */
+	/**
+	 * Makes the JSON-RPC request ids and A2A `messageId`s.
+	 *
+	 * @default crypto.randomUUID (built from `crypto.getRandomValues` where that is missing)
+	 */
 	uuid?: (() => string) | undefined;
-	/** Default: silent. */
+	/**
+	 * Where diagnostics go; give only the levels you want.
+	 *
+	 * @default silent
+	 */
 	logger?: Partial<Logger> | undefined;
+	/**
+	 * How `sendMessage` retries; members left out keep their defaults.
+	 *
+	 * @default { maxAttempts: 5, baseDelayMs: 1000, maxDelayMs: 16000, jitter: 0.25, budgetMs: 600000 }
+	 */
 	retry?: Partial<RetryPolicy> | undefined;
+	/**
+	 * Time limits of single requests, in milliseconds; members left out keep their defaults.
+	 *
+	 * @default { requestMs: 10000, metadataMs: 2000, sendMs: 300000 }
+	 */
 	timeouts?: Partial<Timeouts> | undefined;
+	/**
+	 * The `getPeerMetadata` cache; members left out keep their defaults.
+	 *
+	 * @default { ttlMs: 300000, maxEntries: 1024 }
+	 */
 	peerCache?: Partial<PeerCacheOptions> | undefined;
 	/**
 	 * Registry lookups (`discoverPeer`, `getPeerMetadata`, `listPeers`, `getWorkspaceInfo`) sent at
-	 * once; the others wait their turn in order, and a lookup's timeout starts when it is sent. Keeps a
-	 * burst of lookups from timing itself out. An integer from 1. Default `32`.
+	 * once; the others wait their turn in order, and a lookup's time limit starts when it is sent. Keeps a
+	 * burst of lookups from timing itself out. An integer from 1.
 	 *
+	 * @default 32
 	 * @example
 	 * createA2AClient({ workspaceId, maxConcurrentLookups: 8 });
 	 */
@@ -253,7 +383,13 @@ export function resolveConfig(config: A2AClientConfig): Settings {
 	};
 }
 
-/** The configuration this package reads from environment variables. */
+/**
+ * The part of `A2AClientConfig` that `configFromEnv` reads from environment variables; spread it into
+ * a config to add the rest.
+ *
+ * @example
+ * const client = createA2AClient({ ...configFromEnv(process.env), logger: console });
+ */
 export type EnvConfig = Pick<A2AClientConfig, 'workspaceId' | 'platformUrl' | 'origin' | 'token' | 'orgId'>;
 
 /**

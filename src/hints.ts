@@ -49,13 +49,24 @@ const fallbackHint = 'The remote agent reported a delivery failure. Check the wo
 /** The canvas's sentinel has no trailing space; it strips it and trims what is left. */
 const errorSentinel = '[A2A_ERROR]';
 
-/** The detail the canvas matches hints on: the error string without its sentinel, trimmed. */
+/**
+ * The detail the canvas matches hints on: the error string without its `[A2A_ERROR]` sentinel, trimmed.
+ *
+ * @example
+ * errorDetail('[A2A_ERROR] ReadTimeout: timed out after 300000 ms'); // 'ReadTimeout: timed out after 300000 ms'
+ */
 export function errorDetail(errorString: string): string {
 	const text = errorString.trim();
 	return (text.startsWith(errorSentinel) ? text.slice(errorSentinel.length) : text).trim();
 }
 
-/** The canvas hint for an error detail (the text after `[A2A_ERROR]`); the first matching rule wins. */
+/**
+ * The canvas hint for an error detail (the text after `[A2A_ERROR]`): the first rule whose words the
+ * detail contains, ignoring case, wins; an empty detail and an unmatched one each have their own hint.
+ *
+ * @example
+ * a2aErrorHint('ConnectionReset'); // 'The connection to the remote agent dropped before a reply arrived. …'
+ */
 export function a2aErrorHint(detail: string): string {
 	const text = detail.toLowerCase();
 	const rule = rules.find(({ needles }) => needles.some((needle) => text.includes(needle)));
@@ -63,7 +74,14 @@ export function a2aErrorHint(detail: string): string {
 	return detail.trim() === '' ? emptyDetailHint : fallbackHint;
 }
 
-/** The canvas hint for a whole `[A2A_ERROR] …` string. */
+/**
+ * The canvas hint for a whole `[A2A_ERROR] …` string, such as `sendText` or `formatA2AError` gives:
+ * what a person should do about it.
+ *
+ * @example
+ * const text = await client.sendText(peerId, 'status?');
+ * if (text.startsWith(A2A_ERROR_PREFIX)) console.log(hintForError(text)); // e.g. "The remote agent didn't respond within the proxy timeout. …"
+ */
 export function hintForError(errorString: string): string {
 	return a2aErrorHint(errorDetail(errorString));
 }

@@ -20,6 +20,7 @@ export type { TokenOption, TokenProvider, TokenSource, TokenValue } from './toke
 export { validatePeerId } from './peer-id.js';
 export { backoffDelayMs, type RetryEvent } from './retry.js';
 export { extractReply, type Reply } from './reply.js';
+export type { QueuedAnswer, RepliedAnswer } from './answer.js';
 export type {
 	FailedOutcome,
 	MessageInput,
@@ -28,15 +29,18 @@ export type {
 	SendOptions,
 	SendOutcome,
 } from './messaging.js';
+export type {
+	QueueItemStatus,
+	QueuedMessage,
+	QueueReadOptions,
+	WaitFailedOutcome,
+	WaitForReplyOptions,
+	WaitOutcome,
+	WaitRepliedOutcome,
+} from './queue.js';
 export type { ListPeersOptions, LookupOptions, PeerListing } from './registry.js';
-export type { PeerRecord } from './schemas/peer.js';
-export {
-	isRemovedWorkspace,
-	isWorkspaceInfo,
-	type RemovedWorkspace,
-	type WorkspaceInfo,
-	type WorkspaceInfoFailure,
-	type WorkspaceInfoResult,
-} from './workspace-info.js';
-export type { DataPart, FilePart, FileRef, OutgoingMessage, Part, TextPart } from './schemas/a2a.js';
+export type { PeerRecord } from './types/peer.js';
+export { isRemovedWorkspace, isWorkspaceInfo } from './workspace-info.js';
+export type { RemovedWorkspace, WorkspaceInfo, WorkspaceInfoFailure, WorkspaceInfoResult } from './types/workspace.js';
+export type { DataPart, FilePart, FileRef, OutgoingMessage, Part, TextPart } from './types/a2a.js';
 export * from './errors/index.js';

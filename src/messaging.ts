@@ -1,79 +1,142 @@
+import { answerOf, type AnswerContext, type QueuedAnswer, type RepliedAnswer } from './answer.js';
 import { checkOptions, isAbortSignal, type OptionChecks } from './arguments.js';
 import { maxTimerMs, type Settings } from './config.js';
-import { A2AClientError, isA2AClientError } from './errors/a2a-client-error.js';
-import { AgentError } from './errors/agent-error.js';
+import type { A2AClientError } from './errors/a2a-client-error.js';
 import { ConfigError } from './errors/config-error.js';
-import { A2A_QUEUED_PREFIX, formatA2AError } from './errors/format.js';
-import { HttpError } from './errors/http-error.js';
+import { formatA2AError, formatA2AQueued } from './errors/format.js';
+import type { HttpError } from './errors/http-error.js';
 import { InvalidPeerIdError } from './errors/invalid-peer-id-error.js';
-import { JsonRpcError } from './errors/json-rpc-error.js';
-import { ResponseValidationError } from './errors/response-validation-error.js';
 import { isTransportError } from './errors/transport-error.js';
-import { UnexpectedResponseError } from './errors/unexpected-response-error.js';
-import { isRecord, parseJson } from './internal/json.js';
+import { errorRedaction } from './internal/error-redaction.js';
 import { checkMessage, messageSendBody } from './outgoing.js';
 import { validatePeerId } from './peer-id.js';
-import { extractReply, readableText, type Reply } from './reply.js';
-import { retry, retryAfterMs, type RetryEvent } from './retry.js';
-import type { OutgoingMessage } from './schemas/a2a.js';
-import { JsonRpcResponse } from './schemas/json-rpc.js';
-import { parse } from './schemas/parse.js';
-import { PlatformErrorBody, PollQueuedBody, QueuedBody } from './schemas/platform.js';
-import type { PlatformResponse, Transport } from './transport.js';
+import { readableText } from './reply.js';
+import { retry, type RetryEvent } from './retry.js';
+import type { Transport } from './transport.js';
+import type { OutgoingMessage } from './types/a2a.js';
 
-/** What `sendMessage` sends: plain text, or parts with optional message metadata. */
+/**
+ * What `sendMessage` sends: plain text (one text part), or parts with optional message metadata.
+ *
+ * @example
+ * const input: MessageInput = { parts: [{ kind: 'data', data: { action: 'summarise', window: '24h' } }] };
+ */
 export type MessageInput = string | OutgoingMessage;
 
-/** Options of one `sendMessage` call. A member that is not what it should be is a `ConfigError` outcome naming it; `null` means the default. */
+/**
+ * Options of one `sendMessage` call. A member that is not what it should be makes a `'failed'` outcome
+ * with a `ConfigError` naming it (`options.timeoutMs`), before anything is sent; `undefined` or `null`
+ * means the default.
+ *
+ * @example
+ * await client.sendMessage(peerId, 'status?', { signal: controller.signal, timeoutMs: 30_000, onRetry: (event) => console.warn(`retry ${event.attempt}`) });
+ */
 export interface SendOptions {
-	/** Aborting rejects the call at once with the signal's reason, during a request or a wait. */
+	/**
+	 * Aborting rejects the call at once with the signal's reason, during a request or a retry wait. The
+	 * message may still have reached the agent. None by default.
+	 */
 	signal?: AbortSignal | undefined;
-	/** Time limit of each attempt; default `timeouts.sendMs`. */
+	/**
+	 * Time limit of each attempt in milliseconds, from 1 to 2147483647, cut to what is left of `retry.budgetMs`.
+	 *
+	 * @default the client's `timeouts.sendMs` (300000)
+	 */
 	timeoutMs?: number | undefined;
-	/** Told before each retry wait. */
+	/** Told before each retry wait, e.g. to show progress. None by default. */
 	onRetry?: ((event: RetryEvent) => void) | undefined;
 }
 
+/** What every outcome of `sendMessage` tells about the attempts. */
 interface Attempted {
-	/** Attempts made, retries included (an attempt repeats its request once after a 401 and a token refresh). */
+	/** Attempts made, retries included (an attempt repeats its request once after a 401 and a token refresh); `0` when nothing was sent. */
 	attempts: number;
-	/** The A2A `messageId`, the same on every retry so the platform queue and agents can deduplicate. */
+	/** The A2A `messageId`, the same on every retry so the platform queue and agents can deduplicate; `undefined` when the call failed before one was made (a bad option or peer id). */
 	messageId: string | undefined;
 }
 
-/** The agent answered. */
-export interface RepliedOutcome extends Reply, Attempted {
-	status: 'replied';
-	/** The JSON-RPC `result` as received. */
-	result: unknown;
-}
+/**
+ * `sendMessage` when the agent answered (docs/platform-contract.md §7.3 rows 16 and 33): its reply, read
+ * from a Message, a Task or a bare string as `extractReply` reads it. See `RepliedAnswer`.
+ *
+ * @example
+ * if (outcome.status === 'replied') console.log(outcome.text, outcome.files.map((file) => file.uri));
+ */
+export interface RepliedOutcome extends RepliedAnswer, Attempted {}
 
-/** The platform accepted the message for later delivery (busy agent, or a poll-mode target). */
-export interface QueuedOutcome extends Attempted {
-	status: 'queued';
-	queueId?: string;
-	queueDepth?: number;
-	deliveryMode?: string;
-}
+/**
+ * `sendMessage` when the platform accepted the message without answering it, to deliver it later
+ * (docs/platform-contract.md §7.3 rows 5, 14, 15, 19 and 27): a busy or starting agent (202), a platform
+ * boot turn, a poll-mode target, or a canvas-class turn past the 90 s cut-off (200). See `QueuedAnswer`;
+ * `waitForReply` follows a queued message with a `queueId` to its reply.
+ *
+ * @example
+ * if (outcome.status === 'queued') console.log(`queued${outcome.queueId ? ` as ${outcome.queueId}` : ''} (${outcome.deliveryMode ?? 'push'})`);
+ */
+export interface QueuedOutcome extends QueuedAnswer, Attempted {}
 
-/** The message was not delivered, or the answer was an error. `formatA2AError(error)` gives the agent-facing string. */
+/**
+ * `sendMessage` when the message was not delivered, or the answer was an error. `error` is one of this
+ * package's errors (`InvalidPeerIdError`, `InvalidMessageError`, `ConfigError`, `HttpError`,
+ * `TransportError`, `JsonRpcError`, `AgentError`, `ResponseValidationError`, `UnexpectedResponseError`),
+ * with every token value removed; `formatA2AError(error)` gives the agent-facing string.
+ *
+ * @example
+ * if (outcome.status === 'failed' && isHttpError(outcome.error) && outcome.error.status === 402) console.log('over budget');
+ */
 export interface FailedOutcome extends Attempted {
+	/** Tells the outcomes apart: `'failed'`. */
 	status: 'failed';
+	/** Why; test it with the `is…` guards (`isHttpError`, `isTransportError`, …). */
 	error: A2AClientError;
 }
 
+/**
+ * What `sendMessage` resolves to, told apart by `status`: `'replied'`, `'queued'` or `'failed'`.
+ *
+ * @example
+ * switch (outcome.status) {
+ *   case 'replied': return outcome.text;
+ *   case 'queued': return 'queued';
+ *   case 'failed': return formatA2AError(outcome.error);
+ * }
+ */
 export type SendOutcome = RepliedOutcome | QueuedOutcome | FailedOutcome;
 
-type Answer = Omit<RepliedOutcome, keyof Attempted> | Omit<QueuedOutcome, keyof Attempted>;
-
+/** The messaging half of `A2AClient`. */
 export interface Messaging {
+	/**
+	 * Sends an A2A `message/send` to `peerId` through the platform proxy (`POST /workspaces/:id/a2a`,
+	 * docs/platform-contract.md §7) and reads the answer. Transient failures (connection errors, time
+	 * limits, 429/503 with a wait, a 503 `restarting` on the backoff) are retried as `retry` says, with
+	 * the same `messageId`.
+	 *
+	 * Resolves to an outcome told apart by `status`, whatever happened to the message:
+	 * `'replied'` (the agent's reply), `'queued'` (accepted, not answered: every body with
+	 * `status: "queued"` or `queued: true`, §7.3 rows 5, 14, 15, 19, 27) or `'failed'` (the error that
+	 * stopped it, an invalid peer id or message included). It rejects only when `options.signal` aborts,
+	 * with the signal's reason. Messages over 16 MiB as JSON fail with `InvalidMessageError`, unsent.
+	 *
+	 * @param peerId The target workspace's id: a UUID, any case, surrounding whitespace ignored.
+	 * @param message Text, or parts with optional metadata; refused before sending when it has no content or its JSON is too large.
+	 * @param options A signal, a per-attempt time limit and a retry listener.
+	 * @returns A `SendOutcome`: `RepliedOutcome`, `QueuedOutcome` or `FailedOutcome`.
+	 * @example
+	 * const outcome = await client.sendMessage(peerId, 'Summarise the open incidents', { signal: AbortSignal.timeout(120_000) });
+	 * if (outcome.status === 'replied') console.log(outcome.text);
+	 * else if (outcome.status === 'queued') console.log('queued for later delivery');
+	 * else console.error(formatA2AError(outcome.error));
+	 */
 	sendMessage(peerId: string, message: MessageInput, options?: SendOptions): Promise<SendOutcome>;
 	/**
-	 * The agent-facing form of `sendMessage(peerId, text)`; never rejects. Gives the reply's text or,
-	 * when no part holds text, its data parts as compact JSON (one per line); `(no response)` for a
-	 * reply without parts; the `[A2A_QUEUED] …` line; or the `[A2A_ERROR] …` string of a failure.
+	 * The agent-facing form of `sendMessage(peerId, text)`, as the Python client's `send_a2a_message`;
+	 * never rejects. Gives the reply's text or, when no part holds text, its data parts as compact JSON
+	 * (one per line); `(no response)` for a reply without parts; the `[A2A_QUEUED] …` line; or the
+	 * `[A2A_ERROR] …` string of a failure (see `formatA2AError`).
 	 *
-	 * @example await client.sendText(peerId, 'status?') // 'all green' | '{"open":3}' | '[A2A_ERROR] …'
+	 * @returns The reply's text, or a line starting with `A2A_QUEUED_PREFIX` or `A2A_ERROR_PREFIX`.
+	 * @example
+	 * await client.sendText(peerId, 'status?'); // 'all green' | '{"open":3}' | '[A2A_QUEUED] target=… method=message/send' | '[A2A_ERROR] …'
 	 */
 	sendText(peerId: string, text: string): Promise<string>;
 }
@@ -89,80 +152,9 @@ const sendOptionChecks: OptionChecks = {
 export function createMessaging(settings: Settings, transport: Transport): Messaging {
 	const { clock, logger, redact, uuid } = settings;
 
-	const redactDeep = (value: unknown): unknown =>
-		typeof value === 'string'
-			? redact(value)
-			: Array.isArray(value)
-				? value.map(redactDeep)
-				: isRecord(value)
-					? Object.fromEntries(Object.entries(value).map(([key, item]) => [redact(key), redactDeep(item)]))
-					: value;
+	const { redactDeep, scrub } = errorRedaction(redact);
 
-	/** A cause chain with every token value removed from its messages; untouched when there is none. */
-	const redactCause = (cause: unknown): unknown => {
-		if (!(cause instanceof Error)) return typeof cause === 'string' ? redact(cause) : cause;
-		const inner = redactCause(cause.cause);
-		if (redact(cause.message) === cause.message && inner === cause.cause) return cause;
-		return Object.assign(new Error(redact(cause.message), { cause: inner }), { name: cause.name });
-	};
-
-	/** Errors leave this module with every token value removed from their text, causes included. */
-	const scrub = (error: unknown): A2AClientError => {
-		const failure = isA2AClientError(error) ? error : new A2AClientError(String(error), { cause: error });
-		failure.message = redact(failure.message);
-		if ('cause' in failure) failure.cause = redactCause(failure.cause);
-		return failure;
-	};
-
-	function answerOf({ status, headers, text, url: target }: PlatformResponse, requestId: string): Answer {
-		const json = parseJson(text);
-		const data = json.ok ? json.value : undefined;
-		if (status < 200 || status > 299) {
-			const body = parse(PlatformErrorBody, data);
-			const fields = body.success ? body.output : {};
-			throw new HttpError(status, {
-				target,
-				platformError: fields.error && redact(fields.error),
-				retryAfterMs: retryAfterMs(headers, fields.retry_after, clock),
-				body: redactDeep(data),
-			});
-		}
-		if (!json.ok) throw new UnexpectedResponseError(`response is not JSON: ${json.error}`, status, { target });
-		// `null` means absent: an `error` of null is no error, and a `"result": null` beside an error object is that error.
-		const isError = isRecord(data) && data['error'] !== undefined && data['error'] !== null;
-		if (isRecord(data) && ('result' in data || isError)) {
-			// JSON-RPC 2.0 §5: the id sent, or null on an error the server could not tie to a request. Any
-			// other answers another request (a mixed-up proxy, cache or agent). An absent id is accepted:
-			// this HTTP exchange already pairs the body with the request (no batch, no multiplexing), the
-			// platform relays the agent's bytes without adding one, and the Python client never required
-			// one; a missing id is no sign of a mix-up, a different one is. The dev platform echoes ids.
-			const { id = requestId } = data;
-			if (id === null ? !isError : id !== requestId) {
-				throw new UnexpectedResponseError(`response id ${JSON.stringify(redactDeep(id)).slice(0, 100)} does not match request id "${requestId}"`, status, { target });
-			}
-			const rpc = parse(JsonRpcResponse, data);
-			if (!rpc.success) throw new ResponseValidationError(rpc.issues.map(({ path, message }) => ({ path, message: redact(message) })), { target });
-			const { result, error } = rpc.output;
-			if (error) throw new JsonRpcError(error.message ?? '', error.code, redactDeep(error.data), { target });
-			if (result !== null && typeof result !== 'string' && !isRecord(result)) {
-				throw new ResponseValidationError([{ path: 'result', message: 'Invalid type: Expected a Message, a Task, a string or null' }], { target });
-			}
-			const reply = extractReply(result);
-			const failedTask = reply.taskState === 'failed' || reply.taskState === 'rejected';
-			if (failedTask || reply.text.startsWith('Agent error:')) {
-				throw new AgentError(failedTask ? `Agent error: task ${reply.taskState}${reply.text && `: ${reply.text}`}` : reply.text, { target });
-			}
-			return { status: 'replied', ...reply, result };
-		}
-		const queued = parse(QueuedBody, data);
-		if (queued.success) {
-			const { queue_id: queueId, queue_depth: queueDepth } = queued.output;
-			return { status: 'queued', ...(queueId !== undefined && { queueId }), ...(queueDepth !== undefined && { queueDepth }) };
-		}
-		const poll = parse(PollQueuedBody, data);
-		if (poll.success) return { status: 'queued', ...(poll.output.delivery_mode !== undefined && { deliveryMode: poll.output.delivery_mode }) };
-		throw new UnexpectedResponseError(`unexpected response shape (no result, no error): ${JSON.stringify(redactDeep(data)).slice(0, 200)}`, status, { target });
-	}
+	const answerContext: AnswerContext = { clock, workspaceId: settings.workspaceId, redact, redactDeep };
 
 	function onRetry(event: RetryEvent, canonicalId: string, options: SendOptions): void {
 		const { error } = event;
@@ -198,6 +190,7 @@ export function createMessaging(settings: Settings, transport: Transport): Messa
 						return answerOf(
 							await transport({ method: 'POST', path: `/workspaces/${canonicalId}/a2a`, body, identify: true, timeoutMs: Math.min(timeoutMs, timeLeftMs), signal }),
 							requestId,
+							answerContext,
 						);
 					} catch (error) {
 						throw signal?.aborted ? error : scrub(error);
@@ -216,7 +209,7 @@ export function createMessaging(settings: Settings, transport: Transport): Messa
 		try {
 			const outcome = await sendMessage(peerId, text);
 			if (outcome.status === 'replied') return outcome.parts.length > 0 ? readableText(outcome) : '(no response)';
-			if (outcome.status === 'queued') return `${A2A_QUEUED_PREFIX}target=${validatePeerId(peerId)} method=message/send`;
+			if (outcome.status === 'queued') return formatA2AQueued(peerId);
 			return formatA2AError(outcome.error);
 		} catch (error) {
 			return formatA2AError(error);

@@ -1,10 +1,11 @@
 import { InvalidMessageError } from './errors/invalid-message-error.js';
 import { isRecord } from './internal/json.js';
-import { OutgoingMessage, type Part } from './schemas/a2a.js';
+import { OutgoingMessageSchema } from './schemas/a2a.js';
 import { parse, parsePart } from './schemas/parse.js';
+import type { Part } from './types/a2a.js';
 
-/** The platform proxy reads at most 1 MiB of a request body and silently cuts the rest. */
-export const maxRequestBytes = 1 << 20;
+/** The platform proxy reads request bodies up to 16 MiB and refuses larger ones with 413 (addendum §4.1). */
+export const maxRequestBytes = 16 << 20;
 
 /** A message that passed `checkMessage`. */
 export interface CheckedMessage {
@@ -26,7 +27,7 @@ export function checkMessage(message: unknown): CheckedMessage {
 		return { parts: [{ kind: 'text', text: message }] };
 	}
 	if (!isRecord(message)) throw new InvalidMessageError('', 'must be a string or { parts, metadata? }');
-	const checked = parse(OutgoingMessage, message);
+	const checked = parse(OutgoingMessageSchema, message);
 	if (!checked.success) throw new InvalidMessageError(checked.issues[0]?.path ?? '', checked.issues[0]?.message ?? 'is invalid');
 	if (checked.output.parts.length === 0) throw new InvalidMessageError('parts', 'must hold at least one part');
 	const parts = checked.output.parts.map((part, index) => {
@@ -82,6 +83,6 @@ export function messageSendBody({ parts, metadata }: CheckedMessage, messageId: 
 	}
 	// UTF-8 takes at most 3 bytes per UTF-16 unit: short bodies need no encoding pass.
 	const bytes = body.length * 3 > maxRequestBytes ? new TextEncoder().encode(body).byteLength : body.length;
-	if (bytes > maxRequestBytes) throw new InvalidMessageError('', `is ${bytes} bytes as JSON; the platform proxy reads at most ${maxRequestBytes}`);
+	if (bytes > maxRequestBytes) throw new InvalidMessageError('', `is ${bytes} bytes as JSON; the platform proxy accepts at most ${maxRequestBytes}`);
 	return body;
 }

@@ -7,59 +7,133 @@ import { parseJson } from './internal/json.js';
 import { limiter } from './internal/limiter.js';
 import { pythonTypeName } from './internal/python.js';
 import { validatePeerId } from './peer-id.js';
-import { PeerList, PeerRecord } from './schemas/peer.js';
-import { RemovedWorkspaceBody, WorkspaceInfo } from './schemas/workspace.js';
+import { PeerListSchema, PeerRecordSchema } from './schemas/peer.js';
+import { RemovedWorkspaceBodySchema, WorkspaceInfoSchema } from './schemas/workspace.js';
 import { parse } from './schemas/parse.js';
 import type { PlatformRequest, PlatformResponse, Transport } from './transport.js';
-import type { WorkspaceInfoResult } from './workspace-info.js';
+import type { PeerRecord } from './types/peer.js';
+import type { WorkspaceInfoResult } from './types/workspace.js';
 
-/** `listPeers` result: the peers, and why the list is empty when that is not the whole truth. */
+/**
+ * What `listPeers` resolves to: the peers, and why the list is empty when that is not the whole truth.
+ *
+ * @example
+ * const { peers, diagnostic } = await client.listPeers();
+ * if (diagnostic !== null) console.warn(diagnostic); // e.g. 'Authentication to platform failed (HTTP 401). …'
+ */
 export interface PeerListing {
+	/** The peers this workspace may reach: siblings, children, then the parent (docs/platform-contract.md §6.2); empty on a failure. */
 	peers: PeerRecord[];
-	/** `null` when the platform answered the list; otherwise a sentence an agent or a person can act on. */
+	/** `null` when the platform answered the list; otherwise a sentence an agent or a person can act on, secrets removed. */
 	diagnostic: string | null;
 }
 
-/** Options of one registry lookup. */
+/**
+ * Options of one registry lookup. A member that is not what it should be rejects with a `ConfigError` naming it.
+ *
+ * @example
+ * await client.discoverPeer(peerId, { signal: AbortSignal.timeout(5000) });
+ */
 export interface LookupOptions {
 	/**
 	 * Aborting rejects the call at once with the signal's reason, whether the lookup is still waiting
-	 * for its turn (see `maxConcurrentLookups`) or already sent. Other failures never throw.
+	 * for its turn (see `maxConcurrentLookups`) or already sent. Other failures never throw. None by default.
 	 */
 	signal?: AbortSignal | undefined;
 }
 
-/** Options of `listPeers` and `getPeers`. A member that is not what it should be rejects with a `ConfigError` naming it. */
+/**
+ * Options of `listPeers` and `getPeers`. A member that is not what it should be rejects with a `ConfigError` naming it.
+ *
+ * @example
+ * const researchers = await client.getPeers({ q: 'research' });
+ */
 export interface ListPeersOptions extends LookupOptions {
-	/** Case-insensitive substring filter on name or role, applied by the platform. */
+	/** Only peers whose name or role contains this text, ignoring case, as the platform filters (§6.2). Trimmed; blank means all. */
 	q?: string | undefined;
 }
 
 export const removedWorkspaceHint = 'Workspace was deleted on the platform. Regenerate workspace + token from the canvas → Tokens tab.';
 
+/**
+ * The registry half of `A2AClient`: finding peers and describing workspaces. Like the Python client, no
+ * method throws for a platform or network failure; only a caller's abort (its reason) and a malformed
+ * options object (a `ConfigError` naming the member) reject.
+ */
 export interface Registry {
 	/**
-	 * The registry record of `peerId`, or `null` when it is invalid, unknown, not reachable for this
-	 * workspace, or the platform fails (logged as an error). Uses `timeouts.requestMs`.
+	 * The registry record of `peerId` (`GET /registry/discover/:id`, docs/platform-contract.md §6.1): its
+	 * `id`, `url` and `name`. `null` when the id is not a UUID, the platform does not let this workspace
+	 * discover it (403: unknown, or outside the hierarchy), it is not available, or the request fails
+	 * (logged as an error). Time limit: `timeouts.requestMs`.
 	 *
+	 * @returns The record, or `null`.
 	 * @example
 	 * const peer = await client.discoverPeer(peerId, { signal: AbortSignal.timeout(5000) });
+	 * if (peer) console.log(`${peer.name ?? peer.id} at ${peer.url ?? 'no URL'}`);
 	 */
 	discoverPeer(peerId: string, options?: LookupOptions): Promise<PeerRecord | null>;
 	/**
-	 * Like `discoverPeer`, for hot paths: cached for `peerCache.ttlMs` (failures too, as `null`),
-	 * concurrent calls for one peer share a request, and it uses `timeouts.metadataMs`. A caller that
-	 * aborts leaves the shared lookup to the others; when all have aborted it is dropped, uncached.
+	 * Like `discoverPeer`, for hot paths (labelling an incoming message with its sender's name): cached
+	 * for `peerCache.ttlMs` (failures too, as `null`), concurrent calls for one peer share a request, and
+	 * its time limit is `timeouts.metadataMs`. A caller that aborts leaves the shared lookup to the others;
+	 * when all have aborted it is dropped, uncached.
+	 *
+	 * @returns The record, or `null` for an invalid id or any failure.
+	 * @example
+	 * const sender = await client.getPeerMetadata(callerId);
+	 * console.log(`message from ${sender?.name ?? callerId}`);
 	 */
 	getPeerMetadata(peerId: string, options?: LookupOptions): Promise<PeerRecord | null>;
-	/** The cached metadata of `peerId`: a record, `null` for a remembered failure, `undefined` when not cached. */
+	/**
+	 * What `getPeerMetadata` has cached for `peerId`, without a request: synchronous, for render paths.
+	 *
+	 * @returns A record, `null` for a remembered failure, or `undefined` when nothing fresh is cached.
+	 * @example
+	 * const label = client.peekPeerMetadata(peerId)?.name ?? peerId;
+	 */
 	peekPeerMetadata(peerId: string): PeerRecord | null | undefined;
-	/** The peers this workspace may reach, with a diagnostic instead of an error when the list cannot be had. */
+	/**
+	 * The peers this workspace may reach (`GET /registry/:id/peers`, docs/platform-contract.md §6.2), with
+	 * a diagnostic instead of an error when the list cannot be had, worded as the Python client words it.
+	 * Time limit: `timeouts.requestMs`.
+	 *
+	 * @returns `{ peers, diagnostic }`: `diagnostic` is `null` when the platform answered the list.
+	 * @example
+	 * const { peers, diagnostic } = await client.listPeers({ q: 'finance' });
+	 * if (diagnostic) console.warn(diagnostic);
+	 * for (const peer of peers) console.log(peer.id, peer.name, peer.status);
+	 */
 	listPeers(options?: ListPeersOptions): Promise<PeerListing>;
-	/** `listPeers` without the diagnostic. */
+	/**
+	 * `listPeers` without the diagnostic: an empty list may mean no peers or a failure.
+	 *
+	 * @returns The peers; empty on a failure.
+	 * @example
+	 * const names = (await client.getPeers()).map((peer) => peer.name);
+	 */
 	getPeers(options?: ListPeersOptions): Promise<PeerRecord[]>;
-	/** This workspace's own record, the removed shape (HTTP 410), or `{ error }`. */
+	/**
+	 * This workspace as the platform describes it (`GET /workspaces/:id`, docs/platform-contract.md §10.2),
+	 * sent without `X-Workspace-ID` as the route is open. Time limit: `timeouts.requestMs`.
+	 *
+	 * @returns A `WorkspaceInfoResult`: the description (no `error`), the removed shape (HTTP 410,
+	 * `error: 'removed'`), or `{ error }` for any other failure. Tell them apart with `isWorkspaceInfo` and `isRemovedWorkspace`.
+	 * @example
+	 * const info = await client.getWorkspaceInfo();
+	 * if (isWorkspaceInfo(info)) console.log(info.name, info.status);
+	 * else if (isRemovedWorkspace(info)) console.log(info.hint);
+	 * else console.error(info.error);
+	 */
 	getWorkspaceInfo(options?: LookupOptions): Promise<WorkspaceInfoResult>;
+	/**
+	 * The platform URL that describes `peerId` (its discovery route, §6.1), as the Python client builds it
+	 * for the agent receiving a push. No request is made.
+	 *
+	 * @returns `<platformUrl>/registry/discover/<id>` with the canonical id, or `null` when `peerId` is not a UUID.
+	 * @example
+	 * client.agentCardUrl('5F0C3C84-2A4E-4C47-9D2A-3B1F7F1E9A10'); // 'http://localhost:8080/registry/discover/5f0c3c84-2a4e-4c47-9d2a-3b1f7f1e9a10'
+	 */
 	agentCardUrl(peerId: string): string | null;
 }
 
@@ -99,7 +173,7 @@ export function createRegistry(settings: Settings, transport: Transport): Regist
 	/** The validated peer record of a 200 answer; `null` for anything else. */
 	function peerFrom(response: PlatformResponse): PeerRecord | null {
 		const body = parseJson(response.text);
-		const record = response.status === 200 && body.ok ? parse(PeerRecord, body.value) : undefined;
+		const record = response.status === 200 && body.ok ? parse(PeerRecordSchema, body.value) : undefined;
 		return record?.success ? record.output : null;
 	}
 
@@ -166,7 +240,7 @@ export function createRegistry(settings: Settings, transport: Transport): Regist
 			const body = parseJson(response.text);
 			if (!body.ok) return fail(`Platform returned 200 but body was not JSON: ${body.error}`);
 			if (!Array.isArray(body.value)) return fail(`Platform returned 200 but body was not a list: ${pythonTypeName(body.value)}`);
-			const peers = parse(PeerList, body.value);
+			const peers = parse(PeerListSchema, body.value);
 			if (!peers.success) return fail(`Platform returned 200 but the peer list is invalid: ${peers.summary}`);
 			return { peers: peers.output, diagnostic: null };
 		}
@@ -190,7 +264,7 @@ export function createRegistry(settings: Settings, transport: Transport): Regist
 			const response = await lookup({ method: 'GET', path: `/workspaces/${workspaceId}`, identify: false, timeoutMs: timeouts.requestMs, signal });
 			const body = parseJson(response.text);
 			if (response.status === 410) {
-				const removed = parse(RemovedWorkspaceBody, body.ok ? body.value : {});
+				const removed = parse(RemovedWorkspaceBodySchema, body.ok ? body.value : {});
 				const fields = removed.success ? removed.output : {};
 				// A key that is present but null passes through as null, as in the Python client.
 				return {
@@ -202,7 +276,7 @@ export function createRegistry(settings: Settings, transport: Transport): Regist
 			}
 			if (response.status !== 200) return { error: 'not found' };
 			if (!body.ok) return { error: redact(body.error) };
-			const info = parse(WorkspaceInfo, body.value);
+			const info = parse(WorkspaceInfoSchema, body.value);
 			if (!info.success) return { error: redact(`invalid workspace info: ${info.summary}`) };
 			// `error` tells the result's shapes apart, so a description cannot carry one; null is an unset field.
 			const { error, ...workspace } = info.output;

@@ -1,8 +1,13 @@
-import type { FileRef, Part } from './schemas/a2a.js';
 import { isRecord } from './internal/json.js';
 import { parsePart } from './schemas/parse.js';
+import type { FileRef, Part } from './types/a2a.js';
 
-/** What an agent said, whatever shape its result had. */
+/**
+ * What an agent said, whatever shape its result had: what `extractReply` returns and a `RepliedOutcome` carries.
+ *
+ * @example
+ * const { text, files, taskState } = extractReply(result);
+ */
 export interface Reply {
 	/** Every text part, in order, joined with `\n`. */
 	text: string;
@@ -10,7 +15,7 @@ export interface Reply {
 	parts: Part[];
 	/** File parts that carry a `uri` (what a UI can link to). */
 	files: FileRef[];
-	/** The task state, when the result was a Task: `completed`, `failed`, `input-required`, …. */
+	/** The task state, lower-case without the v1.0 `TASK_STATE_` prefix, when the result was a Task: `completed`, `failed`, `input-required`, …. */
 	taskState?: string;
 }
 
@@ -77,7 +82,13 @@ function taskStateOf(result: Json): string | undefined {
  * Pulls text, parts and files out of a JSON-RPC `result`: a Message, a Task, a v1 wrapper, or a bare
  * string. Accepts `kind` or `type` discriminators; a member that is `null` counts as absent. A Task
  * whose artifacts and status message hold no text gives the last agent message of its `history`.
- * Never throws, whatever JSON it is given.
+ * Parts that match no kind are left out. Never throws, whatever JSON it is given.
+ *
+ * @param result A JSON-RPC `result` as received (an A2A v0.3 or v1.0 Message or Task, or a string).
+ * @returns The reply: `text`, `parts`, `files` and, for a Task, `taskState`.
+ * @example
+ * extractReply({ kind: 'task', status: { state: 'completed' }, artifacts: [{ parts: [{ kind: 'text', text: 'done' }] }] });
+ * // { text: 'done', parts: [{ kind: 'text', text: 'done' }], files: [], taskState: 'completed' }
  */
 export function extractReply(result: unknown): Reply {
 	if (typeof result === 'string') return { text: result, parts: [{ kind: 'text', text: result }], files: [] };

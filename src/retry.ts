@@ -2,6 +2,7 @@ import type { Clock } from './clock.js';
 import { defaultRetryPolicy, policy as checkedPolicy, type RetryPolicy } from './config.js';
 import { ConfigError } from './errors/config-error.js';
 import { kindOf } from './internal/describe.js';
+import { isRecord } from './internal/json.js';
 import { isA2AClientError, type A2AClientError } from './errors/a2a-client-error.js';
 import { isHttpError } from './errors/http-error.js';
 import { isTransportError } from './errors/transport-error.js';
@@ -10,9 +11,19 @@ import { isTransportError } from './errors/transport-error.js';
 export const maxRetryAfterMs = 60_000;
 
 /**
- * The jittered backoff before retry number `attempt + 1` (attempt 0 is the wait after the first failure):
- * `min(base · 2^attempt, max)`, spread uniformly over `±jitter` of itself. Never negative, never NaN.
- * Throws `ConfigError` naming the argument (`policy.jitter`, `random`, …) when one is not usable.
+ * The jittered backoff before retry number `attempt + 1` (attempt 0 is the wait after the first failure),
+ * in milliseconds: `min(baseDelayMs · 2^attempt, maxDelayMs)`, spread uniformly over `±jitter` of itself.
+ * The wait `sendMessage` makes after a connection error or a time limit. Never negative, never NaN.
+ *
+ * @param attempt Retries made so far, from 0; fractions are rounded down, negatives read as 0.
+ * @param policy The `RetryPolicy` members to use instead of the defaults.
+ * @param random Uniform numbers in `[0, 1)`; `0.5` gives the wait without jitter.
+ * @returns The wait in milliseconds.
+ * @throws {ConfigError} naming the argument (`policy.jitter`, `random`, …) when one is not usable.
+ * @example
+ * backoffDelayMs(0); // 750 to 1250
+ * backoffDelayMs(3, { baseDelayMs: 500, jitter: 0 }); // 4000
+ * backoffDelayMs(10, undefined, () => 0.5); // 16000, the default ceiling
  */
 export function backoffDelayMs(attempt: number, policy?: Partial<RetryPolicy>, random: () => number = Math.random): number {
 	if (typeof random !== 'function') throw new ConfigError('random', `must be a function, got ${kindOf(random)}`);
@@ -24,12 +35,21 @@ export function backoffDelayMs(attempt: number, policy?: Partial<RetryPolicy>, r
 	return Math.max(0, base + base * jitter * (2 * unit - 1));
 }
 
-/** Told before each wait, so callers can show progress (`attempt 2/5 after ConnectError, retrying in 1.9s`). */
+/**
+ * What `SendOptions.onRetry` is told before each wait, so callers can show progress
+ * (`attempt 2/5 after ConnectError, retrying in 1.9s`).
+ *
+ * @example
+ * const onRetry = ({ attempt, maxAttempts, error, delayMs }: RetryEvent) => console.warn(`attempt ${attempt}/${maxAttempts}: ${error.message}; next in ${delayMs} ms`);
+ */
 export interface RetryEvent {
 	/** The attempt that just failed, counting from 1. */
 	attempt: number;
+	/** `retry.maxAttempts`: the most attempts the call may make. */
 	maxAttempts: number;
+	/** Why the attempt failed: a `TransportError`, or an `HttpError` (429 or 503) that named a wait. */
 	error: A2AClientError;
+	/** The wait before the next attempt, in milliseconds. */
 	delayMs: number;
 }
 
@@ -44,9 +64,13 @@ export interface RetryContext {
 /** How long to wait before trying again after `error`, or `undefined` when it must not be retried. */
 function retryDelay(error: unknown, attempt: number, context: RetryContext): number | undefined {
 	if (isTransportError(error)) return backoffDelayMs(attempt - 1, context.policy, context.random);
-	// Hibernating or busy workspaces answer 503/429 with the wait they need.
+	// Hibernating, warming, busy or re-registering workspaces answer 503/429 with the wait they need.
 	if (isHttpError(error) && (error.status === 429 || error.status === 503) && error.retryAfterMs !== undefined) {
 		return Math.min(error.retryAfterMs, maxRetryAfterMs);
+	}
+	// A restart the platform triggered names no wait (addendum §4.3 rows 21, 24): the agent is coming back.
+	if (isHttpError(error) && error.status === 503 && isRecord(error.body) && error.body['restarting'] === true) {
+		return backoffDelayMs(attempt - 1, context.policy, context.random);
 	}
 	return undefined;
 }
@@ -83,7 +107,8 @@ export async function retry<T>(operation: (attempt: number, timeLeftMs: number) 
 }
 
 /**
- * The wait a platform answer asks for, from `Retry-After` or else the body's `retry_after` (seconds).
+ * The wait a platform answer asks for, from `Retry-After` or else the seconds a body gives
+ * (`retry_after`, or `retry_after_seconds`: browsers cannot read the header cross-origin).
  * `Retry-After` holds seconds or an HTTP date; a date is measured against the response's own `Date`
  * header when it has a valid one (both readings then come from the server's clock, so local clock
  * skew does not matter), else against `clock`'s wall time. Never negative; `undefined` when there is none.

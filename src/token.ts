@@ -3,7 +3,13 @@ import { ConfigError } from './errors/config-error.js';
 /** What a token provider may return; blank or missing means "send no `Authorization`". */
 export type TokenValue = string | null | undefined;
 
-/** A function returning the current bearer token, e.g. read from a file or a secret store. */
+/**
+ * A function returning the current bearer token, e.g. read from a file or a secret store; called before
+ * every request. A failure is a `ConfigError` on `token`, and the request is not sent.
+ *
+ * @example
+ * const token: TokenProvider = () => readFile('/run/secrets/workspace-token', 'utf8');
+ */
 export type TokenProvider = () => TokenValue | Promise<TokenValue>;
 
 /**
@@ -17,11 +23,22 @@ export type TokenProvider = () => TokenValue | Promise<TokenValue>;
  * const source: TokenSource = { get: () => token, refresh: async () => (token = await mint()) };
  */
 export interface TokenSource {
+	/** The current token; called before every request, so keep it cheap (a cached value). */
 	get(): TokenValue | Promise<TokenValue>;
+	/**
+	 * Renews the token after the platform refused it with a 401, and returns the new one; the request is
+	 * then repeated once. Without it a 401 is final. A failure is a `ConfigError` on `token`.
+	 */
 	refresh?(): TokenValue | Promise<TokenValue>;
 }
 
-/** The `token` option: a fixed string, a provider, or a source that can refresh. */
+/**
+ * The `token` option: a fixed string, a provider called before every request, or a source that can
+ * refresh after a 401.
+ *
+ * @example
+ * createA2AClient({ workspaceId, token: process.env.MOLECULE_WORKSPACE_TOKEN });
+ */
 export type TokenOption = string | TokenProvider | TokenSource;
 
 /** The token as the transport uses it: validated; synchronous when it is a fixed string. */

@@ -6,8 +6,8 @@ import { TransportError, type TransportErrorKind } from './errors/transport-erro
 import { UnexpectedResponseError } from './errors/unexpected-response-error.js';
 import { within } from './internal/within.js';
 
-/** The platform caps proxied replies at 10 MiB; nothing legitimate is larger. */
-export const maxResponseBytes = 10 * 1024 * 1024;
+/** The platform relays agent replies up to 64 MiB (addendum §4.1); nothing legitimate is larger. */
+export const maxResponseBytes = 64 * 1024 * 1024;
 
 export interface PlatformRequest {
 	method: 'GET' | 'POST';

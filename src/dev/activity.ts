@@ -15,16 +15,18 @@ export interface NewActivity {
 	errorDetail: string | null;
 	/** `params.message.messageId` of an `/a2a` turn: its ingest row and its reply share one row. */
 	messageId?: string;
+	/** A delegation's `idempotency_key`: unique per workspace while the row exists (contract §14.1). */
+	idempotencyKey?: string;
 }
 
 /** The fields `stamp` may change once a reply is known. */
 export type ActivityStamp = Partial<Pick<NewActivity, 'summary' | 'responseBody' | 'durationMs' | 'status' | 'errorDetail'>>;
 
-type StoredRow = { -readonly [Key in keyof ActivityRow]: ActivityRow[Key] } & { messageId: string | null };
+type StoredRow = { -readonly [Key in keyof ActivityRow]: ActivityRow[Key] } & { messageId: string | null; idempotencyKey: string | null };
 
 const messageKey = (workspaceId: string, messageId: string): string => `${workspaceId}\n${messageId}`;
 
-function publicRow({ messageId: _messageId, ...row }: StoredRow): ActivityRow {
+function publicRow({ messageId: _messageId, idempotencyKey: _idempotencyKey, ...row }: StoredRow): ActivityRow {
 	return { ...row };
 }
 
@@ -66,6 +68,7 @@ export class ActivityLog {
 			created_at: this.#wallClock().toISOString(),
 			seq: ++this.#seq,
 			messageId: entry.messageId ?? null,
+			idempotencyKey: entry.idempotencyKey ?? null,
 		};
 		this.#rows.push(row);
 		this.#byId.set(row.id, row);
@@ -76,6 +79,31 @@ export class ActivityLog {
 	/** The id of the workspace's row for this message, if its turn was already recorded. */
 	findByMessage(workspaceId: string, messageId: string): string | undefined {
 		return this.#byMessage.get(messageKey(workspaceId, messageId));
+	}
+
+	/** The id of the workspace's row carrying this idempotency key, if one exists. */
+	findByIdempotencyKey(workspaceId: string, key: string): string | undefined {
+		return this.#rows.find((row) => row.workspace_id === workspaceId && row.idempotencyKey === key)?.id;
+	}
+
+	/** A copy of one row, or `undefined`. */
+	row(id: string): ActivityRow | undefined {
+		const row = this.#byId.get(id);
+		return row && publicRow(row);
+	}
+
+	/** Copies of the rows that pass `test`, oldest first (by `seq`). */
+	where(test: (row: ActivityRow) => boolean): ActivityRow[] {
+		return this.#rows.map(publicRow).filter(test);
+	}
+
+	/** Deletes a row, as the platform deletes a failed delegation to free its idempotency key; its `seq` is never reused. */
+	remove(id: string): void {
+		const row = this.#byId.get(id);
+		if (!row) return;
+		this.#rows.splice(this.#rows.indexOf(row), 1);
+		this.#byId.delete(id);
+		if (row.messageId !== null) this.#byMessage.delete(messageKey(row.workspace_id, row.messageId));
 	}
 
 	/** Writes what became known after the row was recorded (the reply, the duration) onto it. */

@@ -1,7 +1,10 @@
 import { systemClock, type Clock } from '../clock.js';
+import type { EventLog } from './events.js';
+import type { MemoryStore } from './memories.js';
 import { workspaceKey, type DevModel } from './model.js';
 import type { QueueStore } from './queue.js';
-import type { DevPlatformOptions } from './types.js';
+import type { DevPlatformOptions, UploadLimits } from './types.js';
+import type { PendingUploadStore } from './uploads.js';
 
 /** The options with every default filled in. */
 export interface DevSettings {
@@ -20,6 +23,9 @@ export interface DevSettings {
 	orgId: string | undefined;
 	/** The push-async cut-off for canvas-class callers, `null` when off. */
 	canvasSyncBudgetMs: number | null;
+	uploadLimits: UploadLimits;
+	/** A memory plugin is configured: the memory endpoints work (else 503). */
+	memoryPlugin: boolean;
 }
 
 /** What every route works with. */
@@ -27,6 +33,12 @@ export interface DevContext {
 	settings: DevSettings;
 	model: DevModel;
 	queue: QueueStore;
+	/** What the broadcaster sent (contract §15.2). */
+	events: EventLog;
+	/** Chat files staged for poll-mode workspaces (contract §16.3). */
+	uploads: PendingUploadStore;
+	/** Legacy agent memories (contract §17). */
+	memories: MemoryStore;
 	/** Runs work after the answer was sent (like a goroutine), so `settled()` can wait for it. */
 	background(work: () => Promise<void>): void;
 }
@@ -60,6 +72,9 @@ function orgTokenMap(tokens: DevPlatformOptions['orgTokens']): Map<string, strin
 	return map;
 }
 
+/** The platform's own limits (addendum §9.4): 100 MiB per file and per request, 10 attachments. */
+export const defaultUploadLimits: UploadLimits = { perFileBytes: 104_857_600, perRequestBytes: 104_857_600, maxAttachmentsPerMessage: 10 };
+
 export function resolveSettings(options: DevPlatformOptions): DevSettings {
 	return {
 		clock: options.clock ?? systemClock,
@@ -73,5 +88,7 @@ export function resolveSettings(options: DevPlatformOptions): DevSettings {
 		orgTokens: orgTokenMap(options.orgTokens),
 		orgId: options.orgId ? options.orgId : undefined,
 		canvasSyncBudgetMs: options.canvasSyncBudgetMs === undefined ? 90_000 : options.canvasSyncBudgetMs,
+		uploadLimits: { ...defaultUploadLimits, ...options.uploadLimits },
+		memoryPlugin: options.memoryPlugin ?? true,
 	};
 }

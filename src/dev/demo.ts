@@ -2,8 +2,14 @@ import type { AgentHandler } from './agent-types.js';
 import { agents } from './agents.js';
 import type { DevWorkspace } from './types.js';
 
-/** A ready-made organisation for examples, tests and the CLI. */
+/**
+ * A ready-made organisation for examples, tests and the CLI, as `demoOrg()` builds it.
+ *
+ * @example
+ * const { workspaces, ids, caller } = demoOrg();
+ */
 export interface DemoOrg {
+	/** Fresh workspaces, ready for `createDevPlatform({ workspaces })`; each has the token `dev-token-<short name>`. */
 	workspaces: DevWorkspace[];
 	/** Workspace ids by short name: `orchestrator`, `echo`, `researcher`, … */
 	ids: Record<string, string>;
@@ -16,7 +22,12 @@ export interface DemoOrg {
 	adminToken: string;
 }
 
-/** The admin token `demoOrg()` and `molecule-a2a dev` use. */
+/**
+ * The admin token `demoOrg()` and `molecule-a2a dev` use: a canvas-class credential (contract §2.6).
+ *
+ * @example
+ * createDevPlatform({ workspaces: demoOrg().workspaces, adminToken: demoAdminToken });
+ */
 export const demoAdminToken = 'dev-admin-token';
 
 const demoIds = {

@@ -1,4 +1,5 @@
 import type { DevContext } from './context.js';
+import { settleDrainedDelegation } from './delegation.js';
 import { isRecord, parseJson } from './http.js';
 import { proxyA2A } from './proxy.js';
 import { maxDrainAttempts, type QueueRow } from './queue.js';
@@ -9,6 +10,7 @@ import { statusText } from './status-text.js';
  * logging (contract §8.2). Busy again puts the same row back in the queue (the real server means
  * to, though its idempotent re-insert marks the row completed); any other failure re-queues it
  * with `lastError` until the fifth attempt fails it; success completes it with the agent's reply.
+ * A delegation's turn then settles its delegation (contract §14.2).
  */
 async function redispatch(context: DevContext, row: QueueRow): Promise<void> {
 	const callerId = row.callerId ?? '';
@@ -24,11 +26,14 @@ async function redispatch(context: DevContext, row: QueueRow): Promise<void> {
 		const body = parseJson(outcome.reply.body ?? '');
 		const message = isRecord(body) && typeof body['error'] === 'string' ? body['error'] : '';
 		row.lastError = message || statusText(outcome.reply.status) || 'unknown drain dispatch error';
-		if (row.attempts >= maxDrainAttempts) context.queue.finish(row, 'failed');
-		else row.status = 'queued';
+		if (row.attempts >= maxDrainAttempts) {
+			context.queue.finish(row, 'failed');
+			settleDrainedDelegation(context, row, { status: 'failed', error: row.lastError });
+		} else row.status = 'queued';
 		return;
 	}
 	context.queue.finish(row, 'completed', outcome.agentReply ?? null);
+	settleDrainedDelegation(context, row, { status: 'completed', body: outcome.reply.body ?? '' });
 }
 
 /**

@@ -3,6 +3,8 @@ export interface Reply {
 	status: number;
 	headers: Record<string, string>;
 	body: string | null;
+	/** Bytes sent in place of `body` (a staged file's content). */
+	binary?: Uint8Array<ArrayBuffer>;
 }
 
 /** What Gin's `c.JSON` sends. */
@@ -34,7 +36,8 @@ export function routeNotFound(): Reply {
 export function toResponse(reply: Reply): Response {
 	// A Response refuses a body on 1xx/204/205/304 statuses.
 	const bodyless = reply.status < 200 || reply.status === 204 || reply.status === 205 || reply.status === 304;
-	return new Response(bodyless ? null : reply.body, { status: reply.status, headers: reply.headers });
+	const body = reply.binary ?? reply.body;
+	return new Response(bodyless ? null : body, { status: reply.status, headers: reply.headers });
 }
 
 /** Decodes like Go: invalid UTF-8 becomes U+FFFD and a BOM is kept (so JSON parsing then fails, as in Go). */

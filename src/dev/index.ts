@@ -6,7 +6,7 @@
  */
 export { createDevPlatform } from './platform.js';
 export { demoAdminToken, demoOrg, type DemoOrg } from './demo.js';
-export { agents, type DedupingAgent } from './agents.js';
+export { agents, type DedupingAgent, type DevAgents } from './agents.js';
 export type {
 	AgentContext,
 	AgentHandler,
@@ -36,5 +36,7 @@ export type {
 	QueueItem,
 	QueueStatus,
 	RecordedRequest,
+	UploadLimits,
 } from './types.js';
+export type { PlatformEvent } from './events.js';
 export type { Clock } from '../clock.js';

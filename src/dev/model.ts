@@ -27,8 +27,6 @@ export interface WorkspaceExtras {
 	wedged: boolean;
 	/** A heartbeat's `runtime_metadata.idle_timeout_seconds`, in ms. */
 	idleTimeoutMs: number | null;
-	/** The generation the platform wants the workspace at, answered to every heartbeat. */
-	generation: number;
 }
 
 export interface WorkspaceEntry {
@@ -91,7 +89,6 @@ export class DevModel {
 				sampleError: '',
 				wedged: false,
 				idleTimeoutMs: null,
-				generation: 1,
 			},
 		};
 		this.#entries.set(copy.id, entry);

@@ -40,6 +40,8 @@ const workspaceChecks: OptionChecks = {
 		'an object of { limit, spent } per period',
 	],
 	canDelegate: flag,
+	talkToUserEnabled: flag,
+	generation: [(value) => Number.isSafeInteger(value) && (value as number) >= 0, 'a whole number (0 or more)'],
 	bootTurn: flag,
 	container: [(value) => value === 'running' || value === 'stopped' || value === 'dead', '"running", "stopped" or "dead"'],
 	datastoreFailures: [(value) => Array.isArray(value) && value.every((item) => typeof item === 'string'), 'an array of failure names'],
@@ -65,7 +67,12 @@ const optionChecks: OptionChecks = {
 	corsOrigins: [(value) => value === '*' || (Array.isArray(value) && value.every((origin) => typeof origin === 'string')), "'*' or an array of origins"],
 	rateLimit: [(value) => Number.isInteger(value) && (value as number) >= 0, 'a whole number of requests per minute (0 for none)'],
 	idleTimeoutMs: [(value) => typeof value === 'number' && value >= 1 && value <= maxTimerMs, `a number of milliseconds from 1 to ${maxTimerMs}`],
+	uploadLimits: [(value) => isRecord(value), 'an object of { perFileBytes?, perRequestBytes?, maxAttachmentsPerMessage? }'],
+	memoryPlugin: flag,
 };
+
+const positiveWhole: Check = [(value) => Number.isSafeInteger(value) && (value as number) > 0, 'a whole number above 0'];
+const uploadLimitChecks: OptionChecks = { perFileBytes: positiveWhole, perRequestBytes: positiveWhole, maxAttachmentsPerMessage: positiveWhole };
 
 /** Checks a workspace patch (or a whole workspace) field by field; throws `ConfigError` naming `<path>.<field>`. */
 export function checkWorkspaceFields(value: unknown, path: string): asserts value is Record<string, unknown> {
@@ -93,4 +100,5 @@ export function checkDevOptions(options: unknown): asserts options is DevPlatfor
 		seen.set(workspaceKey(id), index);
 	});
 	checkMembers(options, optionChecks, '');
+	if (isRecord(options['uploadLimits'])) checkMembers(options['uploadLimits'], uploadLimitChecks, 'uploadLimits');
 }

@@ -1,77 +1,29 @@
 import { ConfigError } from '../errors/config-error.js';
 import { kindOf } from '../internal/describe.js';
 import { ActivityLog } from './activity.js';
+import { readBody, type ReadBody } from './body.js';
 import { resolveSettings, type DevContext } from './context.js';
 import { applyCors, defaultCorsOrigins } from './cors.js';
-import { decodeUtf8, emptyReply, json, parseJson, routeNotFound, toResponse, type Reply } from './http.js';
+import { EventLog } from './events.js';
+import { decodeUtf8, emptyReply, parseJson, routeNotFound, toResponse, type Reply } from './http.js';
+import { MemoryStore } from './memories.js';
 import { DevModel, snapshot, workspaceKey } from './model.js';
 import { checkDevOptions, checkWorkspaceFields, isAgent } from './options.js';
 import { QueueStore } from './queue.js';
 import { clientKey, RateLimiter } from './rate-limit.js';
+import { routes } from './route-table.js';
 import { findRoute, type Route, type RouteRequest } from './router.js';
-import { ackActivity, listActivity } from './routes/activity.js';
-import { checkAccess, discover, peers } from './routes/discovery.js';
-import { heartbeat } from './routes/heartbeat.js';
-import { a2a, a2aInbound, maxProxyRequestBytes } from './routes/proxy.js';
-import { queueStatus } from './routes/queue.js';
-import { register, updateCard } from './routes/registry.js';
-import { listWorkspaces, workspaceInfo } from './routes/workspaces.js';
+import { maxProxyRequestBytes } from './routes/proxy.js';
 import { tenantGuard } from './tenant.js';
 import type { DevPlatform, DevPlatformOptions, RecordedRequest } from './types.js';
+import { PendingUploadStore } from './uploads.js';
 
-// Discover comes before peers so `/registry/discover/peers` resolves as Gin resolves it.
-const routes: readonly Route[] = [
-	{ method: 'GET', pattern: '/health', handle: () => json(200, { status: 'ok' }) },
-	{ method: 'GET', pattern: '/registry/discover/:id', handle: discover },
-	{ method: 'GET', pattern: '/registry/:id/peers', handle: peers },
-	{ method: 'POST', pattern: '/registry/check-access', handle: checkAccess },
-	{ method: 'POST', pattern: '/registry/register', handle: register },
-	{ method: 'POST', pattern: '/registry/heartbeat', handle: heartbeat },
-	{ method: 'POST', pattern: '/registry/update-card', handle: updateCard },
-	{ method: 'GET', pattern: '/workspaces', handle: listWorkspaces },
-	{ method: 'GET', pattern: '/workspaces/:id', handle: workspaceInfo },
-	{ method: 'GET', pattern: '/workspaces/:id/activity', handle: listActivity },
-	{ method: 'POST', pattern: '/workspaces/:id/activity/ack', handle: ackActivity },
-	{ method: 'POST', pattern: '/workspaces/:id/a2a', handle: a2a },
-	{ method: 'POST', pattern: '/workspaces/:id/a2a/inbound', handle: a2aInbound },
-	{ method: 'GET', pattern: '/workspaces/:id/a2a/queue/:queue_id', handle: queueStatus },
-];
+type RouteMatch = { route: Route; params: Record<string, string> } | undefined;
 
-/** One byte more than any route reads, so a body over the proxy's 16 MiB is known to be too large. */
-const maxBodyBytes = maxProxyRequestBytes + 1;
-
-interface ReadBody {
-	bytes: Uint8Array | null;
-	unreadable: boolean;
-	tooLarge: boolean;
-}
-
-async function readBody(request: Request): Promise<ReadBody> {
-	if (request.method === 'GET' || request.method === 'HEAD' || !request.body) return { bytes: null, unreadable: false, tooLarge: false };
-	const chunks: Uint8Array[] = [];
-	let size = 0;
-	try {
-		const reader = request.body.getReader();
-		while (size < maxBodyBytes) {
-			const { done, value } = await reader.read();
-			if (done) break;
-			chunks.push(value);
-			size += value.byteLength;
-		}
-		if (size >= maxBodyBytes) {
-			await reader.cancel().catch(() => {});
-			return { bytes: null, unreadable: false, tooLarge: true };
-		}
-	} catch {
-		return { bytes: null, unreadable: true, tooLarge: false };
-	}
-	const bytes = new Uint8Array(size);
-	let offset = 0;
-	for (const chunk of chunks) {
-		bytes.set(chunk, offset);
-		offset += chunk.byteLength;
-	}
-	return { bytes, unreadable: false, tooLarge: false };
+/** Multipart uploads are not recorded as bodies: only JSON (or untyped) bodies are parsed. */
+function isJsonRequest(request: Request): boolean {
+	const type = request.headers.get('Content-Type') ?? '';
+	return !type.toLowerCase().startsWith('multipart/');
 }
 
 function withHeaders(reply: Reply, headers: Record<string, string>): Reply {
@@ -83,6 +35,7 @@ function withHeaders(reply: Reply, headers: Record<string, string>): Reply {
  * examples and the CLI run with no real platform (docs/platform-contract.md). Middleware runs in
  * the real router's order: CORS, the rate limiter, TenantGuard, then the route.
  *
+ * @returns A `DevPlatform`: its `fetch` handler, what it recorded, and ways to change it while it runs.
  * @throws {ConfigError} naming the option or workspace field (`workspaces.2.parentId`,
  * `canvasSyncBudgetMs`) that is not what it should be, before anything is built.
  * @example
@@ -94,11 +47,15 @@ export function createDevPlatform(options: DevPlatformOptions): DevPlatform {
 	const settings = resolveSettings(options);
 	const model = new DevModel(options.workspaces, settings.mintSecret, new ActivityLog(settings.uuid, settings.wallClock));
 	const queue = new QueueStore(settings.uuid, () => settings.clock.now(), settings.wallClock);
+	const events = new EventLog(settings.wallClock);
 	const pending = new Set<Promise<void>>();
 	const context: DevContext = {
 		settings,
 		model,
 		queue,
+		events,
+		uploads: new PendingUploadStore(settings.uuid, () => settings.clock.now()),
+		memories: new MemoryStore(settings.uuid, settings.wallClock),
 		background(work) {
 			const running: Promise<void> = work()
 				.catch(() => {})
@@ -111,7 +68,7 @@ export function createDevPlatform(options: DevPlatformOptions): DevPlatform {
 	const recorded: RecordedRequest[] = [];
 	let connectionsToDrop = 0;
 
-	async function answer(request: Request, url: URL, body: ReadBody): Promise<Reply> {
+	async function answer(request: Request, url: URL, match: RouteMatch, body: ReadBody): Promise<Reply> {
 		const cors = applyCors(request, url, corsOrigins);
 		if ('reply' in cors) return cors.reply;
 		let headers = cors.headers;
@@ -122,7 +79,6 @@ export function createDevPlatform(options: DevPlatformOptions): DevPlatform {
 		}
 		const refused = tenantGuard(settings.orgId, url.pathname, request.headers);
 		if (refused) return withHeaders(refused, headers);
-		const match = findRoute(routes, request.method, url.pathname);
 		if (!match) return withHeaders(routeNotFound(), headers);
 		const routeRequest: RouteRequest = {
 			method: request.method,
@@ -173,10 +129,11 @@ export function createDevPlatform(options: DevPlatformOptions): DevPlatform {
 			throw new TypeError('connection dropped by the dev platform');
 		}
 		const url = new URL(request.url);
-		const body = await readBody(request);
+		const match = findRoute(routes, request.method, url.pathname);
+		const body = await readBody(request, match?.route.maxBodyBytes?.(settings) ?? maxProxyRequestBytes);
 		model.wakeDue(settings.clock.now());
-		const reply = await answer(request, url, body);
-		const parsedBody = body.bytes && body.bytes.length > 0 ? parseJson(decodeUtf8(body.bytes)) : undefined;
+		const reply = await answer(request, url, match, body);
+		const parsedBody = body.bytes && body.bytes.length > 0 && isJsonRequest(request) ? parseJson(decodeUtf8(body.bytes)) : undefined;
 		recorded.push({
 			method: request.method,
 			path: url.pathname + url.search,
@@ -200,6 +157,14 @@ export function createDevPlatform(options: DevPlatformOptions): DevPlatform {
 		},
 		get ackedSeq() {
 			return model.activity.acked();
+		},
+		get events() {
+			return events.all();
+		},
+		rotateInboundSecret(id) {
+			const { workspace } = model.require(id);
+			workspace.inboundSecret = settings.mintSecret();
+			return workspace.inboundSecret;
 		},
 		workspace(id) {
 			model.wakeDue(settings.clock.now());

@@ -1,4 +1,4 @@
-import type { DevContext } from './context.js';
+import type { DevContext, DevSettings } from './context.js';
 import type { Reply } from './http.js';
 
 /** A request as routes see it: the body already read (capped), the path parameters decoded. */
@@ -10,10 +10,10 @@ export interface RouteRequest {
 	/** The body decoded as UTF-8, `null` for none. */
 	body: string | null;
 	/** The body's bytes, `null` for none or when it was too large. */
-	bodyBytes: Uint8Array | null;
+	bodyBytes: Uint8Array<ArrayBuffer> | null;
 	/** Reading the body failed. */
 	bodyUnreadable: boolean;
-	/** The body was larger than the platform reads (16 MiB). */
+	/** The body was larger than the route reads (16 MiB unless the route says otherwise). */
 	bodyTooLarge: boolean;
 }
 
@@ -24,6 +24,8 @@ export interface Route {
 	/** Like Gin's: `/registry/:id/peers`. */
 	pattern: string;
 	handle: RouteHandler;
+	/** The most bytes of a body the route reads; one more marks it too large. Default 16 MiB (the proxy's cap). */
+	maxBodyBytes?: (settings: DevSettings) => number;
 }
 
 function decodeSegment(segment: string): string {

@@ -5,6 +5,7 @@ import { A2AClientError, guardFor, type A2AClientErrorOptions } from './a2a-clie
  * unusable; names the field at fault. Nothing was started: no request, no timer.
  */
 export class ConfigError extends A2AClientError {
+	/** Always `'ConfigError'`: what `isConfigError` checks. */
 	override name = 'ConfigError' as const;
 	/** The field at fault, e.g. `workspaceId`, `retry.maxAttempts` or `options.signal`. */
 	readonly field: string;
@@ -16,4 +17,10 @@ export class ConfigError extends A2AClientError {
 	}
 }
 
+/**
+ * True for a `ConfigError`, from any realm or copy of the package.
+ *
+ * @example
+ * try { createA2AClient(config); } catch (error) { if (isConfigError(error)) console.error(`fix ${error.field}: ${error.message}`); }
+ */
 export const isConfigError = guardFor<ConfigError>('ConfigError');

@@ -1,11 +1,13 @@
 export { A2AClientError, isA2AClientError, type A2AClientErrorOptions } from './a2a-client-error.js';
 export { AgentError, isAgentError } from './agent-error.js';
 export { ConfigError, isConfigError } from './config-error.js';
-export { A2A_ERROR_PREFIX, A2A_QUEUED_PREFIX, formatA2AError } from './format.js';
+export { A2A_ERROR_PREFIX, A2A_QUEUED_PREFIX, formatA2AError, formatA2AQueued } from './format.js';
 export { HttpError, isHttpError, type HttpErrorOptions } from './http-error.js';
 export { InvalidMessageError, isInvalidMessageError } from './invalid-message-error.js';
 export { InvalidPeerIdError, isInvalidPeerIdError } from './invalid-peer-id-error.js';
 export { JsonRpcError, isJsonRpcError } from './json-rpc-error.js';
+export { QueuedMessageError, isQueuedMessageError, type QueueFailureStatus } from './queued-message-error.js';
+export { ReplyTimeoutError, isReplyTimeoutError } from './reply-timeout-error.js';
 export { ResponseValidationError, isResponseValidationError, describeIssues, type ValidationIssue } from './response-validation-error.js';
 export { TransportError, isTransportError, type TransportErrorKind } from './transport-error.js';
 export { UnexpectedResponseError, isUnexpectedResponseError } from './unexpected-response-error.js';

@@ -4,10 +4,24 @@ import { checkOptions, type OptionChecks } from '../arguments.js';
 import { ConfigError } from '../errors/config-error.js';
 import { kindOf } from '../internal/describe.js';
 
+/**
+ * Where `serve` listens. A member that is not what it should be rejects with a `ConfigError` naming it.
+ *
+ * @example
+ * await serve(platform.fetch, { host: '0.0.0.0', port: 8080 });
+ */
 export interface ServeOptions {
-	/** Interface to bind. Default `'127.0.0.1'`: nothing outside this machine can connect. */
+	/**
+	 * The interface to bind, a host name or IP address. The default lets nothing outside this machine connect.
+	 *
+	 * @default '127.0.0.1'
+	 */
 	host?: string;
-	/** Default 0: a free port chosen by the system. */
+	/**
+	 * The port, a whole number from 0 to 65535; `0` lets the system choose a free one (read it from `RunningServer.port`).
+	 *
+	 * @default 0
+	 */
 	port?: number;
 }
 
@@ -16,11 +30,25 @@ const serveOptionChecks: OptionChecks = {
 	port: [(value) => Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 65_535, 'a whole number from 0 to 65535'],
 };
 
+/**
+ * A server `serve` started.
+ *
+ * @example
+ * const server = await serve(platform.fetch);
+ * const client = createA2AClient({ workspaceId, token, platformUrl: server.url });
+ * await server.close();
+ */
 export interface RunningServer {
-	/** `http://<host>:<port>`, no trailing slash. */
+	/** `http://<host>:<port>`, no trailing slash; an IPv6 host in brackets. */
 	readonly url: string;
+	/** The port it listens on: the one asked for, or the one the system chose. */
 	readonly port: number;
-	/** Stops listening and destroys open connections. */
+	/**
+	 * Stops listening and destroys open connections; resolves once the server is closed.
+	 *
+	 * @example
+	 * afterAll(() => server.close());
+	 */
 	close(): Promise<void>;
 }
 
@@ -94,6 +122,8 @@ function drained(outgoing: ServerResponse): Promise<void> {
  * with no response, which the client sees as a dropped connection. A handler that is not a function,
  * or an option that is not what it should be, rejects with a `ConfigError` naming it before anything listens.
  *
+ * @returns The `RunningServer`, once it listens.
+ * @throws {ConfigError} naming `handler`, `options`, `options.host` or `options.port` when it is not what it should be.
  * @example
  * const server = await serve(createDevPlatform({ workspaces: demoOrg().workspaces }).fetch, { port: 8080 });
  */

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { describeIssues, type ValidationIssue } from '../errors/response-validation-error.js';
-import { partSchemas, type Part } from './a2a.js';
+import type { Part } from '../types/a2a.js';
+import { partSchemas } from './a2a.js';
 
 export type Parsed<T> = { success: true; output: T } | { success: false; issues: ValidationIssue[]; summary: string };
 

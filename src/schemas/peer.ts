@@ -1,12 +1,14 @@
 import * as v from 'valibot';
 
+// The public shape is `PeerRecord` in src/types/peer.ts.
+
 const text = v.optional(v.nullable(v.string()));
 
 /**
- * A workspace as the registry describes it: `discover` answers `id`, `url` and `name`;
- * the peers list adds `role`, `status`, `tier`, `parent_id`, …. Unknown fields pass through.
+ * A `PeerRecord`: `discover` answers `id`, `url` and `name`; the peers list adds `role`, `status`,
+ * `tier`, `parent_id`, …. Unknown fields pass through.
  */
-export const PeerRecord = v.looseObject({
+export const PeerRecordSchema = v.looseObject({
 	id: v.string(),
 	name: text,
 	role: text,
@@ -16,8 +18,6 @@ export const PeerRecord = v.looseObject({
 	tier: v.optional(v.nullable(v.number())),
 	active_tasks: v.optional(v.nullable(v.number())),
 });
-export type PeerRecord = v.InferOutput<typeof PeerRecord>;
 
 /** The body of `GET /registry/:id/peers`. */
-export const PeerList = v.array(PeerRecord);
-export type PeerList = v.InferOutput<typeof PeerList>;
+export const PeerListSchema = v.array(PeerRecordSchema);

@@ -37,6 +37,13 @@ describe('createDevPlatform with a bad option', () => {
 		['a negative rateLimit', 'rateLimit', { workspaces: [echo], rateLimit: -1 }],
 		['a fractional rateLimit', 'rateLimit', { workspaces: [echo], rateLimit: 1.5 }],
 		['an idleTimeoutMs of 0', 'idleTimeoutMs', { workspaces: [echo], idleTimeoutMs: 0 }],
+		['a talkToUserEnabled that is a string', 'workspaces.0.talkToUserEnabled', { workspaces: [{ ...echo, talkToUserEnabled: 'no' }] }],
+		['a negative generation', 'workspaces.0.generation', { workspaces: [{ ...echo, generation: -1 }] }],
+		['a fractional generation', 'workspaces.0.generation', { workspaces: [{ ...echo, generation: 1.5 }] }],
+		['uploadLimits that are a number', 'uploadLimits', { workspaces: [echo], uploadLimits: 100 }],
+		['a perFileBytes of 0', 'uploadLimits.perFileBytes', { workspaces: [echo], uploadLimits: { perFileBytes: 0 } }],
+		['a fractional maxAttachmentsPerMessage', 'uploadLimits.maxAttachmentsPerMessage', { workspaces: [echo], uploadLimits: { maxAttachmentsPerMessage: 2.5 } }],
+		['a memoryPlugin that is a string', 'memoryPlugin', { workspaces: [echo], memoryPlugin: 'yes' }],
 	])('%s is a ConfigError naming %s', (_name, field, options) => {
 		expect(configError(create(options)).field).toBe(field);
 	});
@@ -60,6 +67,11 @@ describe('the dev platform methods with a bad argument', () => {
 		const platform = createDevPlatform({ workspaces: [echo] });
 		expect(configError(() => platform.update(id(1), { tier: 'two' } as never)).field).toBe('patch.tier');
 		expect(platform.workspace(id(1))?.tier).toBeUndefined();
+	});
+
+	test('update with a talkToUserEnabled that is not a boolean is a ConfigError naming patch.talkToUserEnabled', () => {
+		const platform = createDevPlatform({ workspaces: [echo] });
+		expect(configError(() => platform.update(id(1), { talkToUserEnabled: 'off' } as never)).field).toBe('patch.talkToUserEnabled');
 	});
 
 	test('update with no patch is a ConfigError naming patch', () => {

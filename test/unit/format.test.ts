@@ -4,6 +4,7 @@ import {
 	AgentError,
 	ConfigError,
 	formatA2AError,
+	formatA2AQueued,
 	HttpError,
 	InvalidPeerIdError,
 	JsonRpcError,
@@ -49,6 +50,20 @@ describe('formatA2AError', () => {
 			[new HttpError(404, { platformError: 'workspace not found' }), 'not found'],
 		] as const;
 		for (const [error, phrase] of hints) expect(formatA2AError(error).toLowerCase()).toContain(phrase);
+	});
+});
+
+describe('formatA2AQueued', () => {
+	test('writes the [A2A_QUEUED] line of a message/send, with the peer id in its canonical form', () => {
+		expect(formatA2AQueued(' A2A00000-0000-4000-8000-000000000006 ')).toBe('[A2A_QUEUED] target=a2a00000-0000-4000-8000-000000000006 method=message/send');
+	});
+
+	test('names another method when given one', () => {
+		expect(formatA2AQueued('a2a00000-0000-4000-8000-000000000006', 'tasks/get')).toBe('[A2A_QUEUED] target=a2a00000-0000-4000-8000-000000000006 method=tasks/get');
+	});
+
+	test('writes a peer id that is not a UUID as given', () => {
+		expect(formatA2AQueued('ws-abc')).toBe('[A2A_QUEUED] target=ws-abc method=message/send');
 	});
 });
 

@@ -61,11 +61,18 @@ describe('sendMessage request', () => {
 		expect(calls).toHaveLength(0);
 	});
 
-	test('refuses a message larger than the 1 MiB the proxy reads, without a request', async () => {
-		const { outcome, calls } = await send([message('ok')], 'x'.repeat(1 << 20));
+	// Updated for addendum §4.1: the proxy reads 16 MiB (it cut bodies at 1 MiB) and refuses larger ones with 413.
+	test('refuses a message larger than the 16 MiB the proxy accepts, without a request', async () => {
+		const { outcome, calls } = await send([message('ok')], 'x'.repeat(16 << 20));
 		expect(outcome.status === 'failed' && outcome.error).toBeInstanceOf(InvalidMessageError);
-		expect(outcome.status === 'failed' && outcome.error.message).toMatch(/bytes as JSON; the platform proxy reads at most 1048576/);
+		expect(outcome.status === 'failed' && outcome.error.message).toMatch(/bytes as JSON; the platform proxy accepts at most 16777216/);
 		expect(calls).toHaveLength(0);
+	});
+
+	test('sends a message of more than 1 MiB whole (addendum §4.1)', async () => {
+		const { outcome, calls } = await send([message('ok')], 'x'.repeat(2 << 20));
+		expect(outcome.status).toBe('replied');
+		expect(calls[0]?.body.length).toBeGreaterThan(2 << 20);
 	});
 
 	test('uses the per-call timeout for each attempt', async () => {
@@ -142,9 +149,23 @@ describe('sendMessage outcomes', () => {
 		expect(calls).toHaveLength(1);
 	});
 
-	test('202 {queued:true} is a queued outcome with its queue id and depth', async () => {
+	// Updated for addendum §4.3 row 27: the outcome carries what the platform said, its message included.
+	test('202 {queued:true} is a queued outcome with its queue id, depth and the platform message', async () => {
 		const { outcome } = await send([json({ queued: true, queue_id: 'q-1', queue_depth: 2, message: 'workspace agent busy — request queued' }, 202)]);
-		expect(outcome).toEqual({ status: 'queued', queueId: 'q-1', queueDepth: 2, attempts: 1, messageId: '00000000-0000-4000-8000-000000000001' });
+		expect(outcome).toEqual({
+			status: 'queued',
+			queueId: 'q-1',
+			queueDepth: 2,
+			platformMessage: 'workspace agent busy — request queued',
+			attempts: 1,
+			messageId: '00000000-0000-4000-8000-000000000001',
+		});
+	});
+
+	test('a queued body with a malformed member is a ResponseValidationError naming it', async () => {
+		const { outcome } = await send([json({ queued: true, queue_id: 7 }, 202)]);
+		expect(outcome.status === 'failed' && outcome.error).toBeInstanceOf(ResponseValidationError);
+		expect(outcome).toMatchObject({ error: { issues: [expect.objectContaining({ path: 'queue_id' })] } });
 	});
 
 	test('the poll-mode {status:"queued"} answer is a queued outcome with its delivery mode', async () => {
@@ -198,13 +219,40 @@ describe('sendMessage outcomes', () => {
 		expect(detail.length).toBe('unexpected response shape (no result, no error): '.length + 200);
 	});
 
+	// Updated for addendum §4.3 row 30: a plain {"error": "<string>"} in a 2xx is the platform relaying an agent failure
+	// (an AgentError, tested below); a string error inside a JSON-RPC response still fails its schema.
 	test.each([
 		['a numeric result', { result: 5 }, 'result'],
-		['a string error', { error: 'boom' }, 'error'],
+		['a JSON-RPC response with a string error', { jsonrpc: '2.0', error: 'boom' }, 'error'],
 	])('%s is a ResponseValidationError naming the field', async (_name, body, path) => {
 		const { outcome } = await send([json(body)]);
 		expect(outcome.status === 'failed' && outcome.error).toBeInstanceOf(ResponseValidationError);
 		expect(outcome).toMatchObject({ error: { issues: [expect.objectContaining({ path })] } });
+	});
+});
+
+describe('sendMessage reads the size limits the platform names (addendum §4.1)', () => {
+	test("the platform's 413 is an HttpError with its max_bytes, not retried (§4.3 row 1)", async () => {
+		const body = { error: 'request body exceeds 16777216 byte limit: A2A body exceeds size limit', truncated: true, max_bytes: 16_777_216 };
+		const { outcome, calls } = await send([json(body, 413), message('ok')]);
+		expect(outcome.status === 'failed' && outcome.error).toBeInstanceOf(HttpError);
+		expect(outcome).toMatchObject({ error: { status: 413, maxBytes: 16_777_216, platformError: body.error } });
+		expect(calls).toHaveLength(1);
+	});
+
+	test('a reply too large for the platform to relay is an HttpError with max_bytes 67108864 (§4.3 row 29)', async () => {
+		const body = { error: 'response body exceeds 67108864 byte limit: A2A body exceeds size limit', delivery_confirmed: true, truncated: true, max_bytes: 67_108_864 };
+		const { outcome } = await send([json(body, 502)]);
+		expect(outcome).toMatchObject({ error: { status: 502, maxBytes: 67_108_864, body: { truncated: true } } });
+	});
+});
+
+describe('sendMessage reads a failure the platform relays in a 2xx', () => {
+	test('a 2xx {"error": "<string>"} without JSON-RPC is an AgentError with the platform text (addendum §4.3 row 30)', async () => {
+		const { outcome, calls } = await send([json({ error: 'boom' })]);
+		expect(outcome.status === 'failed' && outcome.error).toBeInstanceOf(AgentError);
+		expect(outcome.status === 'failed' && formatA2AError(outcome.error)).toBe('[A2A_ERROR] Agent error: boom');
+		expect(calls).toHaveLength(1);
 	});
 });
 
@@ -233,6 +281,26 @@ describe('sendMessage waits for what the platform asks', () => {
 	test('caps a platform wait at 60 s', async () => {
 		const { clock } = await send([json({ error: 'rate limit exceeded' }, 429, { 'retry-after': '3600' }), message('ok')]);
 		expect(clock.now()).toBe(60_000);
+	});
+
+	test('takes the wait from the body retry_after_seconds when there is neither header nor retry_after (addendum §4.3 row 22)', async () => {
+		const reRegistering = json({ error: 'workspace re-registering — please retry in 30 seconds', detail: 'x', retry_after_seconds: 30 }, 503);
+		const { outcome, clock } = await send([reRegistering, message('ok')]);
+		expect(outcome).toMatchObject({ status: 'replied', attempts: 2 });
+		expect(clock.now()).toBe(30_000);
+	});
+
+	test('prefers the Retry-After header, then retry_after, to retry_after_seconds', async () => {
+		const both = json({ error: 'busy', retry_after: 5, retry_after_seconds: 30 }, 503);
+		const { clock } = await send([both, message('ok')]);
+		expect(clock.now()).toBe(5000);
+	});
+
+	test('retries a 503 restarting that names no wait on the normal backoff (addendum §4.3 rows 21, 24)', async () => {
+		const restarting = json({ error: 'workspace agent unreachable — container restart triggered', restarting: true }, 503);
+		const { outcome, clock } = await send([restarting, restarting, message('ok')]);
+		expect(outcome).toMatchObject({ status: 'replied', attempts: 3 });
+		expect(clock.now()).toBe(1000 + 2000);
 	});
 
 	test('does not retry a 503 that asks for no wait', async () => {

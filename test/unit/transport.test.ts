@@ -51,7 +51,8 @@ describe('transport failure mapping', () => {
 });
 
 describe('transport limits', () => {
-	test('refuses a declared body over 10 MiB without reading it', async () => {
+	// Updated for addendum §4.1: the platform relays replies up to 64 MiB (was 10 MiB), and so does the client.
+	test('refuses a declared body over 64 MiB without reading it', async () => {
 		let pulled = 0;
 		const body = new ReadableStream<Uint8Array>({
 			pull(controller) {
@@ -59,13 +60,13 @@ describe('transport limits', () => {
 				controller.enqueue(new Uint8Array(1024));
 			},
 		});
-		const mapped = await failure(() => new Response(body, { headers: { 'content-length': String(20 * 1024 * 1024) } }));
+		const mapped = await failure(() => new Response(body, { headers: { 'content-length': String(64 * 1024 * 1024 + 1) } }));
 		expect(mapped).toBeInstanceOf(UnexpectedResponseError);
-		expect(mapped.message).toBe('response body exceeds 10485760 bytes; not read further');
+		expect(mapped.message).toBe('response body exceeds 67108864 bytes; not read further');
 		expect(pulled).toBeLessThanOrEqual(1);
 	});
 
-	test('stops reading an undeclared body once it passes 10 MiB', async () => {
+	test('stops reading an undeclared body once it passes 64 MiB', async () => {
 		let sent = 0;
 		const chunk = new Uint8Array(1024 * 1024).fill(32);
 		const body = new ReadableStream<Uint8Array>({
@@ -76,7 +77,8 @@ describe('transport limits', () => {
 		});
 		const mapped = await failure(() => new Response(body));
 		expect(mapped).toBeInstanceOf(UnexpectedResponseError);
-		expect(sent).toBeLessThanOrEqual(12 * 1024 * 1024);
+		expect(sent).toBeGreaterThan(64 * 1024 * 1024);
+		expect(sent).toBeLessThanOrEqual(66 * 1024 * 1024);
 	});
 
 	test('does not follow a redirect, and reports its status', async () => {

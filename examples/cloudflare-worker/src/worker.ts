@@ -1,6 +1,6 @@
 // A Cloudflare Worker that lists peers and relays messages through the Molecule AI platform.
 // Configuration comes from the Worker's bindings: WORKSPACE_ID, PLATFORM_URL, MOLECULE_WORKSPACE_TOKEN.
-import { configFromEnv, createA2AClient, formatA2AError, type A2AClient } from '@molecule-ai/a2a-client';
+import { configFromEnv, createA2AClient, formatA2AError, formatA2AQueued, type A2AClient } from '@molecule-ai/a2a-client';
 import { hintForError } from '@molecule-ai/a2a-client/hints';
 
 const json = (body: unknown, status = 200): Response => Response.json(body, { status });
@@ -34,7 +34,7 @@ async function send(client: A2AClient, request: Request): Promise<Response> {
 	if (typeof input === 'string') return json({ error: input }, 400);
 	const outcome = await client.sendMessage(input.peerId, input.text);
 	if (outcome.status === 'replied') return json({ reply: outcome.text });
-	if (outcome.status === 'queued') return json({ reply: `[A2A_QUEUED] target=${input.peerId} method=message/send`, queued: true }, 202);
+	if (outcome.status === 'queued') return json({ reply: formatA2AQueued(input.peerId), queued: true }, 202);
 	const error = formatA2AError(outcome.error);
 	return json({ error, hint: hintForError(error) }, 502);
 }

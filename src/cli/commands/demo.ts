@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { createDevPlatform, demoOrg, type DemoOrg, type DevPlatform } from '../../dev/index.js';
-import { A2A_QUEUED_PREFIX, createA2AClient, formatA2AError, isRemovedWorkspace, type A2AClient, type SendOutcome } from '../../index.js';
+import { createA2AClient, formatA2AError, formatA2AQueued, isRemovedWorkspace, type A2AClient, type SendOutcome } from '../../index.js';
 import { serve } from '../../node/index.js';
 import { parseUsage, refuseExtraPositionals } from '../args.js';
 import type { Command } from '../command.js';
@@ -36,7 +36,7 @@ function outcomeLines(outcome: SendOutcome, peerId: string): string[] {
 		return [`< ${outcome.text}${state}${attempts}`];
 	}
 	if (outcome.status === 'queued') {
-		return [`${A2A_QUEUED_PREFIX}target=${peerId} method=message/send`, `(queue depth ${outcome.queueDepth ?? '?'}: the platform delivers it when the agent is free)`];
+		return [formatA2AQueued(peerId), `(queue depth ${outcome.queueDepth ?? '?'}: the platform delivers it when the agent is free)`];
 	}
 	return [formatA2AError(outcome.error), `hint: ${hintForFailure(outcome.error)}`];
 }

@@ -1,6 +1,6 @@
 import process from 'node:process';
 import { parseArgs } from 'node:util';
-import { A2A_QUEUED_PREFIX, formatA2AError, isConfigError, isInvalidMessageError, type SendOutcome } from '../../index.js';
+import { formatA2AError, formatA2AQueued, isConfigError, isInvalidMessageError, type SendOutcome } from '../../index.js';
 import { maxRequestBytes } from '../../outgoing.js';
 import { parseUsage, requirePositional, UsageError } from '../args.js';
 import { clientFrom, peerIdArgument } from '../client.js';
@@ -50,8 +50,6 @@ async function messageArgument(words: readonly string[]): Promise<string> {
 	return message;
 }
 
-const queuedLine = (peerId: string): string => `${A2A_QUEUED_PREFIX}target=${peerId} method=message/send`;
-
 function report(outcome: SendOutcome, peerId: string, json: boolean): number {
 	const { attempts, messageId } = outcome;
 	if (outcome.status === 'replied') {
@@ -65,8 +63,8 @@ function report(outcome: SendOutcome, peerId: string, json: boolean): number {
 	}
 	if (outcome.status === 'queued') {
 		const { status, ...details } = outcome;
-		if (json) printJson({ status, line: queuedLine(peerId), ...details });
-		else printLine(queuedLine(peerId));
+		if (json) printJson({ status, line: formatA2AQueued(peerId), ...details });
+		else printLine(formatA2AQueued(peerId));
 		return exitCode.ok;
 	}
 	const error = formatA2AError(outcome.error);

@@ -1,7 +1,7 @@
 import { validatePeerId } from '../../peer-id.js';
 import { workspaceAuth } from '../auth.js';
 import type { DevContext } from '../context.js';
-import { errorReply, isRecord, json, parseJson, type Reply } from '../http.js';
+import { bindJson, errorReply, isRecord, json, parseJson, type Reply } from '../http.js';
 import type { RouteRequest } from '../router.js';
 import type { ActivityRow } from '../types.js';
 import { peerInfo } from './peer-info.js';
@@ -92,4 +92,55 @@ export function ackActivity(context: DevContext, request: RouteRequest): Reply {
 	if (seq < 0) return errorReply(400, 'acked_seq must be >= 0');
 	const workspaceId = context.model.get(id)?.workspace.id ?? id;
 	return json(200, { last_acked_seq: context.model.activity.ack(workspaceId, seq) });
+}
+
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+/** The activity types an agent may report (spec §3.12). */
+const reportableTypes = ['a2a_send', 'a2a_receive', 'task_update', 'agent_log', 'skill_promotion', 'memory_write', 'error'];
+
+/**
+ * `POST /workspaces/:id/activity` (contract §9.4), behind WorkspaceAuth: an agent logs a row on
+ * its own workspace. `source_id` may only name that workspace (it defaults to it); `metadata`
+ * stands in for a missing `request_body`; `status` defaults to `ok`.
+ */
+export function reportActivity(context: DevContext, request: RouteRequest): Reply {
+	const id = request.params['id'] ?? '';
+	const denial = workspaceAuth(context, id, request.headers);
+	if (denial) return denial;
+	const body = bindJson(request.body, {
+		activity_type: { kind: 'string', required: true },
+		method: { kind: 'string' },
+		summary: { kind: 'string' },
+		target_id: { kind: 'string' },
+		source_id: { kind: 'string' },
+		status: { kind: 'string' },
+		error_detail: { kind: 'string' },
+		duration_ms: { kind: 'integer' },
+		request_body: { kind: 'any' },
+		response_body: { kind: 'any' },
+		metadata: { kind: 'any' },
+	});
+	if (!body) return errorReply(400, 'invalid request body');
+	const type = body['activity_type'] as string;
+	if (!reportableTypes.includes(type)) return errorReply(400, `invalid activity_type, must be one of: ${reportableTypes.join(', ')}`);
+	const workspaceId = context.model.get(id)?.workspace.id ?? id;
+	const sourceId = text(body['source_id']);
+	if (sourceId !== '' && sourceId !== id && sourceId !== workspaceId) return errorReply(403, 'source_id must match authenticated workspace');
+	const requestBody = body['request_body'] ?? body['metadata'] ?? null;
+	const responseBody = body['response_body'] ?? null;
+	context.model.activity.record({
+		workspaceId,
+		activityType: type,
+		sourceId: sourceId === '' ? workspaceId : sourceId,
+		targetId: text(body['target_id']) || null,
+		method: text(body['method']) || null,
+		summary: text(body['summary']) || null,
+		...(requestBody === null ? {} : { requestBody }),
+		...(responseBody === null ? {} : { responseBody }),
+		durationMs: typeof body['duration_ms'] === 'number' ? body['duration_ms'] : null,
+		status: text(body['status']) || 'ok',
+		errorDetail: text(body['error_detail']) || null,
+	});
+	return json(200, { status: 'logged' });
 }

@@ -83,5 +83,5 @@ export function heartbeat(context: DevContext, request: RouteRequest): Reply {
 		const spare = maxConcurrentTasks - activeTasks;
 		if (spare > 0) context.background(() => drain(context, entry.workspace.id, spare));
 	}
-	return json(200, { status: 'ok', generation: entry.extras.generation, platform_inbound_secret: context.model.inboundSecret(entry).secret });
+	return json(200, { status: 'ok', generation: entry.workspace.generation ?? 1, platform_inbound_secret: context.model.inboundSecret(entry).secret });
 }

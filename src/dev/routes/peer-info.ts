@@ -17,7 +17,13 @@ function attachmentOf(part: Record<string, unknown>): Record<string, unknown> | 
 	};
 }
 
+/** A poll-mode upload row's manifest `{uri, name, mimeType, size, file_id}` is one attachment. */
+function manifestAttachment(manifest: Record<string, unknown>): Record<string, unknown> {
+	return attachmentOf({ kind: 'file', file: manifest }) ?? {};
+}
+
 function attachmentsOf(row: ActivityRow): Record<string, unknown>[] {
+	if (row.method === 'chat_upload_receive') return isRecord(row.request_body) ? [manifestAttachment(row.request_body)] : [];
 	const params = isRecord(row.request_body) ? row.request_body['params'] : undefined;
 	const message = isRecord(params) ? params['message'] : undefined;
 	const parts = isRecord(message) && Array.isArray(message['parts']) ? message['parts'] : [];
@@ -29,7 +35,8 @@ function attachmentsOf(row: ActivityRow): Record<string, unknown>[] {
 
 /**
  * A row with `include=peer_info` (contract §9.2): the sending workspace's name and role (left out
- * when empty), where its agent card is, and the file parts of the message as attachments.
+ * when empty), where its agent card is, and the file parts of the message (or the manifest of a
+ * `chat_upload_receive` row) as attachments.
  */
 export function peerInfo(context: DevContext, url: URL, row: ActivityRow): Record<string, unknown> {
 	const source = row.source_id === null ? undefined : context.model.get(row.source_id)?.workspace;

@@ -66,7 +66,8 @@ export function register(context: DevContext, request: RouteRequest): Reply {
 	if (kind === 'platform' && existing?.workspace.kind !== 'platform') {
 		return errorReply(403, "kind='platform' may only be assigned by the platform-agent install path");
 	}
-	const mode = requestedMode || existing?.workspace.deliveryMode || 'push';
+	// An external runtime with no stored mode has no container to push to: it polls (contract §5.1).
+	const mode = requestedMode || existing?.workspace.deliveryMode || (existing?.workspace.runtime === 'external' ? 'poll' : 'push');
 	const payloadUrl = typeof payload['url'] === 'string' ? payload['url'] : '';
 	let url = payloadUrl;
 	if (mode === 'push') {

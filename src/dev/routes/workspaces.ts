@@ -26,7 +26,7 @@ function commonFields({ workspace, extras }: WorkspaceEntry): Record<string, unk
 		y: 0,
 		collapsed: false,
 		broadcast_enabled: true,
-		talk_to_user_enabled: true,
+		talk_to_user_enabled: workspace.talkToUserEnabled ?? true,
 		compute: {},
 		agent_card: workspace.agentCard ?? null,
 		loaded_mcp_tools: [],
