@@ -82,6 +82,11 @@ export function createInboundHandler(context: AgentContext, agent: () => Agent, 
 	async function handle(request: Request): Promise<Response> {
 		const refusal = await authorised(request);
 		if (refusal) return refusal;
+		// The platform forwards chat files of push-mode workspaces to `<url>/internal/chat/uploads/ingest`
+		// and reads them from `<url>/internal/file/read` (addendum §9.4); this agent keeps no files.
+		if (/\/internal\/(chat\/uploads\/ingest|file\/read)$/.test(new URL(request.url).pathname)) {
+			return answer(501, { error: 'this agent does not take chat files in push mode' });
+		}
 		if (request.method !== 'POST') return rpcError(null, -32600, `method ${request.method} is not served: POST a JSON-RPC request`, 405, { Allow: 'POST' });
 		const text = await readCapped(request);
 		if (text === null) return rpcError(null, -32600, `the request body exceeds ${maxInboundBytes} bytes`, 413);

@@ -280,6 +280,10 @@ export interface Agent {
 	 * `Bun.serve({ fetch: agent.fetch })`. Checks `Authorization: Bearer <inbound secret>` in constant
 	 * time before reading the body (401 otherwise), reads a JSON-RPC `message/send` of at most 16 MiB,
 	 * calls `onMessage` and answers the reply as a JSON-RPC Message; anything else gets a JSON-RPC error.
+	 * Chat files the platform forwards (`…/internal/chat/uploads/ingest`) are refused with 501: this agent keeps none.
+	 *
+	 * @example
+	 * Deno.serve({ port: 8000 }, agent.fetch); // registered as https://agent.example/a2a/inbound
 	 */
 	fetch(request: Request): Promise<Response>;
 	/**

@@ -4,8 +4,9 @@ import { isConfigError, isHttpError, isInvalidPeerIdError } from '../../src/inde
 import { AGENT, PEER, scriptedAgent, waits } from './helpers.js';
 import { json, routes } from './routes.js';
 
-// Delegation is not on this branch's dev platform yet: these routes play the shapes written down in
-// /work/team/12dev-endpoints.md (addendum §9.1–9.2).
+// Scripted answers (the shapes of contract §14, addendum §9.1–9.2) for what the dev platform does not
+// make on demand: exact keys, refusals, slow or flaky listings. The flow itself runs against the dev
+// platform in platform-flows.test.ts.
 
 const DELEGATION = '40000000-0000-4000-8000-000000000001';
 

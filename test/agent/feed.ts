@@ -15,9 +15,8 @@ export interface FeedRow {
 }
 
 /**
- * The platform's activity feed and ack (addendum §8), scripted to produce what the dev platform on
- * this branch cannot yet: `notify` echoes, `chat_upload_receive` rows, rows pruned under a cursor.
- * Counts every `GET /activity`, and the ones made while a test says a batch is being handled.
+ * The platform's activity feed and ack (addendum §8), scripted: any mix of row kinds, rows pruned
+ * under a cursor, thousands of rows, with every `GET /activity` query and every ack recorded.
  */
 export class FakeFeed {
 	readonly rows: FeedRow[] = [];

@@ -3,8 +3,8 @@ import { isConfigError } from '../../src/index.js';
 import { AGENT, scriptedAgent } from './helpers.js';
 import { json, routes } from './routes.js';
 
-// The legacy memories endpoints and activity writes are scripted after /work/team/12dev-endpoints.md
-// (addendum §9.9, contract §3.12): not on this branch's dev platform yet.
+// Scripted answers (contract §17, addendum §9.9) to pin the exact bodies; the dev platform runs the same
+// calls in platform-flows.test.ts.
 
 describe('memories', () => {
 	it('commit posts the content with its scope (LOCAL by default)', async () => {

@@ -22,9 +22,9 @@ export function json(body: unknown, status = 200): Response {
 }
 
 /**
- * A fetch that answers `METHOD /path/:param` routes with handlers (for endpoints the dev platform on
- * this branch does not have yet, written to /work/team/12dev-endpoints.md) and passes every other
- * request to `fallback` (the dev platform). Records what the routes saw in `calls`.
+ * A fetch that answers `METHOD /path/:param` routes with handlers (answers the dev platform does not
+ * give on demand: failures, edge-case bodies) and passes every other request to `fallback` (the dev
+ * platform). Records what the routes saw in `calls`.
  */
 export function routes(table: Record<string, RouteHandler>, fallback?: FetchFunction): { fetch: FetchFunction; calls: RouteCall[] } {
 	const compiled = Object.entries(table).map(([key, handler]) => {

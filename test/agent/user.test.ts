@@ -5,8 +5,8 @@ import { FakeFeed } from './feed.js';
 import { AGENT, scriptedAgent } from './helpers.js';
 import { json, routes, type RouteHandler } from './routes.js';
 
-// Notify, uploads and pending uploads are not on this branch's dev platform yet: these routes play the
-// shapes written down in /work/team/12dev-endpoints.md (addendum §9.3–9.5).
+// Scripted answers (contract §15–16, addendum §9.3–9.5) for the edge cases: small limits, failed acks,
+// refusals. The flows run against the dev platform in platform-flows.test.ts.
 
 const limits = { per_file_bytes: 100, per_request_bytes: 150, max_attachments_per_message: 3 };
 const limitsRoute: Record<string, RouteHandler> = { 'GET /uploads/limits': () => json(limits) };
