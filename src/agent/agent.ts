@@ -93,11 +93,11 @@ export function createAgent(options: AgentOptions): Agent {
 		throw new ConfigError('token', 'must be a string, a function, or an object with get()');
 	}
 	const secrets = new Secrets();
-	// The client's own checks run first, so a bad workspaceId is reported before anything is built.
-	const probe = resolveConfig({ ...clientOptions, token: undefined });
-	const state = new AgentState(store, secrets, (line) => probe.logger.warn(line));
+	if (typeof configured === 'string') secrets.remember(configured.trim());
+	// Warnings of the store go to the configured logger; the store is read only once the agent is running.
+	const state = new AgentState(store, secrets, (line) => settings.logger.warn(line));
 	const token = new StoredSecret(state, secrets, storeKeys.token);
-	const config = { ...clientOptions, token: { get: agentToken(token, configured ?? undefined) } };
+	const config = { ...clientOptions, token: { get: agentToken(token, configured ?? undefined, secrets) } };
 	const settings = resolveConfig(config);
 	const transport = createTransport(settings);
 	const context: AgentContext = {

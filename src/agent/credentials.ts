@@ -53,12 +53,14 @@ export class StoredSecret {
  * configured `token`. The minted one wins, as the Python runtime's token file wins over its environment
  * variable. Nothing here refreshes a token: a 401 is reported, not papered over.
  */
-export function agentToken(minted: StoredSecret, configured: TokenOption | undefined): () => Promise<TokenValue> {
+export function agentToken(minted: StoredSecret, configured: TokenOption | undefined, secrets: Secrets): () => Promise<TokenValue> {
 	return async () => {
 		const token = await minted.get();
 		if (token) return token;
-		if (configured === undefined || typeof configured === 'string') return configured;
-		return typeof configured === 'function' ? configured() : configured.get();
+		const value = configured === undefined || typeof configured === 'string' ? configured : await (typeof configured === 'function' ? configured() : configured.get());
+		// Known to the agent's redaction too: an agent error sent to a peer must not quote it.
+		if (typeof value === 'string') secrets.remember(value.trim());
+		return value;
 	};
 }
 

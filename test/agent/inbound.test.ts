@@ -268,3 +268,19 @@ describe('push delivery through the dev platform', () => {
 		void PEER;
 	});
 });
+
+describe('secrets stay out of what the agent writes', () => {
+	it("an onMessage error quoting the inbound secret or the token is answered and logged with them redacted", async () => {
+		const { agent, w } = pushAgent({
+			token: 'configured-token-0123456789abcdefgh',
+			onMessage: () => {
+				throw new Error(`leaked ${SECRET} and configured-token-0123456789abcdefgh`);
+			},
+		});
+		const { body } = await answerOf(await agent.fetch(push(JSON.stringify(envelope('x')))));
+		const text = JSON.stringify(body) + w.logs.join('\n');
+		expect(text).toContain('leaked [redacted] and [redacted]');
+		expect(text).not.toContain(SECRET);
+		expect(text).not.toContain('configured-token-0123456789abcdefgh');
+	});
+});
