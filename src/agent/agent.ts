@@ -18,7 +18,8 @@ import { heartbeat, register, updateCard } from './registry.js';
 import { run } from './run.js';
 import { Secrets } from './secrets.js';
 import { AgentState, memoryStore, storeKeys } from './store.js';
-import type { Agent, AgentOptions } from './types.js';
+import type { Agent } from './api.js';
+import type { AgentOptions } from './types.js';
 import { createUploads } from './uploads.js';
 
 const isFunction = (value: unknown): boolean => typeof value === 'function';

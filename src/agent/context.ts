@@ -5,7 +5,8 @@ import type { InboundSecret, StoredSecret } from './credentials.js';
 import type { Caller } from './platform.js';
 import type { Secrets } from './secrets.js';
 import type { AgentState } from './store.js';
-import type { AgentCard, HeartbeatOptions, MessageHandler } from './types.js';
+import type { MessageHandler } from './message-types.js';
+import type { AgentCard, HeartbeatOptions } from './types.js';
 
 /** The agent's options after defaults and checks. */
 export interface AgentSettings {

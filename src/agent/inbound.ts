@@ -8,7 +8,8 @@ import type { AgentContext } from './context.js';
 import { checkReply, inboundMessage, type MessageTools } from './message.js';
 import { InboundEnvelopeSchema, MessageParamsSchema } from './schemas.js';
 import { sameSecret } from './secrets.js';
-import type { Agent, InboundMessage, Sender } from './types.js';
+import type { Agent } from './api.js';
+import type { InboundMessage, Sender } from './message-types.js';
 
 /** The platform sends at most 16 MiB (contract §7.1); a pushed body over that is refused unread. */
 export const maxInboundBytes = 16 * 1024 * 1024;

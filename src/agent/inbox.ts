@@ -7,7 +7,7 @@ import { isTokenRejectedError } from './errors/token-rejected-error.js';
 import { messageFromRow, type MessageTools } from './message.js';
 import { AckResponseSchema, ActivityListSchema, type ActivityRowSchema } from './schemas.js';
 import { maxHandled, type InboxState } from './store.js';
-import type { InboundMessage } from './types.js';
+import type { InboundMessage } from './message-types.js';
 
 type ActivityRow = v.InferOutput<typeof ActivityRowSchema>;
 

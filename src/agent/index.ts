@@ -6,9 +6,17 @@
  */
 export { createAgent } from './agent.js';
 export { memoryStore, type AgentStore } from './store.js';
+export type { Agent, Memories } from './api.js';
+export type {
+	InboundFile,
+	InboundMessage,
+	MessageContext,
+	MessageHandler,
+	ReplyContent,
+	Sender,
+} from './message-types.js';
 export type {
 	ActivityEntry,
-	Agent,
 	AgentCard,
 	AgentOptions,
 	Attachment,
@@ -17,17 +25,10 @@ export type {
 	DelegationStarted,
 	HeartbeatOptions,
 	HeartbeatReport,
-	InboundFile,
-	InboundMessage,
 	InboxOptions,
-	Memories,
 	Memory,
 	MemoryScope,
-	MessageContext,
-	MessageHandler,
 	Registration,
-	ReplyContent,
-	Sender,
 } from './types.js';
 export { DelegationTimeoutError, isDelegationTimeoutError } from './errors/delegation-timeout-error.js';
 export { StoreError, isStoreError } from './errors/store-error.js';

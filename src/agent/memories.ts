@@ -3,7 +3,8 @@ import { kindOf } from '../internal/describe.js';
 import { isRecord } from '../internal/json.js';
 import type { AgentContext } from './context.js';
 import { MemoryCommitSchema, MemoryListSchema, StatusResponseSchema } from './schemas.js';
-import type { ActivityEntry, Memories, Memory, MemoryScope } from './types.js';
+import type { Memories } from './api.js';
+import type { ActivityEntry, Memory, MemoryScope } from './types.js';
 
 const scopes: readonly MemoryScope[] = ['LOCAL', 'TEAM', 'GLOBAL'];
 const activityTypes: readonly ActivityEntry['type'][] = ['a2a_send', 'a2a_receive', 'task_update', 'agent_log', 'skill_promotion', 'memory_write', 'error'];

@@ -8,7 +8,8 @@ import { validatePeerId } from '../peer-id.js';
 import { extractReply } from '../reply.js';
 import { parsePart } from '../schemas/parse.js';
 import type { ActivityRowSchema } from './schemas.js';
-import type { Attachment, InboundFile, InboundMessage, ReplyContent, Sender } from './types.js';
+import type { InboundFile, InboundMessage, ReplyContent, Sender } from './message-types.js';
+import type { Attachment } from './types.js';
 
 type ActivityRow = v.InferOutput<typeof ActivityRowSchema>;
 

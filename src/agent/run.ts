@@ -6,7 +6,8 @@ import { backoffDelayMs } from '../retry.js';
 import type { AgentContext } from './context.js';
 import { isTokenRejectedError } from './errors/token-rejected-error.js';
 import { pause } from './inbox.js';
-import type { Agent, InboundMessage } from './types.js';
+import type { Agent } from './api.js';
+import type { InboundMessage } from './message-types.js';
 
 /** Failures worth trying again: the network, the platform's 5xx, its rate limit. */
 const isTransient = (error: unknown): boolean => isTransportError(error) || (isHttpError(error) && (error.status >= 500 || error.status === 429));

@@ -1,11 +1,9 @@
-import type { A2AClient, A2AClientConfig, Part } from '../index.js';
+import type { A2AClientConfig } from '../index.js';
+import type { MessageHandler } from './message-types.js';
 import type { AgentStore } from './store.js';
 
 /** The agent card registered with the platform: any JSON object (name, description, skills, `url`, …). */
 export type AgentCard = Record<string, unknown>;
-
-/** What a reply carries: plain text, or A2A parts (text, file, data). */
-export type ReplyContent = string | { parts: Part[] };
 
 /** What the agent reports with each heartbeat; every member is optional and sent only when set. */
 export interface HeartbeatReport {
@@ -29,7 +27,12 @@ export interface HeartbeatReport {
 	observedGeneration?: number;
 }
 
-/** The `heartbeat` option. */
+/**
+ * The `heartbeat` option.
+ *
+ * @example
+ * createAgent({ ...options, heartbeat: { intervalMs: 15_000, report: () => ({ activeTasks: queue.size }) } });
+ */
 export interface HeartbeatOptions {
 	/** Milliseconds between heartbeats in `run()`. Default `30000` (the platform marks an agent stale after 180 s). */
 	intervalMs?: number;
@@ -37,7 +40,12 @@ export interface HeartbeatOptions {
 	report?: HeartbeatReport | (() => HeartbeatReport | Promise<HeartbeatReport>);
 }
 
-/** The `inbox` option (poll mode). */
+/**
+ * The `inbox` option (poll mode).
+ *
+ * @example
+ * createAgent({ ...options, inbox: { intervalMs: 2000, jitter: 0.5, backfillSeconds: 3600 } });
+ */
 export interface InboxOptions {
 	/** Milliseconds between polls when the inbox is idle. Default `5000`. */
 	intervalMs?: number;
@@ -52,36 +60,48 @@ export interface InboxOptions {
 	batchSize?: number;
 }
 
-/** Told with each inbound message. */
-export interface MessageContext {
-	/** Aborts when the agent stops (`run`'s signal). */
-	signal: AbortSignal;
-	/** The agent, for delegating, notifying or logging while handling the message. */
-	agent: Agent;
-}
-
 /**
- * Handles one inbound message: returns the reply (a string or `{ parts }`), or nothing to stay silent.
- * A throw is answered to the sender as an agent error (`Agent error: <message>`); the agent keeps running.
+ * `createAgent`'s options: the client configuration (`workspaceId`, `platformUrl`, `token`, `fetch`,
+ * `clock`, `random`, `uuid`, `logger`, …) plus what makes a workspace an agent.
+ *
+ * @example
+ * const options: AgentOptions = {
+ *   workspaceId: env.WORKSPACE_ID,
+ *   platformUrl: env.PLATFORM_URL,
+ *   deliveryMode: 'push',
+ *   url: 'https://agent.example/a2a/inbound',
+ *   card: { name: 'Summariser', skills: [{ id: 'summarise', name: 'Summarise' }] },
+ *   store: kvStore(env.KV),
+ *   onMessage: (message) => summarise(message.text),
+ * };
  */
-export type MessageHandler = (message: InboundMessage, context: MessageContext) => ReplyContent | void | undefined | null | Promise<ReplyContent | void | undefined | null>;
-
-/** `createAgent`'s options: the client configuration plus what makes a workspace an agent. */
 export interface AgentOptions extends A2AClientConfig {
 	/**
-	 * `'poll'` (default): the agent reads its messages from the platform (`inbox`, `run`). `'push'`: the
-	 * platform POSTs them to `url`, served by `agent.fetch`.
+	 * `'poll'` (default): the agent reads its messages from the platform (`inbox`, `run`); no public URL
+	 * needed. `'push'`: the platform POSTs them to `url`, served by `agent.fetch`.
+	 *
+	 * @example createAgent({ ...options, deliveryMode: 'push', url: 'https://agent.example/a2a/inbound' });
 	 */
 	deliveryMode?: 'poll' | 'push' | undefined;
 	/** The public URL the platform POSTs messages to; required in push mode, e.g. `https://agent.example/a2a/inbound`. */
 	url?: string | undefined;
-	/** The agent card to register. Default `{}` (the platform fills in the name). */
+	/**
+	 * The agent card to register. Default `{}` (the platform fills in the name).
+	 *
+	 * @example createAgent({ ...options, card: { name: 'Triage', description: 'Sorts incoming incidents' } });
+	 */
 	card?: AgentCard | undefined;
-	/** Called once per inbound message (poll mode: by `run`; push mode: by `fetch`). */
+	/**
+	 * Called once per inbound message (poll mode: by `run`; push mode: by `fetch`).
+	 *
+	 * @example createAgent({ ...options, onMessage: (message) => `echo: ${message.text}` });
+	 */
 	onMessage?: MessageHandler | undefined;
 	/**
 	 * Where the minted token, the inbound secret, the inbox cursor and the handled message ids are kept,
 	 * so a restart resumes where the agent stopped. Default: memory (lost with the process).
+	 *
+	 * @example createAgent({ ...options, store: { get: (key) => env.KV.get(key), set: (key, value) => env.KV.put(key, value) } });
 	 */
 	store?: AgentStore | undefined;
 	heartbeat?: HeartbeatOptions | undefined;
@@ -96,53 +116,6 @@ export interface Registration {
 	tokenMinted: boolean;
 	/** The secret the platform sends with each push (push mode), also kept in the store. */
 	inboundSecret?: string;
-}
-
-/** Who sent a message: a peer workspace, a person (`'user'`), or, in push mode when the platform does not say, `'unknown'`. */
-export type Sender = { id: string; name?: string; role?: string } | 'user' | 'unknown';
-
-/** A file attached to an inbound message. */
-export interface InboundFile {
-	/** `platform-pending:<workspace>/<file id>` for a file staged for a poll-mode agent; else the sender's URI. */
-	uri: string;
-	name?: string;
-	mimeType?: string;
-	/** Bytes, when the sender said. */
-	size?: number;
-	/**
-	 * The file's content. For a staged upload (`platform-pending:`) it is fetched from the platform and
-	 * then acknowledged, after which the platform forgets it; any other URI rejects with a `ConfigError`.
-	 *
-	 * @example
-	 * for (const file of message.files) if (file.uri.startsWith('platform-pending:')) await save(file.name, await file.download());
-	 */
-	download(options?: { signal?: AbortSignal }): Promise<Blob>;
-}
-
-/** One message to the agent, from a peer or a person. */
-export interface InboundMessage {
-	/** Poll mode: the activity row id (the inbox cursor); push mode: the message id. */
-	id: string;
-	/** Poll mode: the row's platform-wide sequence number (what the inbox acknowledges); push mode: `null`. */
-	seq: number | null;
-	from: Sender;
-	/** Every text part, joined with `\n`. */
-	text: string;
-	parts: Part[];
-	files: InboundFile[];
-	/** The A2A `messageId` the sender gave. */
-	messageId: string;
-	receivedAt: Date;
-	/**
-	 * Answers the message. Poll mode: a peer gets `message/send` through the platform with
-	 * `metadata.in_reply_to` set to this `messageId`; a person gets a `notify`. Push mode: sets the answer
-	 * to the platform's request (call it before `onMessage` returns; returning a reply does the same).
-	 * Rejects with the failure (`HttpError`, `TalkToUserDisabledError`, …) when the reply is not delivered.
-	 *
-	 * @example
-	 * await message.reply(`Got it: ${message.text.length} characters`);
-	 */
-	reply(content: ReplyContent): Promise<void>;
 }
 
 /** `delegate()`'s result. */
@@ -218,124 +191,4 @@ export interface Memory {
 	scope: string;
 	created_at?: string;
 	[key: string]: unknown;
-}
-
-/** The legacy memory endpoints the Python tools use. */
-export interface Memories {
-	/**
-	 * Saves `content`; scope default `LOCAL`.
-	 *
-	 * @example await agent.memories.commit('The deploy key rotates on Mondays', { scope: 'TEAM' });
-	 */
-	commit(content: string, options?: { scope?: MemoryScope; namespace?: string }): Promise<{ id: string; scope: string; namespace?: string }>;
-	/**
-	 * The memories this workspace can read whose content contains `query` (ignoring case; `''` for all),
-	 * newest first. The platform ignores the query, so it is applied here.
-	 *
-	 * @example const notes = await agent.memories.recall('deploy key');
-	 */
-	recall(query: string, options?: { scope?: MemoryScope }): Promise<Memory[]>;
-}
-
-/** A workspace that is an agent: it registers, beats, receives messages and answers them. */
-export interface Agent {
-	/** The canonical (lower-case) workspace id. */
-	readonly workspaceId: string;
-	readonly deliveryMode: 'poll' | 'push';
-	/** The agent's client for talking to peers; it uses the agent's token (the minted one once there is one). */
-	readonly client: A2AClient;
-	/**
-	 * Registers the workspace (`POST /registry/register`) with the card, the delivery mode and, in push
-	 * mode, the URL. A first registration mints a token, which is stored and used from then on; the
-	 * inbound secret is stored too. Throws `TokenRejectedError` when the platform refuses the stored token.
-	 *
-	 * @example const { tokenMinted } = await agent.register();
-	 */
-	register(options?: { signal?: AbortSignal }): Promise<Registration>;
-	/**
-	 * Sends one heartbeat (`POST /registry/heartbeat`) with `report`, or with the `heartbeat.report`
-	 * option when none is given; stores a rotated inbound secret. `run` sends them on its own.
-	 *
-	 * @example const { generation } = await agent.heartbeat({ activeTasks: 1, currentTask: 'triage' });
-	 */
-	heartbeat(report?: HeartbeatReport, options?: { signal?: AbortSignal }): Promise<{ generation: number }>;
-	/**
-	 * Replaces the registered agent card (`POST /registry/update-card`); later registers send it too.
-	 *
-	 * @example await agent.updateCard({ name: 'triage', skills: [{ id: 'triage', name: 'Triage' }] });
-	 */
-	updateCard(card: AgentCard, options?: { signal?: AbortSignal }): Promise<void>;
-	/**
-	 * A poll-mode agent's messages, oldest first, until `signal` aborts. A message counts as handled when
-	 * the loop asks for the next one; leaving the loop (`break`, a throw) leaves the current one unhandled,
-	 * so it comes again. Handled ids and the cursor are kept in the store; each batch is acknowledged to
-	 * the platform once handled. Ends with `TokenRejectedError` when the platform refuses the token.
-	 *
-	 * @example
-	 * for await (const message of agent.inbox({ signal })) await message.reply(`echo: ${message.text}`);
-	 */
-	inbox(options?: { signal?: AbortSignal }): AsyncIterable<InboundMessage>;
-	/**
-	 * The push-mode inbound handler: `export default { fetch: agent.fetch }`, `Deno.serve(agent.fetch)`,
-	 * `Bun.serve({ fetch: agent.fetch })`. Checks `Authorization: Bearer <inbound secret>` in constant
-	 * time before reading the body (401 otherwise), reads a JSON-RPC `message/send` of at most 16 MiB,
-	 * calls `onMessage` and answers the reply as a JSON-RPC Message; anything else gets a JSON-RPC error.
-	 * Chat files the platform forwards (`…/internal/chat/uploads/ingest`) are refused with 501: this agent keeps none.
-	 *
-	 * @example
-	 * Deno.serve({ port: 8000 }, agent.fetch); // registered as https://agent.example/a2a/inbound
-	 */
-	fetch(request: Request): Promise<Response>;
-	/**
-	 * Registers, then beats every `heartbeat.intervalMs` and, in poll mode, feeds the inbox to
-	 * `onMessage`, replying with what it returns. Resolves when `signal` aborts, leaving no timer behind;
-	 * rejects with `TokenRejectedError` (or a registration failure) when the agent cannot go on.
-	 *
-	 * @example
-	 * const stop = new AbortController();
-	 * await agent.run({ signal: stop.signal });
-	 */
-	run(options?: { signal?: AbortSignal }): Promise<void>;
-	/**
-	 * Hands `task` to the workspace `targetId` in the background (`POST /delegate`). The idempotency key
-	 * defaults to a SHA-256 of this workspace, the target and the task, so repeating a call does not
-	 * delegate twice while the first is not failed.
-	 *
-	 * @example const { delegationId } = await agent.delegate(peerId, 'Summarise the open incidents');
-	 */
-	delegate(targetId: string, task: string, options?: { idempotencyKey?: string; signal?: AbortSignal }): Promise<DelegationStarted>;
-	/**
-	 * The delegations this workspace sent or received (at most 50, newest first).
-	 *
-	 * @example const running = (await agent.delegations()).filter((row) => row.status === 'dispatched');
-	 */
-	delegations(options?: { signal?: AbortSignal }): Promise<DelegationRow[]>;
-	/**
-	 * Polls `delegations()` (every 3 s) until the delegation completes or fails. Rejects with
-	 * `DelegationTimeoutError` after `timeoutMs` (default 300000), or with the signal's reason.
-	 *
-	 * @example const outcome = await agent.waitForDelegation(delegationId, { timeoutMs: 60_000 });
-	 */
-	waitForDelegation(delegationId: string, options?: { signal?: AbortSignal; timeoutMs?: number }): Promise<DelegationOutcome>;
-	/**
-	 * Shows `message` to the workspace's people (`POST /notify`), with files from `uploadChatFiles`.
-	 * Rejects with `TalkToUserDisabledError` when the workspace may not talk to its user.
-	 *
-	 * @example await agent.notifyUser('The report is ready', { attachments: await agent.uploadChatFiles([report]) });
-	 */
-	notifyUser(message: string, options?: { attachments?: Attachment[]; signal?: AbortSignal }): Promise<void>;
-	/**
-	 * Uploads files to the workspace's chat (`POST /chat/uploads`) after checking them against the
-	 * platform's limits (`GET /uploads/limits`): an `UploadLimitError` names the limit, nothing is sent.
-	 *
-	 * @example const [file] = await agent.uploadChatFiles([new File(['a,b'], 'data.csv', { type: 'text/csv' })]);
-	 */
-	uploadChatFiles(files: readonly Blob[], options?: { signal?: AbortSignal }): Promise<Attachment[]>;
-	/**
-	 * Writes an entry to the workspace's activity log (`POST /activity`), as this workspace.
-	 *
-	 * @example await agent.logActivity({ type: 'agent_log', summary: 'Indexed 42 documents' });
-	 */
-	logActivity(entry: ActivityEntry, options?: { signal?: AbortSignal }): Promise<void>;
-	readonly memories: Memories;
 }

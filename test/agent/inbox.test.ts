@@ -3,7 +3,7 @@ import { isTokenRejectedError, type InboundMessage } from '../../src/agent/index
 import { isConfigError } from '../../src/index.js';
 import type { FakeClock } from '../helpers/fake-clock.js';
 import { FakeFeed } from './feed.js';
-import { AGENT, agentIn, memoryStore, peer, PEER, recordingStore, scriptedAgent, sendAsUser, waits, world } from './helpers.js';
+import { AGENT, AGENT_TOKEN, agentIn, memoryStore, peer, PEER, recordingStore, scriptedAgent, sendAsUser, waits, world } from './helpers.js';
 import { json, routes } from './routes.js';
 
 type HasInbox = { inbox(options?: { signal?: AbortSignal }): AsyncIterable<InboundMessage> };
@@ -297,6 +297,18 @@ describe('inbox semantics (scripted feed)', () => {
 		expect(waits(clock)).toEqual([5000, 10_000]);
 		expect(logs.filter((line) => line.includes('polling failed'))).toHaveLength(2);
 		stop();
+	});
+
+	it('logs a failure whose body quotes the token with the token redacted', async () => {
+		const { fetch } = routes({ 'GET /workspaces/:id/activity': () => json({ error: `token ${AGENT_TOKEN} is rate limited` }, 503) });
+		const { agent, clock, logs } = scriptedAgent(fetch);
+		const { iterator, stop } = reader(agent);
+		const next = iterator.next();
+		await flush(clock);
+		stop();
+		await next;
+		expect(logs.join('\n')).toContain('token [redacted] is rate limited');
+		expect(logs.join('\n')).not.toContain(AGENT_TOKEN);
 	});
 
 	it('ends with TokenRejectedError when the platform refuses the token', async () => {

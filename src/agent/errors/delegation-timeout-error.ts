@@ -16,4 +16,8 @@ export class DelegationTimeoutError extends A2AClientError {
 	}
 }
 
+/**
+ * @example
+ * const outcome = await agent.waitForDelegation(id, { timeoutMs: 60_000 }).catch((error) => (isDelegationTimeoutError(error) ? null : Promise.reject(error)));
+ */
 export const isDelegationTimeoutError = guardFor<DelegationTimeoutError>('DelegationTimeoutError');

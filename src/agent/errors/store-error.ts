@@ -14,4 +14,8 @@ export class StoreError extends A2AClientError {
 	}
 }
 
+/**
+ * @example
+ * await agent.register().catch((error) => { if (isStoreError(error)) console.warn(`store ${error.key}: ${error.message}`); else throw error; });
+ */
 export const isStoreError = guardFor<StoreError>('StoreError');

@@ -12,4 +12,8 @@ export class TalkToUserDisabledError extends A2AClientError {
 	}
 }
 
+/**
+ * @example
+ * await agent.notifyUser('done').catch((error) => { if (!isTalkToUserDisabledError(error)) throw error; });
+ */
 export const isTalkToUserDisabledError = guardFor<TalkToUserDisabledError>('TalkToUserDisabledError');

@@ -16,4 +16,8 @@ export class TokenRejectedError extends A2AClientError {
 	}
 }
 
+/**
+ * @example
+ * try { await agent.run({ signal }); } catch (error) { if (isTokenRejectedError(error)) alertOperator('the agent token was revoked'); }
+ */
 export const isTokenRejectedError = guardFor<TokenRejectedError>('TokenRejectedError');

@@ -29,4 +29,8 @@ export class UploadLimitError extends A2AClientError {
 	}
 }
 
+/**
+ * @example
+ * try { await agent.uploadChatFiles(files); } catch (error) { if (isUploadLimitError(error)) console.log(error.limit, error.max); }
+ */
 export const isUploadLimitError = guardFor<UploadLimitError>('UploadLimitError');
