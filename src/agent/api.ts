@@ -16,7 +16,7 @@ import type {
 /** The legacy memory endpoints the Python tools use. */
 export interface Memories {
 	/**
-	 * Saves `content`; scope default `LOCAL`.
+	 * Saves `content` (`POST /memories`) in `options.scope`: `LOCAL` unless given.
 	 *
 	 * @example await agent.memories.commit('The deploy key rotates on Mondays', { scope: 'TEAM' });
 	 */
@@ -34,6 +34,7 @@ export interface Memories {
 export interface Agent {
 	/** The canonical (lower-case) workspace id. */
 	readonly workspaceId: string;
+	/** How the platform delivers this agent's messages: `'poll'` (its inbox) or `'push'` (its `fetch`). */
 	readonly deliveryMode: 'poll' | 'push';
 	/** The agent's client for talking to peers; it uses the agent's token (the minted one once there is one). */
 	readonly client: A2AClient;
@@ -130,5 +131,6 @@ export interface Agent {
 	 * @example await agent.logActivity({ type: 'agent_log', summary: 'Indexed 42 documents' });
 	 */
 	logActivity(entry: ActivityEntry, options?: { signal?: AbortSignal }): Promise<void>;
+	/** The workspace's memories, through the legacy endpoints (contract §17). */
 	readonly memories: Memories;
 }

@@ -4,7 +4,7 @@ import type { Agent } from './api.js';
 /** What a reply carries: plain text, or A2A parts (text, file, data). */
 export type ReplyContent = string | { parts: Part[] };
 
-/** Told with each inbound message. */
+/** What `onMessage` is told besides the message. */
 export interface MessageContext {
 	/** Aborts when the agent stops (`run`'s signal). */
 	signal: AbortSignal;
@@ -31,9 +31,11 @@ export type Sender = { id: string; name?: string; role?: string } | 'user' | 'un
 export interface InboundFile {
 	/** `platform-pending:<workspace>/<file id>` for a file staged for a poll-mode agent; else the sender's URI. */
 	uri: string;
+	/** The file name, when the sender gave one. */
 	name?: string;
+	/** Its MIME type, when the sender gave one. */
 	mimeType?: string;
-	/** Bytes, when the sender said. */
+	/** Its size in bytes, when the sender said. */
 	size?: number;
 	/**
 	 * The file's content. For a staged upload (`platform-pending:`) it is fetched from the platform and
@@ -51,13 +53,17 @@ export interface InboundMessage {
 	id: string;
 	/** Poll mode: the row's platform-wide sequence number (what the inbox acknowledges); push mode: `null`. */
 	seq: number | null;
+	/** Who sent it: `{ id, name?, role? }` for a peer workspace, `'user'` for a person. */
 	from: Sender;
 	/** Every text part, joined with `\n`. */
 	text: string;
+	/** Every part of the message (text, file, data), normalised to the `kind` discriminator. */
 	parts: Part[];
+	/** The file parts that carry a URI, each with `download()`. */
 	files: InboundFile[];
 	/** The A2A `messageId` the sender gave. */
 	messageId: string;
+	/** When the platform received it (poll mode), or when the push arrived (push mode). */
 	receivedAt: Date;
 	/**
 	 * Answers the message. Poll mode: a peer gets `message/send` through the platform with

@@ -17,7 +17,9 @@ import type { Secrets } from './secrets.js';
  * const store: AgentStore = { get: async (key) => (await kv.get(['agent', key])).value, set: (key, value) => kv.set(['agent', key], value) };
  */
 export interface AgentStore {
+	/** The string stored under `key`; `undefined` or `null` when there is none. May return a promise. */
 	get(key: string): unknown;
+	/** Stores `value` under `key`, replacing what was there. May return a promise; a rejection is a `StoreError`. */
 	set(key: string, value: string): unknown;
 }
 

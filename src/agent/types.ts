@@ -5,7 +5,7 @@ import type { AgentStore } from './store.js';
 /** The agent card registered with the platform: any JSON object (name, description, skills, `url`, …). */
 export type AgentCard = Record<string, unknown>;
 
-/** What the agent reports with each heartbeat; every member is optional and sent only when set. */
+/** What the agent reports with each heartbeat (contract §5.2); every member is optional and sent only when set. */
 export interface HeartbeatReport {
 	/** Tasks in progress now. The platform drains queued messages while this is below the workspace's maximum. */
 	activeTasks?: number;
@@ -15,7 +15,10 @@ export interface HeartbeatReport {
 	errorRate?: number;
 	/** One recent error message, shown beside a degraded status. */
 	sampleError?: string;
-	/** Seconds since the agent started. Default: measured on the agent's clock from `createAgent`. */
+	/**
+	 * Seconds since the agent started.
+	 * @default measured on the agent's clock since `createAgent`
+	 */
 	uptimeSeconds?: number;
 	/** Spend this month, in cents (0 sends nothing). */
 	monthlySpend?: number;
@@ -28,41 +31,56 @@ export interface HeartbeatReport {
 }
 
 /**
- * The `heartbeat` option.
+ * The `heartbeat` option: how often `run()` beats and what it reports.
  *
  * @example
  * createAgent({ ...options, heartbeat: { intervalMs: 15_000, report: () => ({ activeTasks: queue.size }) } });
  */
 export interface HeartbeatOptions {
-	/** Milliseconds between heartbeats in `run()`. Default `30000` (the platform marks an agent stale after 180 s). */
+	/**
+	 * Milliseconds between heartbeats in `run()`; the platform marks an agent stale after 180 s without one.
+	 * @default 30000
+	 */
 	intervalMs?: number;
 	/** What to report: a fixed report, or a function asked before each heartbeat. */
 	report?: HeartbeatReport | (() => HeartbeatReport | Promise<HeartbeatReport>);
 }
 
 /**
- * The `inbox` option (poll mode).
+ * The `inbox` option (poll mode): how the agent reads its messages.
  *
  * @example
  * createAgent({ ...options, inbox: { intervalMs: 2000, jitter: 0.5, backfillSeconds: 3600 } });
  */
 export interface InboxOptions {
-	/** Milliseconds between polls when the inbox is idle. Default `5000`. */
+	/**
+	 * Milliseconds between polls while the inbox is idle.
+	 * @default 5000
+	 */
 	intervalMs?: number;
-	/** Spread of each idle wait, as a fraction of `intervalMs`: `0.2` waits 4–6 s. Default `0.2`. */
+	/**
+	 * Spread of each idle wait as a fraction of `intervalMs`, from 0 to 1: `0.2` waits 4–6 s, so agents
+	 * started together do not poll in step.
+	 * @default 0.2
+	 */
 	jitter?: number;
 	/**
-	 * How far back to read when there is no cursor (first start, or the platform dropped the cursor: HTTP 410),
-	 * in seconds. Default `600`. The window is read page by page, at most 10 pages of `batchSize` rows.
+	 * How far back to read, in seconds, when there is no cursor (first start, or the platform dropped the
+	 * cursor: HTTP 410). The window is read page by page, at most 10 pages of `batchSize` rows.
+	 * @default 600
 	 */
 	backfillSeconds?: number;
-	/** Rows asked for per poll, from 1 to 500. Default `100`. */
+	/**
+	 * Rows asked for per poll, from 1 to 500.
+	 * @default 100
+	 */
 	batchSize?: number;
 }
 
 /**
  * `createAgent`'s options: the client configuration (`workspaceId`, `platformUrl`, `token`, `fetch`,
- * `clock`, `random`, `uuid`, `logger`, …) plus what makes a workspace an agent.
+ * `clock`, `random`, `uuid`, `logger`, …) plus what makes a workspace an agent. The `token` is used
+ * until the platform mints one (the minted one, kept in `store`, wins from then on).
  *
  * @example
  * const options: AgentOptions = {
@@ -77,17 +95,17 @@ export interface InboxOptions {
  */
 export interface AgentOptions extends A2AClientConfig {
 	/**
-	 * `'poll'` (default): the agent reads its messages from the platform (`inbox`, `run`); no public URL
-	 * needed. `'push'`: the platform POSTs them to `url`, served by `agent.fetch`.
-	 *
+	 * `'poll'`: the agent reads its messages from the platform (`inbox`, `run`); no public URL needed.
+	 * `'push'`: the platform POSTs them to `url`, served by `agent.fetch`.
+	 * @default 'poll'
 	 * @example createAgent({ ...options, deliveryMode: 'push', url: 'https://agent.example/a2a/inbound' });
 	 */
 	deliveryMode?: 'poll' | 'push' | undefined;
 	/** The public URL the platform POSTs messages to; required in push mode, e.g. `https://agent.example/a2a/inbound`. */
 	url?: string | undefined;
 	/**
-	 * The agent card to register. Default `{}` (the platform fills in the name).
-	 *
+	 * The agent card to register; the platform fills in a missing name.
+	 * @default {}
 	 * @example createAgent({ ...options, card: { name: 'Triage', description: 'Sorts incoming incidents' } });
 	 */
 	card?: AgentCard | undefined;
@@ -99,12 +117,14 @@ export interface AgentOptions extends A2AClientConfig {
 	onMessage?: MessageHandler | undefined;
 	/**
 	 * Where the minted token, the inbound secret, the inbox cursor and the handled message ids are kept,
-	 * so a restart resumes where the agent stopped. Default: memory (lost with the process).
-	 *
+	 * so a restart resumes where the agent stopped.
+	 * @default memoryStore() (lost with the process)
 	 * @example createAgent({ ...options, store: { get: (key) => env.KV.get(key), set: (key, value) => env.KV.put(key, value) } });
 	 */
 	store?: AgentStore | undefined;
+	/** How often `run()` beats and what it reports. */
 	heartbeat?: HeartbeatOptions | undefined;
+	/** How the inbox polls (poll mode). */
 	inbox?: InboxOptions | undefined;
 }
 
@@ -120,6 +140,7 @@ export interface Registration {
 
 /** `delegate()`'s result. */
 export interface DelegationStarted {
+	/** The platform's id of the delegation, for `waitForDelegation`. */
 	delegationId: string;
 	/** `delegated` for a new delegation; for an idempotent hit, the earlier one's status now. */
 	status: string;
@@ -127,20 +148,27 @@ export interface DelegationStarted {
 	idempotentHit: boolean;
 }
 
-/** One row of `delegations()`, as the platform lists it (newest first). */
+/** One row of `delegations()`, as the platform lists it (contract §14.3, newest first). */
 export interface DelegationRow {
+	/** The activity row's id. */
 	id: string;
+	/** Always `delegation`. */
 	type: string;
+	/** The workspace that delegated. */
 	source_id: string | null;
+	/** The workspace delegated to. */
 	target_id: string | null;
+	/** What the row says happened, e.g. `Delegating to Worker`. */
 	summary: string | null;
 	/** `pending`, `dispatched`, `queued`, `in_progress`, `stuck`, `completed` or `failed`. */
 	status: string;
+	/** When the row was written (RFC 3339). */
 	created_at: string;
 	/** `sent` when this workspace delegated, `received` when it was delegated to. */
 	direction: 'sent' | 'received' | string;
-	/** Absent on the result row of a failure. */
+	/** The delegation the row belongs to; absent on the result row of a failure. */
 	delegation_id?: string;
+	/** Why the delegation failed. */
 	error?: string;
 	/** The start of the reply (300 bytes), on a completed result. */
 	response_preview?: string;
@@ -149,7 +177,9 @@ export interface DelegationRow {
 
 /** How a delegation ended, from `waitForDelegation`. */
 export interface DelegationOutcome {
+	/** The delegation waited for. */
 	delegationId: string;
+	/** `completed` with a reply, or `failed`. */
 	status: 'completed' | 'failed';
 	/** The start of the reply, when it completed. */
 	responsePreview?: string;
@@ -159,36 +189,55 @@ export interface DelegationOutcome {
 
 /** A file for `notifyUser`'s attachments, as `uploadChatFiles` returns it. */
 export interface Attachment {
+	/** Where the platform keeps it: `platform-pending:…` (poll mode) or `workspace:/…` (push mode). */
 	uri: string;
+	/** The file name shown to the user. */
 	name: string;
+	/** Its MIME type, e.g. `text/csv`. */
 	mimeType?: string;
+	/** Its size in bytes. */
 	size?: number;
 }
 
-/** An entry for `logActivity`; it shows on the workspace's activity tab. */
+/** An entry for `logActivity` (contract §9.4); it shows on the workspace's activity tab. */
 export interface ActivityEntry {
+	/** The kind of activity; the platform takes only these. */
 	type: 'a2a_send' | 'a2a_receive' | 'task_update' | 'agent_log' | 'skill_promotion' | 'memory_write' | 'error';
+	/** The JSON-RPC method or tool the activity was about. */
 	method?: string;
+	/** One line the activity tab shows. */
 	summary?: string;
 	/** The workspace the activity was about. */
 	targetId?: string;
-	/** Default `ok`. */
+	/**
+	 * How it went, e.g. `ok` or `error`.
+	 * @default 'ok'
+	 */
 	status?: string;
+	/** What went wrong, for a failure. */
 	errorDetail?: string;
+	/** How long it took, in milliseconds. */
 	durationMs?: number;
+	/** What was sent, as JSON. */
 	requestBody?: unknown;
+	/** What came back, as JSON. */
 	responseBody?: unknown;
+	/** Anything else worth keeping, as JSON. */
 	metadata?: Record<string, unknown>;
 }
 
 /** Who can read a memory: this workspace, its team, or the whole organisation (root workspaces only). */
 export type MemoryScope = 'LOCAL' | 'TEAM' | 'GLOBAL';
 
-/** A memory as `memories.recall` returns it. */
+/** A memory as `memories.recall` returns it (contract §17). */
 export interface Memory {
+	/** The platform's id of the memory. */
 	id: string;
+	/** What was committed. */
 	content: string;
+	/** `LOCAL`, `TEAM` or `GLOBAL`. */
 	scope: string;
+	/** When it was committed (RFC 3339). */
 	created_at?: string;
 	[key: string]: unknown;
 }

@@ -1,11 +1,18 @@
 import { A2AClientError, guardFor } from '../../errors/a2a-client-error.js';
 
-/** Which of the platform's upload limits (`GET /uploads/limits`) a set of files exceeds. */
+/** Which of the platform's upload limits (`GET /uploads/limits`, contract §16.1) a set of files exceeds. */
 export type UploadLimit = 'per_file_bytes' | 'per_request_bytes' | 'max_attachments_per_message';
 
-/** Files given to `uploadChatFiles` exceed a platform limit; nothing was uploaded. */
+/**
+ * Files given to `uploadChatFiles` exceed one of the platform's limits; nothing was uploaded.
+ *
+ * @example
+ * try { await agent.uploadChatFiles(files); } catch (error) { if (isUploadLimitError(error)) console.log(error.limit, error.max, error.actual); }
+ */
 export class UploadLimitError extends A2AClientError {
+	/** Always `'UploadLimitError'`: what `isUploadLimitError` checks. */
 	override name = 'UploadLimitError' as const;
+	/** The limit exceeded, under the platform's name for it. */
 	readonly limit: UploadLimit;
 	/** The limit's value: bytes, or a number of files. */
 	readonly max: number;
@@ -14,6 +21,7 @@ export class UploadLimitError extends A2AClientError {
 	/** The file at fault, for `per_file_bytes`. */
 	readonly fileName: string | undefined;
 
+	/** `max` is the limit's value and `actual` what was given; `fileName` names the file for a per-file limit. */
 	constructor(limit: UploadLimit, max: number, actual: number, fileName?: string) {
 		const what =
 			limit === 'per_file_bytes'
@@ -30,7 +38,9 @@ export class UploadLimitError extends A2AClientError {
 }
 
 /**
+ * True for an `UploadLimitError`, even one from another copy of the package.
+ *
  * @example
- * try { await agent.uploadChatFiles(files); } catch (error) { if (isUploadLimitError(error)) console.log(error.limit, error.max); }
+ * if (isUploadLimitError(error)) console.log(`over ${error.limit}: ${error.actual} > ${error.max}`);
  */
 export const isUploadLimitError = guardFor<UploadLimitError>('UploadLimitError');
