@@ -5,6 +5,7 @@ import { defineConfig, type Options } from 'tsup';
 const entries = {
 	index: 'src/index.ts',
 	dev: 'src/dev/index.ts',
+	agent: 'src/agent/index.ts',
 	hints: 'src/hints.ts',
 	node: 'src/node/index.ts',
 };

@@ -27,11 +27,13 @@ const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
  * back down; the others are their size when last measured plus about 10 %, so that growth past them
  * is a decision, not a drift. Issue 12 grew the dev platform by the agent-facing routes (delegation,
  * notify, uploads, memories, state): ./dev 19,179 → 24,994 and ./cli 56,528 (own 46,953) as measured,
- * so those two lines were raised to that plus about 10 %.
+ * so those two lines were raised to that plus about 10 %. Issue 12's agent entry (./agent: the core
+ * client plus registration, inbox, push handler, delegation, files, memories) measured 32,422 / 22,349.
  */
 export const budgets = [
 	{ entry: '.', allGzipped: 24_100, ownGzipped: 14_000 },
 	{ entry: './dev', source: 'src/dev/', allGzipped: 27_500, ownGzipped: 27_500 },
+	{ entry: './agent', source: 'src/agent/', allGzipped: 35_700, ownGzipped: 24_600 },
 	{ entry: './hints', source: 'src/hints.ts', allGzipped: 2_200, ownGzipped: 2_200 },
 	{ entry: './node', source: 'src/node/', allGzipped: 1_700, ownGzipped: 1_700 },
 	{ entry: './cli', source: 'src/cli/', allGzipped: 62_000, ownGzipped: 51_500, mayContain: ['./dev', './node', './hints'], program: true },

@@ -22,7 +22,8 @@ const using = (pattern: RegExp, except: string[]): string[] => sources.filter((f
 
 describe('one home per concern', () => {
 	test('the runtime\'s fetch, crypto, performance and timers are looked up in internal/runtime.ts alone', () => {
-		expect(using(/globalThis|(?<![.\w])(fetch|setTimeout|clearTimeout|setInterval)\(|(?<![.\w])(crypto|performance)\./, ['src/internal/runtime.ts'])).toEqual([]);
+		// A call, not a declaration such as the agent's `fetch(request: Request): Promise<Response>`.
+		expect(using(/globalThis|(?<![.\w])(fetch|setTimeout|clearTimeout|setInterval)\((?!\w+\??:)|(?<![.\w])(crypto|performance)\./, ['src/internal/runtime.ts'])).toEqual([]);
 	});
 
 	test('bodies are read, within a cap, in internal/body.ts alone', () => {

@@ -1,0 +1,30 @@
+import { A2AClientError, guardFor, type A2AClientErrorOptions } from '../../errors/a2a-client-error.js';
+
+/**
+ * The platform answered 401 to the agent's token: it was revoked, belongs to another workspace, or
+ * there is none. Nothing renews it silently; the operator issues a new one (or clears the store so the
+ * next register of a workspace without a live token mints one). `run` and `inbox` end with it.
+ *
+ * @example
+ * await agent.run({ signal }).catch((error) => { if (isTokenRejectedError(error)) alertOperator(error.message); else throw error; });
+ */
+export class TokenRejectedError extends A2AClientError {
+	/** Always `'TokenRejectedError'`: what `isTokenRejectedError` checks. */
+	override name = 'TokenRejectedError' as const;
+	/** The platform's `error` string, e.g. `invalid workspace auth token`. */
+	readonly platformError: string | undefined;
+
+	/** `platformError` is the 401's `error` string; `options.target` the URL that answered it. */
+	constructor(platformError: string | undefined, options?: A2AClientErrorOptions) {
+		super(`the platform refused the agent's token (HTTP 401: ${platformError ?? 'no error message'}): it is gone; issue a new one`, options);
+		this.platformError = platformError;
+	}
+}
+
+/**
+ * True for a `TokenRejectedError`, even one from another copy of the package.
+ *
+ * @example
+ * if (isTokenRejectedError(error)) console.error('the agent token was revoked');
+ */
+export const isTokenRejectedError = guardFor<TokenRejectedError>('TokenRejectedError');

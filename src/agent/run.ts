@@ -1,0 +1,107 @@
+import { checkOptions, isAbortSignal } from '../arguments.js';
+import { ConfigError } from '../errors/config-error.js';
+import { isHttpError } from '../errors/http-error.js';
+import { isTransportError } from '../errors/transport-error.js';
+import { backoffDelayMs } from '../retry.js';
+import type { AgentContext } from './context.js';
+import { isTokenRejectedError } from './errors/token-rejected-error.js';
+import { pause } from './inbox.js';
+import type { Agent } from './api.js';
+import type { InboundMessage } from './message-types.js';
+
+/** Failures worth trying again: the network, the platform's 5xx, its rate limit. */
+const isTransient = (error: unknown): boolean => isTransportError(error) || (isHttpError(error) && (error.status >= 500 || error.status === 429));
+
+/** Backoff between registration attempts: 1 s doubling to 60 s, ±25 %. */
+const registerBackoff = { baseDelayMs: 1000, maxDelayMs: 60_000, jitter: 0.25 };
+
+/** Registers, trying transient failures again until it works or `signal` aborts; false when aborted. */
+async function registerUntilDone(context: AgentContext, agent: Agent, signal: AbortSignal): Promise<boolean> {
+	for (let attempt = 0; ; attempt++) {
+		try {
+			await agent.register({ signal });
+			return true;
+		} catch (error) {
+			if (signal.aborted) return false;
+			if (!isTransient(error)) throw error;
+			const waitMs = backoffDelayMs(attempt, registerBackoff, context.settings.random);
+			context.settings.logger.warn(`run: registration failed (${context.secrets.describe(error)}); trying again in ${Math.round(waitMs)} ms`);
+			if (!(await pause(context, waitMs, signal))) return false;
+		}
+	}
+}
+
+/** A heartbeat every `heartbeat.intervalMs` until `signal` aborts; failures are logged, but a refused token ends it (by throwing). */
+async function beat(context: AgentContext, agent: Agent, signal: AbortSignal): Promise<void> {
+	while (await pause(context, context.agent.heartbeatMs, signal)) {
+		try {
+			await agent.heartbeat(undefined, { signal });
+		} catch (error) {
+			if (signal.aborted) return;
+			if (isTokenRejectedError(error)) throw error;
+			context.settings.logger.warn(`run: heartbeat failed: ${context.secrets.describe(error)}`);
+		}
+	}
+}
+
+/**
+ * Calls `onMessage` and sends what it returns. A throw is answered as `Agent error: <message>` (the
+ * sender's client reports an `AgentError`), as the platform's own runtime answers its exceptions.
+ * A reply that cannot be delivered is logged; the message still counts as handled.
+ */
+export async function handleMessage(context: AgentContext, agent: Agent, message: InboundMessage, signal: AbortSignal): Promise<void> {
+	const { logger } = context.settings;
+	const describe = context.secrets.describe;
+	const handler = context.agent.onMessage;
+	if (!handler) return;
+	let reply;
+	try {
+		reply = await handler(message, { signal, agent });
+	} catch (error) {
+		if (signal.aborted) return;
+		logger.error(`onMessage failed for message ${message.id}: ${describe(error)}`);
+		reply = `Agent error: ${describe(error)}`;
+	}
+	if (reply === undefined || reply === null || signal.aborted) return;
+	try {
+		await message.reply(reply);
+	} catch (error) {
+		if (signal.aborted) return;
+		if (isTokenRejectedError(error)) throw error;
+		logger.warn(`reply to message ${message.id} failed: ${describe(error)}`);
+	}
+}
+
+/**
+ * `agent.run`: registers, then beats and (poll mode) feeds the inbox to `onMessage` one message at a
+ * time, until `signal` aborts (resolves) or a loop cannot go on (rejects, after stopping the other).
+ */
+export async function run(context: AgentContext, agent: Agent, options: { signal?: AbortSignal | undefined } | undefined): Promise<void> {
+	const outer = checkOptions(options, { signal: [isAbortSignal, 'an AbortSignal'] }).signal ?? undefined;
+	const poll = context.agent.deliveryMode === 'poll';
+	if (poll && !context.agent.onMessage) throw new ConfigError('onMessage', 'is required to run a poll-mode agent: it handles the inbox');
+	if (outer?.aborted) return;
+	const stop = new AbortController();
+	const onAbort = (): void => stop.abort(outer?.reason);
+	outer?.addEventListener('abort', onAbort, { once: true });
+	let failure: { error: unknown } | undefined;
+	const guard = (loop: Promise<void>): Promise<void> =>
+		loop.catch((error: unknown) => {
+			failure ??= { error };
+			stop.abort();
+		});
+	try {
+		if (!(await registerUntilDone(context, agent, stop.signal))) return;
+		const inbox = async (): Promise<void> => {
+			for await (const message of agent.inbox({ signal: stop.signal })) {
+				await handleMessage(context, agent, message, stop.signal);
+				// Leaving instead of asking for the next one: a message cut short by the stop is not marked handled.
+				if (stop.signal.aborted) break;
+			}
+		};
+		await Promise.all([guard(beat(context, agent, stop.signal)), ...(poll ? [guard(inbox())] : [])]);
+	} finally {
+		outer?.removeEventListener('abort', onAbort);
+	}
+	if (failure) throw failure.error;
+}
