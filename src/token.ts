@@ -134,6 +134,7 @@ export function tokenAccess(option: TokenOption | undefined, redaction: Redactio
 	if (typeof option === 'function') return { get: () => call(option), renew: undefined };
 	if (typeof option === 'object' && option !== null && typeof option.get === 'function') {
 		const { refresh } = option;
+		if (refresh != null && typeof refresh !== 'function') throw new ConfigError('token.refresh', `must be a function, got ${typeof refresh}`);
 		return {
 			get: () => call(() => option.get()),
 			renew: typeof refresh === 'function' ? renewal(() => call(() => refresh.call(option))) : undefined,
