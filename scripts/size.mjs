@@ -24,14 +24,16 @@ const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
  * took it to 21,230 / 11,514 and issue 11's August platform (queued bodies, queue reading, new error
  * facts) to 23,314 / 13,385, and issue 10's shared helpers (redaction, runtime look-ups, body reader,
  * deadline) to 23,607 / 13,714, so the core's line guards that size (plus about 2 %) until it is brought
- * back down; the others are their size when last measured plus about 10 %, so that growth past them
+ * back down. The issue 9 trial fixes (whole-word redaction of short tokens, plain-object causes, one
+ * option rule with unknown members refused, JSON-unsafe data refused, wrong-peer records) added
+ * 515 / 523 (to 24,122 / 14,237), and the line was raised by exactly that; the others are their size when last measured plus about 10 %, so that growth past them
  * is a decision, not a drift. Issue 12 grew the dev platform by the agent-facing routes (delegation,
  * notify, uploads, memories, state): ./dev 19,179 → 24,994 and ./cli 56,528 (own 46,953) as measured,
  * so those two lines were raised to that plus about 10 %. Issue 12's agent entry (./agent: the core
  * client plus registration, inbox, push handler, delegation, files, memories) measured 32,422 / 22,349.
  */
 export const budgets = [
-	{ entry: '.', allGzipped: 24_100, ownGzipped: 14_000 },
+	{ entry: '.', allGzipped: 24_615, ownGzipped: 14_523 },
 	{ entry: './dev', source: 'src/dev/', allGzipped: 27_500, ownGzipped: 27_500 },
 	{ entry: './agent', source: 'src/agent/', allGzipped: 35_700, ownGzipped: 24_600 },
 	{ entry: './hints', source: 'src/hints.ts', allGzipped: 2_200, ownGzipped: 2_200 },

@@ -17,13 +17,23 @@ export function checkMembers(value: Record<string, unknown>, checks: OptionCheck
 }
 
 /**
+ * Refuses a member of `value` that `known` does not name: a misspelt option would otherwise do
+ * nothing, silently. Throws `ConfigError` naming `<prefix>.<member>`, or `<member>` with no prefix.
+ */
+export function refuseUnknown(value: object, known: readonly string[], prefix: string): void {
+	const unknown = Object.keys(value).find((key) => !known.includes(key));
+	if (unknown !== undefined) throw new ConfigError(prefix ? `${prefix}.${unknown}` : unknown, `is not an option (${known.join(', ')})`);
+}
+
+/**
  * The options object of a call, checked before anything starts: `undefined` and `null` mean none;
- * anything else must be a plain object whose members pass `checks`. Throws `ConfigError` naming
- * `options` or `options.<member>`.
+ * anything else must be a plain object whose members pass `checks`, and has no other member (`null`
+ * and `undefined` members mean the default). Throws `ConfigError` naming `options` or `options.<member>`.
  */
 export function checkOptions<T extends object>(options: T | null | undefined, checks: OptionChecks): Partial<T> {
 	if (options === undefined || options === null) return {};
 	if (!isRecord(options)) throw new ConfigError('options', `must be an object, got ${kindOf(options)}`);
+	refuseUnknown(options, Object.keys(checks), 'options');
 	checkMembers(options, checks, 'options', (member) => member === undefined || member === null);
 	return options;
 }

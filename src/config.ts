@@ -1,4 +1,4 @@
-import { checkMembers, type OptionChecks } from './arguments.js';
+import { checkMembers, refuseUnknown, type OptionChecks } from './arguments.js';
 import { maxTimerMs, systemClock, type Clock } from './clock.js';
 import { ConfigError } from './errors/config-error.js';
 import { kindOf } from './internal/describe.js';
@@ -125,8 +125,9 @@ export interface PeerCacheOptions {
 
 /**
  * The configuration of `createA2AClient`. Only `workspaceId` is required; every other member has a
- * default, which `undefined` stands for. A member that is not what it should be
- * throws a `ConfigError` naming it (`retry.maxAttempts`, `fetch`, …) before anything is sent.
+ * default, which `undefined` and `null` stand for. A member that is not what it should be, or is not
+ * an option at all (`platfromUrl`), throws a `ConfigError` naming it (`retry.maxAttempts`, `fetch`, …)
+ * before anything is sent.
  *
  * @example
  * const config: A2AClientConfig = {
@@ -266,9 +267,27 @@ const configChecks: OptionChecks = {
 	fetch: [isFunction, 'a function'],
 	random: [isFunction, 'a function'],
 	uuid: [isFunction, 'a function'],
-	clock: [hasMethods(['now', 'sleep'], false), 'an object with now() and sleep()'],
+	clock: [(value) => hasMethods(['now', 'sleep'], false)(value) && hasMethods(['wallNow'], true)(value), 'an object with now() and sleep() (and wallNow(), if any, a function)'],
 	logger: [hasMethods(['debug', 'warn', 'error'], true), 'an object whose debug, warn and error are functions'],
 };
+
+/** Every member of `A2AClientConfig`: any other is a misspelling. */
+const configMembers = [
+	'workspaceId',
+	'platformUrl',
+	'token',
+	'origin',
+	'orgId',
+	'fetch',
+	'clock',
+	'random',
+	'uuid',
+	'logger',
+	'retry',
+	'timeouts',
+	'peerCache',
+	'maxConcurrentLookups',
+] satisfies (keyof A2AClientConfig)[];
 
 /** Allowed range of every policy number: `[min, max, integer]`. */
 const limits: Record<string, [number, number, boolean?]> = {
@@ -301,11 +320,8 @@ function checkedNumber(field: string, key: string, value: unknown): number {
 export function policy<T extends object>(group: string, defaults: T, given: Partial<T> | null | undefined): T {
 	const result: Record<string, unknown> = { ...(defaults as Record<string, unknown>) };
 	if (given !== undefined && given !== null && !isRecord(given)) throw new ConfigError(group, `must be an object, got ${kindOf(given)}`);
-	for (const [key, value] of Object.entries(given ?? {})) {
-		if (value === undefined) continue;
-		if (!Object.hasOwn(defaults, key)) throw new ConfigError(`${group}.${key}`, `is not an option (${Object.keys(defaults).join(', ')})`);
-		result[key] = checkedNumber(`${group}.${key}`, key, value);
-	}
+	refuseUnknown(given ?? {}, Object.keys(defaults), group);
+	for (const [key, value] of Object.entries(given ?? {})) if (value != null) result[key] = checkedNumber(`${group}.${key}`, key, value);
 	return result as T;
 }
 
@@ -314,12 +330,20 @@ function resolvePlatformUrl(value: unknown): string {
 	// The URL parser drops tabs and line breaks silently; the raw string would still carry them into targets.
 	const parsed = typeof url === 'string' && !/[\s\x00-\x1f\x7f]/.test(url) && URL.canParse(url) ? new URL(url) : undefined;
 	if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.search || parsed.hash || parsed.username || parsed.password) {
-		// Everything up to the last `@` may be a password, however malformed the rest; a URL object
-		// would print its href, so only strings are quoted.
-		const shown = typeof url === 'string' ? JSON.stringify(url.replace(/^([a-z][\w+.-]*:\/\/)?[\s\S]*@/i, '$1[redacted]@')) : typeof url;
+		// Everything up to the last `@` may be a password, however malformed the rest. Only strings get
+		// here: configChecks refused the rest.
+		// A query or fragment may carry a token (`?token=`, OAuth's `#access_token=`).
+		const shown = JSON.stringify((url as string).replace(/^([a-z][\w+.-]*:\/\/)?[\s\S]*@/i, '$1[redacted]@').replace(/([?#])[\s\S]*/, '$1[redacted]'));
 		throw new ConfigError('platformUrl', `must be an http(s) URL without spaces, query, fragment or credentials, got ${shown}`);
 	}
 	return url as string;
+}
+
+/** The `origin` header value; one with credentials (`http://user:password@host`) is refused, as a URL secret must not be sent. */
+function originValue(value: unknown): string | undefined {
+	const origin = headerValue('origin', value);
+	if (origin?.includes('@')) throw new ConfigError('origin', 'must be an origin (scheme://host[:port]), without credentials');
+	return origin;
 }
 
 /** Applies defaults and validates everything; throws `ConfigError` naming the first bad field. */
@@ -329,6 +353,7 @@ export function resolveConfig(config: A2AClientConfig): Settings {
 	if (!workspaceId) throw new ConfigError('workspaceId', 'is required');
 	const canonicalId = validatePeerId(workspaceId);
 	if (!canonicalId) throw new ConfigError('workspaceId', `must be a UUID, got ${typeof workspaceId === 'string' ? JSON.stringify(workspaceId) : kindOf(workspaceId)}`);
+	refuseUnknown(config, configMembers, '');
 	checkMembers(config, configChecks, '', (value) => value === undefined || value === null);
 
 	const redaction = createRedaction();
@@ -339,9 +364,9 @@ export function resolveConfig(config: A2AClientConfig): Settings {
 
 	return {
 		workspaceId: canonicalId,
-		platformUrl: config.platformUrl === undefined ? defaultPlatformUrl : resolvePlatformUrl(config.platformUrl),
-		tokens: tokenAccess(config.token, redaction),
-		origin: headerValue('origin', config.origin),
+		platformUrl: config.platformUrl == null ? defaultPlatformUrl : resolvePlatformUrl(config.platformUrl),
+		tokens: tokenAccess(config.token ?? undefined, redaction),
+		origin: originValue(config.origin),
 		orgId: headerValue('orgId', config.orgId),
 		fetch: config.fetch ?? undefined,
 		clock: config.clock ?? systemClock,
@@ -352,7 +377,7 @@ export function resolveConfig(config: A2AClientConfig): Settings {
 		timeouts: policy('timeouts', defaultTimeouts, config.timeouts),
 		peerCache: policy('peerCache', defaultPeerCache, config.peerCache),
 		maxConcurrentLookups:
-			config.maxConcurrentLookups === undefined
+			config.maxConcurrentLookups == null
 				? defaultMaxConcurrentLookups
 				: checkedNumber('maxConcurrentLookups', 'maxConcurrentLookups', config.maxConcurrentLookups),
 		redaction,
@@ -386,6 +411,8 @@ export function configFromEnv(env: Readonly<Record<string, unknown>>): EnvConfig
 		return typeof value === 'string' && value.trim() ? value.trim() : undefined;
 	};
 	const workspaceId = read('WORKSPACE_ID');
+	const given = env['WORKSPACE_ID'];
+	if (!workspaceId && given != null && typeof given !== 'string') throw new ConfigError('WORKSPACE_ID', `environment variable must be a string, got ${kindOf(given)}`);
 	if (!workspaceId) throw new ConfigError('WORKSPACE_ID', 'environment variable is required but not set');
 	const platformUrl = read('PLATFORM_URL');
 	return {

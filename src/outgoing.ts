@@ -1,4 +1,5 @@
 import { InvalidMessageError } from './errors/invalid-message-error.js';
+import { kindOf } from './internal/describe.js';
 import { isRecord } from './internal/json.js';
 import { OutgoingMessageSchema } from './schemas/a2a.js';
 import { parse, parsePart, type Parsed } from './schemas/parse.js';
@@ -20,7 +21,24 @@ type Redact = (text: string) => string;
 
 /** The first issue of a failed check, as the error; redacted, as the issue quotes what it received. */
 const firstIssue = ({ issues }: Extract<Parsed<unknown>, { success: false }>, redact: Redact): InvalidMessageError =>
-	new InvalidMessageError(redact(issues[0]?.path ?? ''), redact(issues[0]?.message ?? 'is invalid'));
+	new InvalidMessageError(redact(issues[0]?.path || 'message'), redact(issues[0]?.message ?? 'is invalid'));
+
+/**
+ * Throws `InvalidMessageError` at the first thing in `value` that JSON would drop or change: the
+ * agent would get a data part with no data (`undefined`, a function, a symbol), `{}` for a `Map`, or
+ * `null` for `NaN`. An `undefined` object member is left out, as JSON leaves it; a value with
+ * `toJSON` (a `Date`) writes itself. A cycle and a BigInt are left to `JSON.stringify` to report.
+ */
+function notJson(value: unknown, path: string, ancestors: unknown[] = []): void {
+	if (value === null || typeof value === 'string' || typeof value === 'boolean' || typeof value === 'bigint' || Number.isFinite(value) || ancestors.includes(value)) return;
+	const prototype: unknown = isRecord(value) && Object.getPrototypeOf(value);
+	if (Array.isArray(value) || prototype === Object.prototype || prototype === null) {
+		for (const [key, item] of Object.entries(value as object)) if (item !== undefined || Array.isArray(value)) notJson(item, `${path}.${key}`, [...ancestors, value]);
+		return;
+	}
+	if (isRecord(value) && typeof value['toJSON'] === 'function') return;
+	throw new InvalidMessageError(path, `must be a JSON value, got ${isRecord(value) ? `a ${(value.constructor as { name?: string } | undefined)?.name || 'object'}` : kindOf(value)}`);
+}
 
 /**
  * The message's parts, each checked against the schema of its kind; throws `InvalidMessageError` naming
@@ -30,10 +48,10 @@ const firstIssue = ({ issues }: Extract<Parsed<unknown>, { success: false }>, re
  */
 export function checkMessage(message: unknown, redact: Redact): CheckedMessage {
 	if (typeof message === 'string') {
-		if (message.trim() === '') throw new InvalidMessageError('', 'is empty (or only whitespace): there is nothing to send');
+		if (message.trim() === '') throw new InvalidMessageError('message', 'is empty (or only whitespace): there is nothing to send');
 		return { parts: [{ kind: 'text', text: message }] };
 	}
-	if (!isRecord(message)) throw new InvalidMessageError('', 'must be a string or { parts, metadata? }');
+	if (!isRecord(message)) throw new InvalidMessageError('message', 'must be a string or { parts, metadata? }');
 	const checked = parse(OutgoingMessageSchema, message);
 	if (!checked.success) throw firstIssue(checked, redact);
 	if (checked.output.parts.length === 0) throw new InvalidMessageError('parts', 'must hold at least one part');
@@ -44,10 +62,10 @@ export function checkMessage(message: unknown, redact: Redact): CheckedMessage {
 		if (output.kind === 'file' && typeof output.file.uri !== 'string' && typeof output.file.bytes !== 'string') {
 			throw new InvalidMessageError(`parts.${index}.file`, 'must have a uri or bytes');
 		}
-		// JSON drops an undefined member: the agent would get a data part with no data.
-		if (output.kind === 'data' && output.data === undefined) throw new InvalidMessageError(`parts.${index}.data`, 'must be a JSON value, got undefined');
+		if (output.kind === 'data') notJson(output.data, `parts.${index}.data`);
 		return output;
 	});
+	notJson(checked.output.metadata ?? {}, 'metadata');
 	if (parts.every(isBlank)) throw new InvalidMessageError('parts', 'must carry content: every part is empty or whitespace text');
 	return { parts, metadata: checked.output.metadata };
 }
@@ -67,7 +85,7 @@ function unwritable(parts: Part[], metadata: unknown, error: unknown, redact: Re
 	};
 	const index = parts.findIndex(fails);
 	const part = parts[index];
-	const field = part ? `parts.${index}${part.kind === 'data' && fails(part.data) ? '.data' : ''}` : fails(metadata) ? 'metadata' : '';
+	const field = part ? `parts.${index}${part.kind === 'data' && fails(part.data) ? '.data' : ''}` : fails(metadata) ? 'metadata' : 'message';
 	// Engines spread the cycle message over lines; one line reads better in a log or a CLI error.
 	return new InvalidMessageError(field, `cannot be written as JSON: ${redact(error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ')}`);
 }
@@ -92,6 +110,6 @@ export function messageSendBody({ parts, metadata }: CheckedMessage, messageId: 
 	}
 	// UTF-8 takes at most 3 bytes per UTF-16 unit: short bodies need no encoding pass.
 	const bytes = body.length * 3 > maxRequestBytes ? new TextEncoder().encode(body).byteLength : body.length;
-	if (bytes > maxRequestBytes) throw new InvalidMessageError('', `is ${bytes} bytes as JSON; the platform proxy accepts at most ${maxRequestBytes}`);
+	if (bytes > maxRequestBytes) throw new InvalidMessageError('message', `is ${bytes} bytes as JSON; the platform proxy accepts at most ${maxRequestBytes}`);
 	return envelope;
 }

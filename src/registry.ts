@@ -171,10 +171,14 @@ export function createRegistry(settings: Settings, transport: Transport): Regist
 	const discover = (canonicalId: string, timeoutMs: number, signal: AbortSignal | undefined): Promise<PlatformResponse> =>
 		lookup({ method: 'GET', path: `/registry/discover/${canonicalId}`, identify: true, timeoutMs, signal });
 
-	/** The validated peer record of a 200 answer; `null` for anything else. */
-	function peerFrom(response: PlatformResponse): PeerRecord | null {
+	/**
+	 * The validated peer record of a 200 answer; `null` for anything else. A record of another peer
+	 * (a proxy or cache answering for the wrong id) throws, so the caller logs it and returns `null`.
+	 */
+	function peerFrom(response: PlatformResponse, canonicalId: string): PeerRecord | null {
 		const body = parseJson(response.text);
 		const record = response.status === 200 && body.ok ? parse(PeerRecordSchema, body.value) : undefined;
+		if (record?.success && validatePeerId(record.output.id) !== canonicalId) throw new Error(`the platform answered with the record of ${redact(JSON.stringify(record.output.id))}`);
 		return record?.success ? record.output : null;
 	}
 
@@ -183,7 +187,7 @@ export function createRegistry(settings: Settings, transport: Transport): Regist
 		throwIfAborted(signal);
 		const canonicalId = validatePeerId(peerId);
 		try {
-			return canonicalId ? peerFrom(await discover(canonicalId, timeouts.requestMs, signal)) : null;
+			return canonicalId ? peerFrom(await discover(canonicalId, timeouts.requestMs, signal), canonicalId) : null;
 		} catch (error) {
 			throwIfAborted(signal);
 			logger.error(`Discovery failed for ${peerId}: ${messageOf(error)}`);
@@ -194,7 +198,7 @@ export function createRegistry(settings: Settings, transport: Transport): Regist
 	// Every failure is remembered as null for one TTL, so a flaky registry is not asked again on every
 	// push; an abandoned lookup (every caller aborted) is no failure and is not remembered.
 	const fetchPeerMetadata = (canonicalId: string, signal: AbortSignal): Promise<PeerRecord | null> =>
-		discover(canonicalId, timeouts.metadataMs, signal).then(peerFrom, (error: unknown) => {
+		discover(canonicalId, timeouts.metadataMs, signal).then((response) => peerFrom(response, canonicalId)).catch((error: unknown) => {
 			throwIfAborted(signal);
 			logger.debug(`Peer metadata lookup for ${canonicalId} failed: ${messageOf(error)}`);
 			return null;
@@ -268,13 +272,8 @@ export function createRegistry(settings: Settings, transport: Transport): Regist
 			if (response.status === 410) {
 				const removed = parse(RemovedWorkspaceBodySchema, body.ok ? body.value : {});
 				const fields = removed.success ? removed.output : {};
-				// A key that is present but null passes through as null, as in the Python client.
-				return {
-					error: 'removed',
-					id: 'id' in fields ? (fields.id ?? null) : workspaceId,
-					removed_at: fields.removed_at ?? null,
-					hint: 'hint' in fields ? (fields.hint ?? null) : removedWorkspaceHint,
-				};
+				// A null member is an absent one (issue 9): the platform's hint when it gives one, else the default.
+				return { error: 'removed', id: fields.id ?? workspaceId, removed_at: fields.removed_at ?? null, hint: fields.hint ?? removedWorkspaceHint };
 			}
 			if (response.status !== 200) return { error: 'not found' };
 			if (!body.ok) return { error: redact(body.error) };

@@ -1,5 +1,5 @@
 import { ConfigError } from './errors/config-error.js';
-import type { Redaction } from './redaction.js';
+import { thrownText, type Redaction } from './redaction.js';
 
 /** What a token provider may return; blank or missing means "send no `Authorization`". */
 export type TokenValue = string | null | undefined;
@@ -122,7 +122,7 @@ export function tokenAccess(option: TokenOption | undefined, redaction: Redactio
 		try {
 			value = await read();
 		} catch (error) {
-			throw new ConfigError('token', `provider failed: ${redaction.text(error instanceof Error ? error.message : String(error))}`);
+			throw new ConfigError('token', `provider failed: ${redaction.text(error instanceof Error ? error.message : thrownText(error))}`);
 		}
 		return accept(value);
 	};
@@ -134,6 +134,7 @@ export function tokenAccess(option: TokenOption | undefined, redaction: Redactio
 	if (typeof option === 'function') return { get: () => call(option), renew: undefined };
 	if (typeof option === 'object' && option !== null && typeof option.get === 'function') {
 		const { refresh } = option;
+		if (refresh != null && typeof refresh !== 'function') throw new ConfigError('token.refresh', `must be a function, got ${typeof refresh}`);
 		return {
 			get: () => call(() => option.get()),
 			renew: typeof refresh === 'function' ? renewal(() => call(() => refresh.call(option))) : undefined,

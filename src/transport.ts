@@ -8,7 +8,7 @@ import { readCapped } from './internal/body.js';
 import { deadline } from './internal/deadline.js';
 import { runtime } from './internal/runtime.js';
 import { within } from './internal/within.js';
-import type { Redaction } from './redaction.js';
+import { thrownText, type Redaction } from './redaction.js';
 
 /** The platform relays agent replies up to 64 MiB (addendum §4.1); nothing legitimate is larger. */
 export const maxResponseBytes = 64 * 1024 * 1024;
@@ -238,7 +238,7 @@ export function createTransport(settings: Settings): Transport {
 			// Built redacted: a network stack or a fetch double may repeat the token in its messages.
 			const { text } = redaction;
 			const cause = redaction.cause(raw);
-			if (!(raw instanceof Error)) return new A2AClientError(text(String(raw)), { target: url, cause });
+			if (!(raw instanceof Error)) return new A2AClientError(text(thrownText(raw)), { target: url, cause });
 			if (phase === 'read') return new TransportError('ReadError', text(messageOf(raw)), { target: url, cause });
 			// fetch reports network failures as TypeError (workerd: as a plain Error), and uses the same
 			// TypeError for a request it refuses to send; anything else is a bug, not a blip.

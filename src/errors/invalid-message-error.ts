@@ -4,7 +4,7 @@ import { A2AClientError, guardFor } from './a2a-client-error.js';
 export class InvalidMessageError extends A2AClientError {
 	/** Always `'InvalidMessageError'`: what `isInvalidMessageError` checks. */
 	override name = 'InvalidMessageError' as const;
-	/** Dot path of the offending field inside the message, e.g. `parts.0.text`; empty for the message itself. */
+	/** Dot path of the offending field inside the message, e.g. `parts.0.text`; `message` for the message itself. */
 	readonly field: string;
 
 	/**
@@ -14,7 +14,7 @@ export class InvalidMessageError extends A2AClientError {
 	 * @param problem What is wrong with it, e.g. `must hold at least one part`.
 	 */
 	constructor(field: string, problem: string) {
-		super(field ? `invalid message at ${field}: ${problem}` : `invalid message: ${problem}`);
+		super(field === 'message' ? `invalid message: ${problem}` : `invalid message at ${field}: ${problem}`);
 		this.field = field;
 	}
 }
@@ -23,6 +23,6 @@ export class InvalidMessageError extends A2AClientError {
  * True for an `InvalidMessageError`, from any realm or copy of the package.
  *
  * @example
- * if (outcome.status === 'failed' && isInvalidMessageError(outcome.error)) console.error(`fix ${outcome.error.field || 'the message'}`);
+ * if (outcome.status === 'failed' && isInvalidMessageError(outcome.error)) console.error(`fix ${outcome.error.field}`);
  */
 export const isInvalidMessageError = guardFor<InvalidMessageError>('InvalidMessageError');

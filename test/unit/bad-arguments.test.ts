@@ -65,6 +65,51 @@ describe('createA2AClient with a bad argument', () => {
 	});
 });
 
+describe('one rule for every option (issue 9 trial items 8, 9, 10)', () => {
+	test('a misspelt top-level member is a ConfigError naming it, as a misspelt policy member is', () => {
+		expect(configError(client({ platfromUrl: 'http://h' }))).toMatchObject({ field: 'platfromUrl', message: expect.stringMatching(/^platfromUrl is not an option \(workspaceId, platformUrl, /) as unknown });
+	});
+
+	test('a misspelt policy member is refused even when it is undefined', () => {
+		expect(configError(client({ retry: { maxAtempts: undefined } })).field).toBe('retry.maxAtempts');
+	});
+
+	test.each([['platformUrl'], ['token'], ['origin'], ['orgId'], ['maxConcurrentLookups'], ['retry'], ['fetch'], ['clock']])('%s: null means the default, as undefined does', async (member) => {
+		const fetch = scriptedFetch(json({ id: PEER_ID, url: '', name: '' }));
+		const { discoverPeer } = createA2AClient({ workspaceId: WORKSPACE_ID, fetch: fetch.fetch, [member]: null } as unknown as A2AClientConfig);
+		if (member !== 'fetch' && member !== 'clock') expect(await discoverPeer(PEER_ID)).toMatchObject({ id: PEER_ID });
+	});
+
+	test('a null member of a policy means its default', () => {
+		expect(() => client({ retry: { maxAttempts: null }, timeouts: { sendMs: null } })()).not.toThrow();
+	});
+
+	test('a clock whose wallNow is not a function is a ConfigError naming clock, not a TypeError in a later request', () => {
+		expect(configError(client({ clock: { now: () => 0, sleep: async () => {}, wallNow: 1 } })).field).toBe('clock');
+	});
+
+	test('a token source whose refresh is not a function is a ConfigError naming token.refresh, not a refresh silently skipped', () => {
+		expect(configError(client({ token: { get: () => 't', refresh: 1 } }))).toMatchObject({ field: 'token.refresh', message: 'token.refresh must be a function, got number' });
+	});
+
+	test('an origin with credentials is a ConfigError naming origin that does not repeat them', () => {
+		const error = configError(client({ origin: 'http://u:pw123@h' }));
+		expect(error.field).toBe('origin');
+		expect(error.message).not.toContain('pw123');
+	});
+
+	test.each(['http://127.0.0.1/?token=pw123', 'http://127.0.0.1/#access_token=pw123'])('a platformUrl %s is refused without repeating its query or fragment', (platformUrl) => {
+		const error = configError(client({ platformUrl }));
+		expect(error.field).toBe('platformUrl');
+		expect(error.message).not.toContain('pw123');
+		expect(error.message).toContain('http://127.0.0.1/');
+	});
+
+	test('a WORKSPACE_ID that is not a string is a ConfigError saying so, not "not set"', () => {
+		expect(configError(() => configFromEnv({ WORKSPACE_ID: 42 }))).toMatchObject({ field: 'WORKSPACE_ID', message: 'WORKSPACE_ID environment variable must be a string, got 42' });
+	});
+});
+
 describe('configFromEnv with a bad argument', () => {
 	test.each([undefined, null, 'WORKSPACE_ID=x'])('configFromEnv(%j) is a ConfigError naming env', (env) => {
 		expect(configError(() => configFromEnv(env as unknown as Record<string, string>)).field).toBe('env');
@@ -103,6 +148,12 @@ describe('sendMessage with bad options', () => {
 	])('%s is a ConfigError naming %s, with no request', async (_name, field, options) => {
 		const { outcome, calls } = await sendWith(options);
 		expect(outcome).toMatchObject({ status: 'failed', attempts: 0, error: { name: 'ConfigError', field } });
+		expect(calls).toHaveLength(0);
+	});
+
+	test('an unknown option is a ConfigError naming it, with no request', async () => {
+		const { outcome, calls } = await sendWith({ timeout: 5 });
+		expect(outcome).toMatchObject({ status: 'failed', attempts: 0, error: { name: 'ConfigError', field: 'options.timeout' } });
 		expect(calls).toHaveLength(0);
 	});
 

@@ -50,6 +50,27 @@ describe('a value JSON cannot carry', () => {
 		expect((await refusal({ parts: [{ kind: 'text', text: 'hi' }], metadata })).field).toBe('metadata');
 	});
 
+	test.each([
+		['a symbol', Symbol('s'), 'parts.0.data', 'a symbol'],
+		['a function', () => 1, 'parts.0.data', 'a function'],
+		['a Map', new Map([[1, 2]]), 'parts.0.data', 'a Map'],
+		['NaN', NaN, 'parts.0.data', 'NaN'],
+		['Infinity inside an array', [1, Infinity], 'parts.0.data.1', 'Infinity'],
+		['a Set inside an object', { tags: new Set(['a']) }, 'parts.0.data.tags', 'a Set'],
+	])('a data part holding %s is an InvalidMessageError naming where, not sent changed', async (_, data, field, got) => {
+		expect(await refusal({ parts: [{ kind: 'data', data }] })).toEqual({ field, message: `invalid message at ${field}: must be a JSON value, got ${got}` });
+	});
+
+	test('a message metadata holding a function is an InvalidMessageError naming metadata', async () => {
+		expect((await refusal({ parts: [{ kind: 'text', text: 'hi' }], metadata: { run: () => 1 } })).field).toBe('metadata.run');
+	});
+
+	test('what JSON writes as it is (an undefined object member, a Date, a null-prototype object) is sent', async () => {
+		const { outcome, calls } = await send({ parts: [{ kind: 'data', data: { gone: undefined, at: new Date(0), bare: Object.assign(Object.create(null), { a: 1 }) } }] });
+		expect(outcome.status).toBe('replied');
+		expect(JSON.stringify(calls[0]?.json)).toContain('"data":{"at":"1970-01-01T00:00:00.000Z","bare":{"a":1}}');
+	});
+
 	test('an object shared by two parts (no cycle) is sent', async () => {
 		const shared = { id: 7 };
 		const { outcome } = await send({ parts: [{ kind: 'data', data: shared }, { kind: 'data', data: { again: shared } }] });
@@ -78,7 +99,7 @@ describe('a part with nothing in it', () => {
 
 describe('an empty message (one rule for the API and the CLI: refused)', () => {
 	test.each(['', '   ', '\n\t'])('the text %j is an InvalidMessageError, without a request', async (text) => {
-		expect(await refusal(text)).toEqual({ field: '', message: 'invalid message: is empty (or only whitespace): there is nothing to send' });
+		expect(await refusal(text)).toEqual({ field: 'message', message: 'invalid message: is empty (or only whitespace): there is nothing to send' });
 	});
 
 	test('parts that are all empty or whitespace text are an InvalidMessageError naming parts', async () => {
@@ -98,5 +119,11 @@ describe('an empty message (one rule for the API and the CLI: refused)', () => {
 		const { client } = testClient(fetch.fetch);
 		expect(await client.sendText(PEER_ID, '')).toBe('[A2A_ERROR] InvalidMessageError: invalid message: is empty (or only whitespace): there is nothing to send');
 		expect(fetch.calls).toHaveLength(0);
+	});
+});
+
+describe('InvalidMessageError names the message itself as message', () => {
+	test.each([[undefined], [null], [42], ['']])('sendMessage(peer, %j) gives field "message"', async (message) => {
+		expect((await refusal(message)).field).toBe('message');
 	});
 });

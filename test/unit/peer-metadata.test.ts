@@ -161,3 +161,24 @@ describe('peekPeerMetadata', () => {
 		await drive(pending, clock);
 	});
 });
+
+describe('a record of another peer', () => {
+	const other = { ...record, id: '33333333-3333-3333-3333-333333333333' };
+
+	test('discoverPeer gives null, logged, for a record whose id is a different peer', async () => {
+		const errors: string[] = [];
+		const { client, clock } = testClient(scriptedFetch(json(other)).fetch, { logger: { error: (line) => errors.push(line) } });
+		expect(await drive(client.discoverPeer(PEER_ID), clock)).toBeNull();
+		expect(errors.join('\n')).toContain('33333333-3333-3333-3333-333333333333');
+	});
+
+	test('getPeerMetadata gives null for a record whose id is a different peer', async () => {
+		const { client, clock } = testClient(scriptedFetch(json(other)).fetch);
+		expect(await drive(client.getPeerMetadata(PEER_ID), clock)).toBeNull();
+	});
+
+	test('discoverPeer accepts its own record with the id in upper case', async () => {
+		const { client, clock } = testClient(scriptedFetch(json({ ...record, id: PEER_ID.toUpperCase() })).fetch);
+		expect(await drive(client.discoverPeer(PEER_ID), clock)).toMatchObject({ name: 'Researcher' });
+	});
+});

@@ -1,12 +1,13 @@
 // Issue 10, "one home per concern": one redaction, built with the configuration, removes the token
 // values seen so far from text, values and error causes; errors are built redacted.
+import { inspect } from 'node:util';
 import { describe, expect, test } from 'vitest';
 import { formatA2AError, isInvalidMessageError } from '../../src/index.js';
 import { createRedaction } from '../../src/redaction.js';
 import { testClient } from '../helpers/client.js';
 import { drive } from '../helpers/fake-clock.js';
 import { PEER_ID } from '../helpers/ids.js';
-import { networkError, scriptedFetch } from '../helpers/scripted-fetch.js';
+import { json, networkError, scriptedFetch } from '../helpers/scripted-fetch.js';
 
 describe('createRedaction', () => {
 	test('replaces every remembered value in a text, and nothing else', () => {
@@ -49,6 +50,27 @@ describe('createRedaction', () => {
 		expect(inner.message).toBe('inner tok');
 	});
 
+	test('a short value is replaced where no letter or digit adjoins it, not inside a word', () => {
+		const redaction = createRedaction();
+		redaction.remember('in');
+		redaction.remember('tok');
+		expect(redaction.text('token may be invalid: in, Bearer tok. restarting')).toBe('token may be invalid: [redacted], Bearer [redacted]. restarting');
+	});
+
+	test('a value of 16 characters or more is replaced even inside a longer run', () => {
+		const redaction = createRedaction();
+		redaction.remember('sekret-token-1234');
+		expect(redaction.text('x=Asekret-token-1234B')).toBe('x=A[redacted]B');
+	});
+
+	test('a cause that is a plain object comes back as a copy with its strings redacted', () => {
+		const redaction = createRedaction();
+		redaction.remember('sekret-token-123');
+		const cause = { detail: 'Bearer sekret-token-123', nested: ['sekret-token-123'] };
+		expect(redaction.cause(new Error('x', { cause }))).toMatchObject({ message: 'x', cause: { detail: 'Bearer [redacted]', nested: ['[redacted]'] } });
+		expect(cause.detail).toBe('Bearer sekret-token-123');
+	});
+
 	test('hands back the same cause when nothing in it needs removing', () => {
 		const redaction = createRedaction();
 		redaction.remember('tok');
@@ -75,5 +97,23 @@ describe('errors are built redacted', () => {
 		expect(outcome.error.message).toBe('connect ECONNREFUSED [redacted]');
 		expect(((outcome.error.cause as Error).cause as Error).message).toBe('connect ECONNREFUSED [redacted]');
 		expect((failure.cause as Error).message).toBe(`connect ECONNREFUSED ${secret}`);
+	});
+
+	test.each([
+		['a plain object', { message: 'obj sekret-token-123' }, 'obj [redacted]'],
+		['an Error whose cause is a plain object', new Error('x', { cause: { detail: 'Bearer sekret-token-123' } }), 'x'],
+	])('a fetch that throws %s gives an error whose message and cause hold no token', async (_, thrown, message) => {
+		const secret = 'sekret-token-123';
+		const { client, clock } = testClient(scriptedFetch(() => Promise.reject(thrown)).fetch, { token: secret, retry: { maxAttempts: 1 } });
+		const outcome = await drive(client.sendMessage(PEER_ID, 'hi'), clock);
+		if (outcome.status !== 'failed') throw new Error(outcome.status);
+		expect(outcome.error.message).toBe(message);
+		expect(inspect(outcome.error, { depth: 10 })).not.toContain(secret);
+	});
+
+	test('a 401 with a short token keeps the hint sentence whole', async () => {
+		const { client, clock } = testClient(scriptedFetch(json({ error: 'unauthorized' }, 401)).fetch, { token: 'in' });
+		const { diagnostic } = await drive(client.listPeers(), clock);
+		expect(diagnostic).toContain('may be invalid — restarting the workspace');
 	});
 });

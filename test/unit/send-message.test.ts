@@ -53,7 +53,7 @@ describe('sendMessage request', () => {
 		[{ parts: [{ kind: 'text', text: 5 }] }, 'parts.0.text', 'Invalid type'],
 		[{ parts: [{ kind: 'video' }] }, 'parts.0.kind', 'Invalid kind: Expected "text", "file" or "data" but received "video"'],
 		[{ nope: true }, 'parts', 'Invalid key'],
-		[42, '', 'must be a string or { parts, metadata? }'],
+		[42, 'message', 'must be a string or { parts, metadata? }'],
 	])('refuses the message %j with an InvalidMessageError naming %s, without a request', async (input, field, problem) => {
 		const { outcome, calls } = await send([message('ok')], input as never);
 		expect(outcome).toMatchObject({ status: 'failed', attempts: 0, error: { name: 'InvalidMessageError', field } });

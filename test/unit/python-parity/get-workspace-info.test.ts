@@ -40,9 +40,11 @@ describe('getWorkspaceInfo', () => {
 		});
 	});
 
-	test('passes a present-but-null id and hint through as null', async () => {
+	// Differs from the Python client, which passed a present null through: issue 9 (null means absent)
+	// and issue 11 (the platform's hint when present, the default only when absent) say otherwise.
+	test('reads a null id and hint as absent: this workspace id and the default hint', async () => {
 		const { result } = await getInfo(json({ error: 'workspace removed', id: null, hint: null }, 410));
-		expect(result).toEqual({ error: 'removed', id: null, removed_at: null, hint: null });
+		expect(result).toEqual({ error: 'removed', id: WORKSPACE_ID, removed_at: null, hint: 'Workspace was deleted on the platform. Regenerate workspace + token from the canvas → Tokens tab.' });
 	});
 
 	test('returns the failure message when the request fails (test_exception_returns_error_dict_with_message)', async () => {
