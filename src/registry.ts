@@ -1,3 +1,4 @@
+import { platformFailure } from './answer.js';
 import { checkOptions, isAbortSignal, type OptionChecks } from './arguments.js';
 import { TtlCache } from './cache.js';
 import type { Settings } from './config.js';
@@ -168,6 +169,17 @@ export function createRegistry(settings: Settings, transport: Transport): Regist
 	// time itself out: the transport's deadline starts only when the request is sent.
 	const lookup = (request: PlatformRequest): Promise<PlatformResponse> => limited(() => transport(request), request.signal);
 
+	/**
+	 * What a 400 `TENANT_ORG_HEADER_REQUIRED` means, as `sendMessage` says it (`orgId must be set: …`),
+	 * so that no lookup reads a missing `orgId` as "not found"; `undefined` for any other answer.
+	 */
+	const tenantRefusal = (response: PlatformResponse): string | undefined => {
+		if (response.status !== 400) return undefined;
+		const context = { clock: settings.clock, workspaceId, redact, redactDeep: settings.redaction.value };
+		const failure = platformFailure(response, context);
+		return isConfigError(failure) ? failure.message : undefined;
+	};
+
 	const discover = (canonicalId: string, timeoutMs: number, signal: AbortSignal | undefined): Promise<PlatformResponse> =>
 		lookup({ method: 'GET', path: `/registry/discover/${canonicalId}`, identify: true, timeoutMs, signal });
 
@@ -176,6 +188,8 @@ export function createRegistry(settings: Settings, transport: Transport): Regist
 	 * (a proxy or cache answering for the wrong id) throws, so the caller logs it and returns `null`.
 	 */
 	function peerFrom(response: PlatformResponse, canonicalId: string): PeerRecord | null {
+		const refusal = tenantRefusal(response);
+		if (refusal) throw new Error(refusal);
 		const body = parseJson(response.text);
 		const record = response.status === 200 && body.ok ? parse(PeerRecordSchema, body.value) : undefined;
 		if (record?.success && validatePeerId(record.output.id) !== canonicalId) throw new Error(`the platform answered with the record of ${redact(JSON.stringify(record.output.id))}`);
@@ -260,7 +274,7 @@ export function createRegistry(settings: Settings, transport: Transport): Regist
 				`Workspace ID ${workspaceId} is not registered with the platform (HTTP 404). Re-registration via the platform's /registry/register endpoint is needed.`,
 			);
 		}
-		return fail(status >= 500 && status < 600 ? `Platform error: HTTP ${status}.` : `Unexpected platform response: HTTP ${status}.`);
+		return fail(tenantRefusal(response) ?? (status >= 500 && status < 600 ? `Platform error: HTTP ${status}.` : `Unexpected platform response: HTTP ${status}.`));
 	}
 
 	async function getWorkspaceInfo(options?: LookupOptions): Promise<WorkspaceInfoResult> {
@@ -275,7 +289,7 @@ export function createRegistry(settings: Settings, transport: Transport): Regist
 				// A null member is an absent one (issue 9): the platform's hint when it gives one, else the default.
 				return { error: 'removed', id: fields.id ?? workspaceId, removed_at: fields.removed_at ?? null, hint: fields.hint ?? removedWorkspaceHint };
 			}
-			if (response.status !== 200) return { error: 'not found' };
+			if (response.status !== 200) return { error: tenantRefusal(response) ?? 'not found' };
 			if (!body.ok) return { error: redact(body.error) };
 			const info = parse(WorkspaceInfoSchema, body.value);
 			if (!info.success) return { error: redact(`invalid workspace info: ${info.summary}`) };

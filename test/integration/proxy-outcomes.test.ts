@@ -373,6 +373,14 @@ describe('TenantGuard (addendum §2.3)', () => {
 		expect(await setup.client.sendMessage(target, 'hi')).toMatchObject({ status: 'replied', text: 'echo: hi' });
 	});
 
+	test('lookups without orgId say orgId must be set, instead of "not found" or a bare HTTP 400', async () => {
+		const setup = devClient(org(), { platform: { orgId: 'org-1' } });
+		const refusal = 'orgId must be set: the platform serves one organisation and refused a request without X-Molecule-Org-Id (HTTP 400 TENANT_ORG_HEADER_REQUIRED)';
+		expect(await setup.client.listPeers()).toEqual({ peers: [], diagnostic: refusal });
+		expect(await setup.client.getWorkspaceInfo()).toEqual({ error: refusal });
+		expect(await setup.client.discoverPeer(target)).toBeNull();
+	});
+
 	test('another organisation id is HTTP 404 with no error message', async () => {
 		const setup = devClient(org(), { platform: { orgId: 'org-1' }, client: { orgId: 'org-2' } });
 		expect(errorOf(await setup.client.sendMessage(target, 'hi'))).toMatchObject({ name: 'HttpError', status: 404, platformError: undefined });
