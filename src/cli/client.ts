@@ -7,8 +7,8 @@ import { clientConfig, type ClientFlags } from './config.js';
  * The client the flags and the environment describe, with `extra` options laid over them (a
  * `fetch` to observe, a retry policy); throws `ConfigError` or `UsageError` when they cannot work.
  */
-export function clientFrom(flags: ClientFlags, extra: Partial<A2AClientConfig> = {}): A2AClient {
-	return createA2AClient({ ...clientConfig(flags, process.env), ...extra });
+export async function clientFrom(flags: ClientFlags, extra: Partial<A2AClientConfig> = {}): Promise<A2AClient> {
+	return createA2AClient({ ...(await clientConfig(flags, process.env)), ...extra });
 }
 
 /** A peer id as the platform wants it, or a usage error: no request should carry a malformed id. */

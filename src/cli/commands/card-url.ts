@@ -20,7 +20,7 @@ export const cardUrlCommand: Command = {
 		const { values, positionals } = parseUsage(() => parseArgs({ args: [...argv], options: clientOptions, allowPositionals: true }));
 		const peerId = requirePositional(positionals, 0, '<peer-id>');
 		refuseExtraPositionals(positionals, 1);
-		const url = clientFrom(values).agentCardUrl(peerId);
+		const url = (await clientFrom(values)).agentCardUrl(peerId);
 		if (url === null) throw new UsageError(`invalid peer id '${peerId}' (expected a UUID)`);
 		if (values.json) printJson({ url });
 		else printLine(url);

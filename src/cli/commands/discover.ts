@@ -24,7 +24,7 @@ export const discoverCommand: Command = {
 		const peerId = peerIdArgument(requirePositional(positionals, 0, '<peer-id>'));
 		refuseExtraPositionals(positionals, 1);
 		const observer = observeFetch();
-		const peer = await clientFrom(values, { fetch: observer.fetch }).discoverPeer(peerId);
+		const peer = await (await clientFrom(values, { fetch: observer.fetch })).discoverPeer(peerId);
 		if (peer === null) {
 			const failure = discoverFailure(observer.last(), peerId);
 			if (values.json) printJson(failure);

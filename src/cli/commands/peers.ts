@@ -35,7 +35,7 @@ export const peersCommand: Command = {
 		);
 		refuseExtraPositionals(positionals, 0);
 		const observer = observeFetch();
-		const client = clientFrom(values, { fetch: observer.fetch });
+		const client = await clientFrom(values, { fetch: observer.fetch });
 		const listing = await client.listPeers({ q: values.q });
 		const hint = listing.diagnostic === null ? null : peersHint(observer.last(), client.workspaceId);
 		if (values.json) printJson({ ...listing, hint });
