@@ -31,8 +31,10 @@ export const clientOptionsHelp = `Configuration (flags win over the environment)
  * Client configuration from flags, then the environment, then the token file. Flags are laid over
  * the environment so `configFromEnv` applies one set of rules (trimming, blank means unset) to both.
  */
-export async function clientConfig(flags: ClientFlags, env: Env): Promise<A2AClientConfig> {
+export async function clientConfig(flags: ClientFlags, env: Env, workspaceFallback?: string): Promise<A2AClientConfig> {
 	const overrides: Record<string, string> = {};
+	// A command that speaks for nobody (card-url) still needs some id to make a client with.
+	if (workspaceFallback !== undefined && !env['WORKSPACE_ID']?.trim()) overrides['WORKSPACE_ID'] = workspaceFallback;
 	if (flags['workspace-id'] !== undefined) overrides['WORKSPACE_ID'] = flags['workspace-id'];
 	if (flags['platform-url'] !== undefined) overrides['PLATFORM_URL'] = flags['platform-url'];
 	if (flags.token !== undefined) overrides['MOLECULE_WORKSPACE_TOKEN'] = flags.token;

@@ -95,7 +95,7 @@ export const demoCommand: Command = {
 	summary: 'a guided tour of the client against the dev platform',
 	help,
 	async run(argv) {
-		const { positionals } = parseUsage(() => parseArgs({ args: [...argv], options: { help: { type: 'boolean', short: 'h' } }, allowPositionals: true }));
+		const { positionals } = parseUsage(() => parseArgs({ args: [...argv], options: { help: { type: 'boolean', short: 'h' } }, allowPositionals: true, tokens: true }));
 		refuseExtraPositionals(positionals, 0);
 		const started = performance.now();
 		const org = demoOrg();

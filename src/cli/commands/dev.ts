@@ -134,7 +134,7 @@ export const devCommand: Command = {
 	help,
 	async run(argv) {
 		const { flags, command } = splitCommand(argv);
-		const { values } = parseUsage(() => parseArgs({ args: flags, options, allowPositionals: false }));
+		const { values } = parseUsage(() => parseArgs({ args: flags, options, allowPositionals: false, tokens: true }));
 		const port = portOption(values.port, command.length > 0 ? 0 : 8080);
 		const seed = await loadSeed(values.seed ?? 'demo');
 		const platform = createDevPlatform({ workspaces: seed.workspaces, adminToken: seed.adminToken, corsOrigins: '*' });

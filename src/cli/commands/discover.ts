@@ -20,7 +20,7 @@ export const discoverCommand: Command = {
 	summary: "resolve a peer's registry record",
 	help,
 	async run(argv) {
-		const { values, positionals } = parseUsage(() => parseArgs({ args: [...argv], options: clientOptions, allowPositionals: true }));
+		const { values, positionals } = parseUsage(() => parseArgs({ args: [...argv], options: clientOptions, allowPositionals: true, tokens: true }));
 		const peerId = peerIdArgument(requirePositional(positionals, 0, '<peer-id>'));
 		refuseExtraPositionals(positionals, 1);
 		const observer = observeFetch();

@@ -32,7 +32,7 @@ export const infoCommand: Command = {
 	summary: 'show this workspace as the platform describes it',
 	help,
 	async run(argv) {
-		const { values, positionals } = parseUsage(() => parseArgs({ args: [...argv], options: clientOptions, allowPositionals: true }));
+		const { values, positionals } = parseUsage(() => parseArgs({ args: [...argv], options: clientOptions, allowPositionals: true, tokens: true }));
 		refuseExtraPositionals(positionals, 0);
 		const observer = observeFetch();
 		const client = await clientFrom(values, { fetch: observer.fetch });

@@ -31,7 +31,7 @@ export const peersCommand: Command = {
 	help,
 	async run(argv) {
 		const { values, positionals } = parseUsage(() =>
-			parseArgs({ args: [...argv], options: { ...clientOptions, q: { type: 'string' } }, allowPositionals: true }),
+			parseArgs({ args: [...argv], options: { ...clientOptions, q: { type: 'string' } }, allowPositionals: true, tokens: true }),
 		);
 		refuseExtraPositionals(positionals, 0);
 		const observer = observeFetch();

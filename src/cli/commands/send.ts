@@ -82,7 +82,7 @@ export const sendCommand: Command = {
 	summary: 'send a message to a peer and print the reply',
 	help,
 	async run(argv) {
-		const { values, positionals } = parseUsage(() => parseArgs({ args: [...argv], options, allowPositionals: true }));
+		const { values, positionals } = parseUsage(() => parseArgs({ args: [...argv], options, allowPositionals: true, tokens: true }));
 		const peerId = peerIdArgument(requirePositional(positionals, 0, '<peer-id>'));
 		const maxAttempts = values['max-attempts'] === undefined ? undefined : numberFlag('max-attempts', values['max-attempts'], 1, 100, 'an integer');
 		// Whole milliseconds: the client's timers and its messages count in them.
