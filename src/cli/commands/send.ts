@@ -18,7 +18,8 @@ const maxTimeoutSeconds = Math.floor((2 ** 31 - 1) / 1000);
 const help = `Usage: molecule-a2a send <peer-id> <message | -> [options]
 
 Sends a message to a peer through the platform's A2A proxy and prints the reply. With - the
-message is read from stdin: UTF-8, at most the platform's request limit (${maxRequestBytes} bytes).
+message is read from stdin: UTF-8, at most the platform's request limit (${maxRequestBytes} bytes)
+for the whole request, of which the JSON-RPC envelope takes about 200 bytes.
 Transient failures are retried; each retry is shown on stderr. A queued message prints the
 [A2A_QUEUED] line; a failure prints the [A2A_ERROR] string and a hint on stderr and exits 1.
 With --json prints { "status", … } on stdout.
