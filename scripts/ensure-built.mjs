@@ -14,12 +14,15 @@ const inputs = ['src/', 'package.json', 'tsup.config.ts'];
 /** What `npm start` runs; missing means never built. */
 const program = join(root, 'dist', 'bin.js');
 
-/** The newest modification time under `path`, a file or a directory; 0 when it does not exist. */
+/**
+ * The newest modification time under `path`, a file or a directory; 0 when it does not exist.
+ * A directory's own time counts: deleting, renaming or moving a file in changes only that.
+ */
 function newest(path) {
 	if (!existsSync(path)) return 0;
 	const stat = statSync(path);
 	if (!stat.isDirectory()) return stat.mtimeMs;
-	let latest = 0;
+	let latest = stat.mtimeMs;
 	for (const entry of readdirSync(path)) latest = Math.max(latest, newest(join(path, entry)));
 	return latest;
 }

@@ -18,11 +18,36 @@ function isParseArgsFailure(error: unknown): error is ParseArgsFailure {
  * first sentence: Node appends advice about `--` that reads as noise in a one-line message.
  */
 export function parseUsage<T>(parse: () => T): T {
+	let parsed: T;
 	try {
-		return parse();
+		parsed = parse();
 	} catch (error) {
 		if (!isParseArgsFailure(error)) throw error;
 		throw new UsageError(error.message.split(/\.\s/)[0]?.replace(/\.$/, '') ?? error.message);
+	}
+	refuseRepeatedValues(parsed);
+	return parsed;
+}
+
+interface OptionToken {
+	kind: string;
+	name?: string;
+	rawName?: string;
+	value?: string | undefined;
+}
+
+/**
+ * A flag that takes one value given twice (`--timeout 1 --timeout 5`) is a mistake parseArgs
+ * settles silently by keeping the last; refused here instead. Needs `tokens: true` in the parse.
+ */
+function refuseRepeatedValues(parsed: unknown): void {
+	const tokens: unknown = typeof parsed === 'object' && parsed !== null ? (parsed as { tokens?: unknown }).tokens : undefined;
+	if (!Array.isArray(tokens)) return;
+	const seen = new Set<string>();
+	for (const token of tokens as OptionToken[]) {
+		if (token.kind !== 'option' || token.value === undefined || token.name === undefined) continue;
+		if (seen.has(token.name)) throw new UsageError(`${token.rawName ?? `--${token.name}`} is given more than once; give it once`);
+		seen.add(token.name);
 	}
 }
 

@@ -6,9 +6,11 @@ import { clientConfig, type ClientFlags } from './config.js';
 /**
  * The client the flags and the environment describe, with `extra` options laid over them (a
  * `fetch` to observe, a retry policy); throws `ConfigError` or `UsageError` when they cannot work.
+ * `workspaceFallback` stands in for a workspace id neither the flags nor the environment give, for
+ * a command whose result does not depend on it (`card-url`).
  */
-export function clientFrom(flags: ClientFlags, extra: Partial<A2AClientConfig> = {}): A2AClient {
-	return createA2AClient({ ...clientConfig(flags, process.env), ...extra });
+export async function clientFrom(flags: ClientFlags, extra: Partial<A2AClientConfig> = {}, workspaceFallback?: string): Promise<A2AClient> {
+	return createA2AClient({ ...(await clientConfig(flags, process.env, workspaceFallback)), ...extra });
 }
 
 /** A peer id as the platform wants it, or a usage error: no request should carry a malformed id. */

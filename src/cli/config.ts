@@ -31,8 +31,10 @@ export const clientOptionsHelp = `Configuration (flags win over the environment)
  * Client configuration from flags, then the environment, then the token file. Flags are laid over
  * the environment so `configFromEnv` applies one set of rules (trimming, blank means unset) to both.
  */
-export function clientConfig(flags: ClientFlags, env: Env): A2AClientConfig {
+export async function clientConfig(flags: ClientFlags, env: Env, workspaceFallback?: string): Promise<A2AClientConfig> {
 	const overrides: Record<string, string> = {};
+	// A command that speaks for nobody (card-url) still needs some id to make a client with.
+	if (workspaceFallback !== undefined && !env['WORKSPACE_ID']?.trim()) overrides['WORKSPACE_ID'] = workspaceFallback;
 	if (flags['workspace-id'] !== undefined) overrides['WORKSPACE_ID'] = flags['workspace-id'];
 	if (flags['platform-url'] !== undefined) overrides['PLATFORM_URL'] = flags['platform-url'];
 	if (flags.token !== undefined) overrides['MOLECULE_WORKSPACE_TOKEN'] = flags.token;
@@ -43,7 +45,7 @@ export function clientConfig(flags: ClientFlags, env: Env): A2AClientConfig {
 		if (isConfigError(error) && error.field === 'WORKSPACE_ID') throw new UsageError('no workspace id: pass --workspace-id or set WORKSPACE_ID');
 		throw error;
 	}
-	return { ...config, token: config.token ?? tokenFileSource(tokenFilePath(env), printError) };
+	return { ...config, token: config.token ?? (await tokenFileSource(tokenFilePath(env), printError)) };
 }
 
 /** Where a person sets each client option a `ConfigError` can name: the CLI's flag and the variable it falls back to. */
@@ -61,6 +63,14 @@ const settingNames: Readonly<Record<string, string>> = {
  * sets (`--workspace-id (or WORKSPACE_ID)`); other messages are returned as they are.
  */
 export function configProblem(error: ConfigError): string {
+	// The CLI reads the token file before the first request, so a token that did not come in time is
+	// the file read again after a 401, inside --timeout: say so, in the flag's units.
+	const tokenLate = error.field === 'token' ? /provider did not answer within (\d+) ms/.exec(error.message) : null;
+	if (tokenLate) return `the token file was not read again (after HTTP 401) within --timeout (${Number(tokenLate[1]) / 1000} s); raise --timeout`;
+	// fetch refuses some addresses outright (a blocked port, credentials in the URL): the URL is the setting at fault.
+	if (error.field === 'fetch' && error.target !== undefined) {
+		return `${error.message}; check --platform-url (or PLATFORM_URL): ${new URL(error.target).origin}`;
+	}
 	const name = settingNames[error.field];
 	return name !== undefined && error.message.startsWith(`${error.field} `) ? name + error.message.slice(error.field.length) : error.message;
 }

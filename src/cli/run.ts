@@ -35,6 +35,34 @@ const ownArguments = (argv: readonly string[]): readonly string[] => {
 	return end === -1 ? argv : argv.slice(0, end);
 };
 
+/** The client flags every command takes, and whether each takes a value: accepted before the command too. */
+const globalFlags: ReadonlyMap<string, boolean> = new Map([
+	['--json', false],
+	['--platform-url', true],
+	['--workspace-id', true],
+	['--token', true],
+]);
+
+/**
+ * `--json peers` as `peers --json`: the client flags a person puts before the command are moved
+ * after it (in their order, before the command's own arguments). Anything else is left as it is.
+ */
+function commandFirst(argv: readonly string[]): readonly string[] {
+	const leading: string[] = [];
+	let index = 0;
+	while (index < argv.length) {
+		const arg = argv[index] ?? '';
+		const takesValue = globalFlags.get(arg.split('=')[0] ?? '');
+		if (takesValue === undefined) break;
+		leading.push(arg);
+		index++;
+		if (takesValue && !arg.includes('=') && index < argv.length) leading.push(argv[index++] ?? '');
+	}
+	const name = argv[index];
+	if (leading.length === 0 || name === undefined || name.startsWith('-')) return argv;
+	return [name, ...leading, ...argv.slice(index + 1)];
+}
+
 /** `-h`/`--help` before any `--` asks for help, whatever else is on the line. */
 const asksForHelp = (argv: readonly string[]): boolean => ownArguments(argv).some((arg) => arg === '-h' || arg === '--help');
 
@@ -49,6 +77,10 @@ function fail(argv: readonly string[], line: string, error: string, code: number
 }
 
 function unknownCommand(argv: readonly string[], name: string): number {
+	if (name.startsWith('-')) {
+		const problem = `unknown option '${name}' before the command; options go after it: ${cliCommand()} <command> [options]`;
+		return fail(argv, `molecule-a2a: ${problem}`, problem, exitCode.usage);
+	}
 	return fail(argv, `molecule-a2a: unknown command '${name}' (run ${cliCommand()} --help)`, `unknown command '${name}'`, exitCode.usage);
 }
 
@@ -74,7 +106,7 @@ function help(argv: readonly string[]): number {
  * process.exitCode = await runCli(['peers', '--json']);
  */
 export async function runCli(argv: readonly string[]): Promise<number> {
-	const [name, ...rest] = argv;
+	const [name, ...rest] = commandFirst(argv);
 	if (name === undefined || name === '-h' || name === '--help') {
 		printLine(toolHelp());
 		return name === undefined ? exitCode.usage : exitCode.ok;

@@ -34,6 +34,17 @@ export function firstInvalidUtf8Offset(bytes: Uint8Array): number {
 }
 
 /**
+ * Whether the sequence at `offset` is well-formed as far as it goes but the input ends before it
+ * does (`ab\xe2\x82`): some run of continuation bytes completes it, which no fill can do for a bad byte.
+ */
+export function endsMidSequence(bytes: Uint8Array, offset: number): boolean {
+	const tail = bytes.subarray(offset);
+	if (tail.length === 0 || tail.length > 3) return false;
+	// 0x80 fits every continuation except the second byte after 0xE0 (0xA0–) and 0xF0 (0x90–).
+	return [0x80, 0x90, 0xa0].some((fill) => firstInvalidUtf8Offset(Uint8Array.from([...tail, fill, fill, fill])) !== 0);
+}
+
+/**
  * Reads a whole stream as UTF-8 text, refusing (with a `UsageError`) more than `limitBytes` bytes or
  * bytes that are not UTF-8. Reading stops as soon as the limit is passed, so an endless input
  * (`< /dev/zero`) costs one chunk over the limit, not the machine's memory.
@@ -64,6 +75,7 @@ export async function readUtf8Text(input: AsyncIterable<Uint8Array | string>, li
 	} catch {
 		const at = firstInvalidUtf8Offset(bytes);
 		const byte = (bytes[at] ?? 0).toString(16).padStart(2, '0');
+		if (endsMidSequence(bytes, at)) throw new UsageError(`${what} is not UTF-8: it ends mid-sequence (the sequence starting with byte 0x${byte} at offset ${at} is cut short)`);
 		throw new UsageError(`${what} is not UTF-8: byte 0x${byte} at offset ${at} does not start a valid sequence`);
 	}
 }

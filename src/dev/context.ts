@@ -42,6 +42,11 @@ export interface DevContext {
 	memories: MemoryStore;
 	/** Runs work after the answer was sent (like a goroutine), so `settled()` can wait for it. */
 	background(work: () => Promise<void>): void;
+	/**
+	 * Aborts when the platform is closed: every dispatch and every wait on the clock listens to it, so
+	 * no agent's delay or retry timer outlives the platform's interest (`close()`).
+	 */
+	readonly closed: AbortSignal;
 }
 
 const base64urlAlphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';

@@ -133,7 +133,9 @@ export async function runDelegation(context: DevContext, delegation: Delegation)
 	context.events.record('DELEGATION_STATUS', sourceId, { delegation_id: delegationId, target_id: targetId, status: 'dispatched' });
 	let outcome = await dispatchOnce(context, delegation);
 	if (outcome.failed && retryable(outcome.reply)) {
-		await context.settings.clock.sleep(delegationRetryDelayMs);
+		// A closed platform ends the wait (and its timer); the retry then finds nothing and is refused.
+		await context.settings.clock.sleep(delegationRetryDelayMs, context.closed).catch(() => {});
+		if (context.closed.aborted) return;
 		outcome = await dispatchOnce(context, delegation);
 	}
 	if (outcome.failed) {

@@ -25,6 +25,11 @@ export interface DispatchRequest {
 	timeoutMs: number;
 	/** `Authorization` for an agent at an external URL: `Bearer <inbound secret>` (contract §7.4). */
 	authorization?: string;
+	/**
+	 * Ends the dispatch early, as the deadline does: the platform was closed. A client's abort is not
+	 * this — the dispatch survives a disconnect (contract §3.5).
+	 */
+	stop?: AbortSignal;
 }
 
 /** The proxy reads at most 64 MiB of an agent's reply; more is an error (contract §7.3 row 29). */
@@ -122,7 +127,8 @@ async function postToUrl(url: string, request: DispatchRequest, settings: DevSet
  * A cancelled dispatch counts as busy, like Go's context deadline.
  */
 export async function dispatch(request: DispatchRequest, settings: DevSettings): Promise<DispatchResult> {
-	const limit = deadline(settings.clock, request.timeoutMs, undefined, new Error(deadlineExceeded));
+	// The agent's delay sleeps on this signal: the deadline or a closed platform cancels its timer.
+	const limit = deadline(settings.clock, request.timeoutMs, request.stop, new Error(deadlineExceeded));
 	try {
 		const { endpoint } = request;
 		return typeof endpoint === 'string'

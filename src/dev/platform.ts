@@ -51,7 +51,9 @@ export function createDevPlatform(options: DevPlatformOptions): DevPlatform {
 	const queue = new QueueStore(settings.uuid, () => settings.clock.now(), settings.wallClock);
 	const events = new EventLog(settings.wallClock);
 	const pending = new Set<Promise<void>>();
+	const closing = new AbortController();
 	const context: DevContext = {
+		closed: closing.signal,
 		settings,
 		model,
 		queue,
@@ -126,6 +128,7 @@ export function createDevPlatform(options: DevPlatformOptions): DevPlatform {
 	}
 
 	async function handle(request: Request): Promise<Response> {
+		if (closing.signal.aborted) throw new TypeError('the dev platform is closed');
 		if (connectionsToDrop > 0) {
 			connectionsToDrop--;
 			throw new TypeError('connection dropped by the dev platform');
@@ -195,6 +198,10 @@ export function createDevPlatform(options: DevPlatformOptions): DevPlatform {
 			connectionsToDrop += count;
 		},
 		async settled() {
+			while (pending.size > 0) await Promise.all(pending);
+		},
+		async close() {
+			if (!closing.signal.aborted) closing.abort(new Error('the dev platform was closed'));
 			while (pending.size > 0) await Promise.all(pending);
 		},
 	};

@@ -171,7 +171,15 @@ export async function proxyA2A(context: DevContext, call: ProxyCall): Promise<Pr
 	const ceilingMs = call.callerTimeoutMs === undefined && caller.id !== '' ? workspaceCallerCeilingMs : Number.POSITIVE_INFINITY;
 	const startedAt = settings.clock.now();
 	const result = await dispatch(
-		{ workspace, endpoint, envelope, callerId: caller.id, timeoutMs: Math.min(idleMs, ceilingMs), ...(authorization ? { authorization } : {}) },
+		{
+			workspace,
+			endpoint,
+			envelope,
+			callerId: caller.id,
+			timeoutMs: Math.min(idleMs, ceilingMs),
+			stop: context.closed,
+			...(authorization ? { authorization } : {}),
+		},
 		settings,
 	);
 	if (call.logActivity) {

@@ -439,4 +439,17 @@ export interface DevPlatform {
 	 * expect(platform.queue[0]?.status).toBe('queued');
 	 */
 	settled(): Promise<void>;
+	/**
+	 * Ends the platform's interest in the work it started: every dispatch still running (an agent's
+	 * delay, a request to an agent URL) and every delegation retry wait stops now, as at its deadline,
+	 * so no timer keeps the process alive; then waits as `settled()` does. A dispatch otherwise
+	 * survives a client's abort, as the real server's does. Later requests are refused with a
+	 * `TypeError`, as a closed socket's are. Calling it again is harmless.
+	 *
+	 * @example
+	 * platform.setAgent(echoId, agents.slow(8000, 'late'));
+	 * // … a client aborts its call at 200 ms …
+	 * await platform.close(); // at once: the 8 s delay's timer is gone, and the process can exit
+	 */
+	close(): Promise<void>;
 }

@@ -143,3 +143,14 @@ describe('molecule-a2a dev', () => {
 		expect(result.stderr).toContain('the port is in use');
 	});
 });
+
+describe('molecule-a2a dev -- (issue 9 trial, item 15)', () => {
+	test('-- with no command after it exits 2 saying it needs a command, instead of starting a server', async () => {
+		const child = spawnCli(['dev', '--']);
+		const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+		const result = await finished(child);
+		clearTimeout(timer);
+		expect(result.code).toBe(2);
+		expect(result.stderr).toContain('molecule-a2a dev: -- needs a command to run against the platform');
+	}, 10_000);
+});

@@ -1,6 +1,6 @@
 // `npm start` rebuilds first when dist/ is missing or older than src/ (scripts/ensure-built.mjs as prestart).
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -80,6 +80,22 @@ describe('npm start', () => {
 		const result = edited.prestart();
 		expect(result).toMatchObject({ status: 0, builds: 1 });
 		expect(result.stderr).toContain('src/ is newer than dist/');
+	});
+
+	test('builds when a file in src/ was deleted after dist/ was built (no file is newer, its directory is)', () => {
+		const edited = project();
+		built(edited, 2000);
+		rmSync(join(edited.dir, 'src', 'cli', 'run.ts'));
+		const result = edited.prestart();
+		expect(result).toMatchObject({ status: 0, builds: 1 });
+		expect(result.stderr).toContain('src/ is newer than dist/');
+	});
+
+	test('builds when a file in src/ was renamed after dist/ was built, keeping its old time', () => {
+		const edited = project();
+		built(edited, 2000);
+		renameSync(join(edited.dir, 'src', 'index.ts'), join(edited.dir, 'src', 'main.ts'));
+		expect(edited.prestart()).toMatchObject({ status: 0, builds: 1 });
 	});
 
 	test('builds when package.json or tsup.config.ts is newer than dist/', () => {

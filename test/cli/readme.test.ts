@@ -59,3 +59,17 @@ describe('the repository', () => {
 		expect(licence).toContain('THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND');
 	});
 });
+
+describe('the README demo output', () => {
+	test('shows every line the demo prints, the removed workspace\'s hint line included (timings, ports and the elided steps aside)', async () => {
+		const block = /\*\*`molecule-a2a demo`\*\*[^\n]*\n\n```text\n([\s\S]*?)```/.exec(readme)?.[1];
+		if (block === undefined) throw new Error('no ```text block after the demo heading');
+		const result = await runCli(['demo']);
+		expect(result.code).toBe(0);
+		const normal = (line: string): string => line.replace(/127\.0\.0\.1:\d+/g, '127.0.0.1:PORT').replace(/Done in [\d.]+ s/, 'Done in N s');
+		const printed = new Set(result.stdout.split('\n').map(normal));
+		const shown = block.split('\n').filter((line) => line.trim() !== '' && line.trim() !== '…').map(normal);
+		expect(shown.filter((line) => !printed.has(line))).toEqual([]);
+		expect(shown).toContain('   hint: Create a replacement workspace in Canvas, then open Settings → Workspace Tokens → + New Token');
+	}, 30_000);
+});

@@ -168,7 +168,7 @@ describe('molecule-a2a info', () => {
 		const result = await asCaller(['info'], { WORKSPACE_ID: unknownWorkspace });
 		expect(result).toMatchObject({ code: 1, stdout: '' });
 		expect(result.stderr).toBe(
-			`cannot get workspace info: not found\nhint: The platform at ${server.platformUrl} has no workspace ${unknownWorkspace}: check WORKSPACE_ID, and that PLATFORM_URL is the platform's address.\n`,
+			`cannot get workspace info: workspace ${unknownWorkspace} was not found (HTTP 404)\nhint: The platform at ${server.platformUrl} has no workspace ${unknownWorkspace}: check WORKSPACE_ID, and that PLATFORM_URL is the platform's address.\n`,
 		);
 	});
 

@@ -91,4 +91,17 @@ describe('reading a message from a stream', () => {
 		const message = await refusal(readUtf8Text(chunksOf(bytes(0x68, 0x69), bytes(0x20, 0xc3, 0x28)), 100, 'the message on stdin'));
 		expect(message).toBe('the message on stdin is not UTF-8: byte 0xc3 at offset 3 does not start a valid sequence');
 	});
+
+	test('input that ends in the middle of a sequence says it ends mid-sequence, not that the byte starts no sequence', async () => {
+		const message = await refusal(readUtf8Text(chunksOf(bytes(0x61, 0x62, 0xe2, 0x82)), 100, 'the message on stdin'));
+		expect(message).toBe('the message on stdin is not UTF-8: it ends mid-sequence (the sequence starting with byte 0xe2 at offset 2 is cut short)');
+	});
+
+	test.each([[[0xf0, 0x9f]], [[0xe0, 0xa0]], [[0xed]], [[0xf4, 0x8f, 0xbf]]])('%j at the end is a sequence cut short', async (tail) => {
+		expect(await refusal(readUtf8Text(chunksOf(bytes(0x61, ...tail)), 100, 'input'))).toContain('ends mid-sequence');
+	});
+
+	test.each([[[0xe0, 0x80]], [[0xed, 0xa0]], [[0xff]], [[0xc3, 0x28]]])('%j at the end is an invalid byte, not a short sequence', async (tail) => {
+		expect(await refusal(readUtf8Text(chunksOf(bytes(0x61, ...tail)), 100, 'input'))).toContain('does not start a valid sequence');
+	});
 });

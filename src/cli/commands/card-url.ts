@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { validatePeerId } from '../../index.js';
 import { parseUsage, refuseExtraPositionals, requirePositional, UsageError } from '../args.js';
 import { clientFrom } from '../client.js';
 import type { Command } from '../command.js';
@@ -7,8 +8,8 @@ import { exitCode, printJson, printLine } from '../output.js';
 
 const help = `Usage: molecule-a2a card-url <peer-id> [options]
 
-Prints the URL of a peer's agent card on the platform (no request is made). With --json prints
-{ "url" }. Exits 2 when the peer id is not a UUID.
+Prints the URL of a peer's agent card on the platform (no request is made; no workspace id is
+needed). With --json prints { "url" }. Exits 2 when the peer id is not a UUID.
 
 ${clientOptionsHelp}`;
 
@@ -17,10 +18,13 @@ export const cardUrlCommand: Command = {
 	summary: "print the URL of a peer's agent card",
 	help,
 	async run(argv) {
-		const { values, positionals } = parseUsage(() => parseArgs({ args: [...argv], options: clientOptions, allowPositionals: true }));
+		const { values, positionals } = parseUsage(() => parseArgs({ args: [...argv], options: clientOptions, allowPositionals: true, tokens: true }));
 		const peerId = requirePositional(positionals, 0, '<peer-id>');
 		refuseExtraPositionals(positionals, 1);
-		const url = clientFrom(values).agentCardUrl(peerId);
+		// The card's URL is the platform's and the peer's: no workspace id is needed to print it.
+		const canonicalId = validatePeerId(peerId);
+		if (canonicalId === null) throw new UsageError(`invalid peer id '${peerId}' (expected a UUID)`);
+		const url = (await clientFrom(values, {}, canonicalId)).agentCardUrl(canonicalId);
 		if (url === null) throw new UsageError(`invalid peer id '${peerId}' (expected a UUID)`);
 		if (values.json) printJson({ url });
 		else printLine(url);

@@ -95,7 +95,7 @@ export const demoCommand: Command = {
 	summary: 'a guided tour of the client against the dev platform',
 	help,
 	async run(argv) {
-		const { positionals } = parseUsage(() => parseArgs({ args: [...argv], options: { help: { type: 'boolean', short: 'h' } }, allowPositionals: true }));
+		const { positionals } = parseUsage(() => parseArgs({ args: [...argv], options: { help: { type: 'boolean', short: 'h' } }, allowPositionals: true, tokens: true }));
 		refuseExtraPositionals(positionals, 0);
 		const started = performance.now();
 		const org = demoOrg();
@@ -117,6 +117,8 @@ export const demoCommand: Command = {
 			}
 		} finally {
 			await server.close();
+			// Ends what the tour left running on the platform (a queued turn's dispatch), timers included.
+			await platform.close();
 		}
 		printLine();
 		printLine(`Done in ${((performance.now() - started) / 1000).toFixed(1)} s. Run \`${cliCommand()} dev\` to keep a platform running and try the other commands.`);

@@ -45,7 +45,11 @@ const optionsWithValue = new Set(['--port', '--host', '--seed']);
 function splitCommand(argv: readonly string[]): { flags: string[]; command: string[] } {
 	for (let index = 0; index < argv.length; index++) {
 		const token = argv[index] ?? '';
-		if (token === '--') return { flags: argv.slice(0, index), command: argv.slice(index + 1) };
+		if (token === '--') {
+			// Without a command, `--` would start a server nobody asked for; say what it is for.
+			if (index === argv.length - 1) throw new UsageError('-- needs a command to run against the platform (e.g. -- npm test)');
+			return { flags: argv.slice(0, index), command: argv.slice(index + 1) };
+		}
 		if (!token.startsWith('-')) return { flags: argv.slice(0, index), command: argv.slice(index) };
 		if (optionsWithValue.has(token)) index++;
 	}
@@ -130,11 +134,13 @@ export const devCommand: Command = {
 	help,
 	async run(argv) {
 		const { flags, command } = splitCommand(argv);
-		const { values } = parseUsage(() => parseArgs({ args: flags, options, allowPositionals: false }));
+		const { values } = parseUsage(() => parseArgs({ args: flags, options, allowPositionals: false, tokens: true }));
 		const port = portOption(values.port, command.length > 0 ? 0 : 8080);
 		const seed = await loadSeed(values.seed ?? 'demo');
 		const platform = createDevPlatform({ workspaces: seed.workspaces, adminToken: seed.adminToken, corsOrigins: '*' });
-		const server = await listen(platform.fetch, values.host ?? '127.0.0.1', port);
+		const listening = await listen(platform.fetch, values.host ?? '127.0.0.1', port);
+		// Closing the platform too ends the dispatches still running, so no agent's delay holds the process.
+		const server: RunningServer = { ...listening, close: async () => (await listening.close(), await platform.close()) };
 		return command.length > 0 ? runAgainst(server, seed, command) : serveUntilStopped(server, seed, values.json === true);
 	},
 };

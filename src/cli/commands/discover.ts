@@ -20,11 +20,11 @@ export const discoverCommand: Command = {
 	summary: "resolve a peer's registry record",
 	help,
 	async run(argv) {
-		const { values, positionals } = parseUsage(() => parseArgs({ args: [...argv], options: clientOptions, allowPositionals: true }));
+		const { values, positionals } = parseUsage(() => parseArgs({ args: [...argv], options: clientOptions, allowPositionals: true, tokens: true }));
 		const peerId = peerIdArgument(requirePositional(positionals, 0, '<peer-id>'));
 		refuseExtraPositionals(positionals, 1);
 		const observer = observeFetch();
-		const peer = await clientFrom(values, { fetch: observer.fetch }).discoverPeer(peerId);
+		const peer = await (await clientFrom(values, { fetch: observer.fetch })).discoverPeer(peerId);
 		if (peer === null) {
 			const failure = discoverFailure(observer.last(), peerId);
 			if (values.json) printJson(failure);

@@ -31,11 +31,11 @@ export const peersCommand: Command = {
 	help,
 	async run(argv) {
 		const { values, positionals } = parseUsage(() =>
-			parseArgs({ args: [...argv], options: { ...clientOptions, q: { type: 'string' } }, allowPositionals: true }),
+			parseArgs({ args: [...argv], options: { ...clientOptions, q: { type: 'string' } }, allowPositionals: true, tokens: true }),
 		);
 		refuseExtraPositionals(positionals, 0);
 		const observer = observeFetch();
-		const client = clientFrom(values, { fetch: observer.fetch });
+		const client = await clientFrom(values, { fetch: observer.fetch });
 		const listing = await client.listPeers({ q: values.q });
 		const hint = listing.diagnostic === null ? null : peersHint(observer.last(), client.workspaceId);
 		if (values.json) printJson({ ...listing, hint });

@@ -6,6 +6,7 @@ import { parseUsage, requirePositional, UsageError } from '../args.js';
 import { clientFrom, peerIdArgument } from '../client.js';
 import type { Command } from '../command.js';
 import { clientOptions, clientOptionsHelp } from '../config.js';
+import { observeFetch, sendHint } from '../diagnosis.js';
 import { hintForFailure } from '../../hints.js';
 import { exitCode, printError, printJson, printLine } from '../output.js';
 import { retryProgress } from '../progress.js';
@@ -17,7 +18,8 @@ const maxTimeoutSeconds = Math.floor((2 ** 31 - 1) / 1000);
 const help = `Usage: molecule-a2a send <peer-id> <message | -> [options]
 
 Sends a message to a peer through the platform's A2A proxy and prints the reply. With - the
-message is read from stdin: UTF-8, at most the platform's request limit (${maxRequestBytes} bytes).
+message is read from stdin: UTF-8, at most the platform's request limit (${maxRequestBytes} bytes)
+for the whole request, of which the JSON-RPC envelope takes about 200 bytes.
 Transient failures are retried; each retry is shown on stderr. A queued message prints the
 [A2A_QUEUED] line; a failure prints the [A2A_ERROR] string and a hint on stderr and exits 1.
 With --json prints { "status", … } on stdout.
@@ -50,7 +52,7 @@ async function messageArgument(words: readonly string[]): Promise<string> {
 	return message;
 }
 
-function report(outcome: SendOutcome, peerId: string, json: boolean): number {
+function report(outcome: SendOutcome, peerId: string, json: boolean, addressHint: () => string | null): number {
 	const { attempts, messageId } = outcome;
 	if (outcome.status === 'replied') {
 		const { text, parts, files, taskState } = outcome;
@@ -68,7 +70,8 @@ function report(outcome: SendOutcome, peerId: string, json: boolean): number {
 		return exitCode.ok;
 	}
 	const error = formatA2AError(outcome.error);
-	const hint = hintForFailure(outcome.error);
+	// An answer that is not the platform's blames the address, not the peer the canvas table would.
+	const hint = addressHint() ?? hintForFailure(outcome.error);
 	if (json) printJson({ status: 'failed', error, hint, attempts, messageId });
 	printError(error);
 	printError(`hint: ${hint}`);
@@ -80,13 +83,14 @@ export const sendCommand: Command = {
 	summary: 'send a message to a peer and print the reply',
 	help,
 	async run(argv) {
-		const { values, positionals } = parseUsage(() => parseArgs({ args: [...argv], options, allowPositionals: true }));
+		const { values, positionals } = parseUsage(() => parseArgs({ args: [...argv], options, allowPositionals: true, tokens: true }));
 		const peerId = peerIdArgument(requirePositional(positionals, 0, '<peer-id>'));
 		const maxAttempts = values['max-attempts'] === undefined ? undefined : numberFlag('max-attempts', values['max-attempts'], 1, 100, 'an integer');
 		// Whole milliseconds: the client's timers and its messages count in them.
 		const timeoutMs =
 			values.timeout === undefined ? undefined : Math.max(1, Math.round(numberFlag('timeout', values.timeout, 0.001, maxTimeoutSeconds, 'a number of seconds') * 1000));
-		const client = clientFrom(values, maxAttempts === undefined ? {} : { retry: { maxAttempts } });
+		const observer = observeFetch();
+		const client = await clientFrom(values, { fetch: observer.fetch, ...(maxAttempts === undefined ? {} : { retry: { maxAttempts } }) });
 		const message = await messageArgument(positionals.slice(1));
 		const outcome = await client.sendMessage(peerId, message, {
 			onRetry: (event) => printError(retryProgress(event)),
@@ -94,6 +98,6 @@ export const sendCommand: Command = {
 		});
 		// Nothing was delivered: the configuration or the message is at fault, not the peer.
 		if (outcome.status === 'failed' && (isConfigError(outcome.error) || isInvalidMessageError(outcome.error))) throw outcome.error;
-		return report(outcome, peerId, values.json === true);
+		return report(outcome, peerId, values.json === true, () => sendHint(observer.last(), client.workspaceId));
 	},
 };
