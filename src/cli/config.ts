@@ -10,6 +10,7 @@ export const clientOptions = {
 	'platform-url': { type: 'string' },
 	'workspace-id': { type: 'string' },
 	token: { type: 'string' },
+	'org-id': { type: 'string' },
 	json: { type: 'boolean' },
 	help: { type: 'boolean', short: 'h' },
 } as const;
@@ -18,12 +19,14 @@ export interface ClientFlags {
 	'platform-url'?: string | undefined;
 	'workspace-id'?: string | undefined;
 	token?: string | undefined;
+	'org-id'?: string | undefined;
 }
 
 export const clientOptionsHelp = `Configuration (flags win over the environment):
   --platform-url URL   else PLATFORM_URL (default http://localhost:8080)
   --workspace-id ID    else WORKSPACE_ID (required): the workspace you speak for
   --token TOKEN        else MOLECULE_WORKSPACE_TOKEN, else the file \${CONFIGS_DIR:-/configs}/.auth_token
+  --org-id ID          else MOLECULE_ORG_ID: the organisation, which a platform serving one requires
   --json               print one JSON document on stdout
   -h, --help           show this help`;
 
@@ -38,6 +41,7 @@ export async function clientConfig(flags: ClientFlags, env: Env, workspaceFallba
 	if (flags['workspace-id'] !== undefined) overrides['WORKSPACE_ID'] = flags['workspace-id'];
 	if (flags['platform-url'] !== undefined) overrides['PLATFORM_URL'] = flags['platform-url'];
 	if (flags.token !== undefined) overrides['MOLECULE_WORKSPACE_TOKEN'] = flags.token;
+	if (flags['org-id'] !== undefined) overrides['MOLECULE_ORG_ID'] = flags['org-id'];
 	let config: EnvConfig;
 	try {
 		config = configFromEnv({ ...env, ...overrides });
@@ -54,7 +58,7 @@ const settingNames: Readonly<Record<string, string>> = {
 	platformUrl: '--platform-url (or PLATFORM_URL)',
 	origin: '--platform-url (or PLATFORM_URL)',
 	token: '--token (or MOLECULE_WORKSPACE_TOKEN, or the token file)',
-	orgId: 'MOLECULE_ORG_ID',
+	orgId: '--org-id (or MOLECULE_ORG_ID)',
 	'retry.maxAttempts': '--max-attempts',
 };
 

@@ -40,6 +40,7 @@ const globalFlags: ReadonlyMap<string, boolean> = new Map([
 	['--json', false],
 	['--platform-url', true],
 	['--workspace-id', true],
+	['--org-id', true],
 	['--token', true],
 ]);
 
