@@ -38,7 +38,7 @@ export const budgets = [
 	{ entry: './agent', source: 'src/agent/', allGzipped: 35_700, ownGzipped: 24_600 },
 	{ entry: './hints', source: 'src/hints.ts', allGzipped: 2_200, ownGzipped: 2_200 },
 	{ entry: './node', source: 'src/node/', allGzipped: 1_700, ownGzipped: 1_700 },
-	{ entry: './cli', source: 'src/cli/', allGzipped: 62_000, ownGzipped: 51_500, mayContain: ['./dev', './node', './hints'], program: true },
+	{ entry: './cli', source: 'src/cli/', allGzipped: 66_000, ownGzipped: 55_000, mayContain: ['./dev', './node', './hints'], program: true },
 ];
 
 /** The packages a user installs with ours; "own" code is everything else. Node built-ins are never bundled. */
