@@ -240,6 +240,8 @@ export function createRegistry(settings: Settings, transport: Transport): Regist
 		throwIfAborted(signal);
 		const q = options?.q?.trim();
 		const fail = (diagnostic: string): PeerListing => ({ peers: [], diagnostic: redact(diagnostic) });
+		/** The client's own sentence, with nothing from outside in it: no secret to remove, nothing to garble. */
+		const said = (diagnostic: string): PeerListing => ({ peers: [], diagnostic });
 		let response: PlatformResponse;
 		try {
 			response = await lookup({
@@ -265,12 +267,12 @@ export function createRegistry(settings: Settings, transport: Transport): Regist
 			return { peers: peers.output, diagnostic: null };
 		}
 		if (status === 401 || status === 403) {
-			return fail(
+			return said(
 				`Authentication to platform failed (HTTP ${status}). The workspace bearer token may be invalid — restarting the workspace usually re-mints it.`,
 			);
 		}
 		if (status === 404) {
-			return fail(
+			return said(
 				`Workspace ID ${workspaceId} is not registered with the platform (HTTP 404). Re-registration via the platform's /registry/register endpoint is needed.`,
 			);
 		}
