@@ -37,6 +37,12 @@ function kyGap(data) {
 }
 
 const analyses = {
+	'agent-idle-poll': ({ poll }) =>
+		`*Why.* Each turn of the inbox loop makes one \`GET /activity\` and, when the batch came back short, one jittered wait on the agent's clock (\`src/agent/inbox.ts\`); a full batch is followed at once by the next read, never by two reads per wait. Over ${poll.idleMs} ms idle this run counted ${poll.idleGets} reads and ${poll.idleWaits} waits (the last read may still be waiting when counting stops).`,
+	'agent-busy-poll': ({ poll }) =>
+		`*Why.* The inbox is an async generator: while the consumer holds a yielded message, the generator is suspended at its \`yield\`, so no poll can start until \`next()\` is called again. ${poll.holdGets} reads in ${poll.holdMs} ms.`,
+	'agent-inbound-body': ({ inbound }) =>
+		`*Why.* \`agent.fetch\` compares SHA-256 digests of the given and the stored secret in constant time from the \`Authorization\` header alone, and answers 401 before touching \`request.body\` (\`src/agent/inbound.ts\`). ${inbound.bodyBytes} bytes pulled from ${inbound.requests} refused bodies; the control push with the right secret pulled ${inbound.controlBytes}.`,
 	peek: (data) => {
 		const clock = median(data.perRound['performance.now() alone (reference)']);
 		const mapGet = median(data.perRound['Map.get']);
