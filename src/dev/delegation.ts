@@ -65,6 +65,40 @@ export function setDelegationStatus(context: DevContext, workspaceId: string, de
 }
 
 /** What a `delegate_result` row records. */
+/** A delegation as its source records it: the `delegation` activity row, and the `DELEGATION_SENT` event. */
+export interface DelegationSent {
+	sourceId: string;
+	targetId: string;
+	task: string;
+	delegationId: string;
+	/** `pending` when the platform runs it (`/delegate`), `dispatched` when the agent ran it itself (`/delegations/record`). */
+	status: 'pending' | 'dispatched';
+	idempotencyKey?: string;
+	/** Whether the source workspace exists: the row needs it (a foreign key); without it only the event is sent. */
+	withRow: boolean;
+}
+
+/** Records a delegation being sent (contract §14): one row through the model, one event. */
+export function recordDelegationSent(context: DevContext, sent: DelegationSent): void {
+	const { sourceId, targetId, task, delegationId, status, idempotencyKey } = sent;
+	if (sent.withRow) {
+		context.model.activity.record({
+			workspaceId: sourceId,
+			activityType: 'delegation',
+			sourceId,
+			targetId,
+			method: 'delegate',
+			summary: `Delegating to ${targetId}`,
+			requestBody: { task, delegation_id: delegationId },
+			durationMs: null,
+			status,
+			errorDetail: null,
+			...(idempotencyKey ? { idempotencyKey } : {}),
+		});
+	}
+	context.events.record('DELEGATION_SENT', sourceId, { delegation_id: delegationId, target_id: targetId, task_preview: truncateBytes(task, 100) });
+}
+
 export interface DelegationResult {
 	status: 'completed' | 'failed' | 'queued';
 	summary: string;

@@ -1,31 +1,15 @@
 // Issue 9 trial, item 6: a dispatch survives a client's abort (contract §3.5), but not the platform:
 // close() ends an agent's delay at once, so no timer keeps the process alive.
 import { describe, expect, test } from 'vitest';
-import { agents } from '../../src/dev/index.js';
-import { adminToken, id, messageSend, origin, setup } from './helpers.js';
+import { macrotask } from '../helpers/settled.js';
+import { adminToken, origin, postToSlow, slowPlatform } from './helpers.js';
 
-const caller = id(1);
-const target = id(2);
-const a2a = `${origin}/workspaces/${target}/a2a`;
-const macrotask = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-
-function slowPlatform() {
-	return setup([
-		{ id: caller, name: 'Caller', tokens: ['tok-caller'] },
-		{ id: target, name: 'Slow', parentId: caller, agent: agents.slow(8000, 'late') },
-	]);
-}
-
-function post(signal: AbortSignal): Request {
-	const headers = { 'Content-Type': 'application/json', Authorization: 'Bearer tok-caller' };
-	return new Request(a2a, { method: 'POST', headers, body: JSON.stringify(messageSend('hi')), signal });
-}
 
 describe('closing the dev platform', () => {
 	test("close() after a client's abort ends the agent's delay at once and leaves no timer", async () => {
-		const { platform, clock } = slowPlatform();
+		const { platform, clock } = slowPlatform('late');
 		const controller = new AbortController();
-		platform.fetch(post(controller.signal)).catch(() => {});
+		platform.fetch(postToSlow(controller.signal)).catch(() => {});
 		await clock.run(200);
 		controller.abort();
 		expect(clock.pendingTimers).toBeGreaterThan(0);
@@ -38,8 +22,8 @@ describe('closing the dev platform', () => {
 	});
 
 	test("close() ends a call still waiting on the agent's delay, which the proxy answers as at its deadline: busy, queued (202)", async () => {
-		const { platform, clock } = slowPlatform();
-		const answering = platform.fetch(post(new AbortController().signal));
+		const { platform, clock } = slowPlatform('late');
+		const answering = platform.fetch(postToSlow(new AbortController().signal));
 		await clock.run(200);
 		await platform.close();
 		const response = await answering;
@@ -49,7 +33,7 @@ describe('closing the dev platform', () => {
 	});
 
 	test('a closed platform refuses new requests as a closed socket does', async () => {
-		const { platform } = slowPlatform();
+		const { platform } = slowPlatform('late');
 		await platform.close();
 		await expect(platform.fetch(new Request(`${origin}/health`, { headers: { Authorization: `Bearer ${adminToken}` } }))).rejects.toThrow(TypeError);
 	});

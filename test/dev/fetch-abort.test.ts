@@ -2,46 +2,18 @@
 // the caller stops waiting at once, while the dispatch runs on (it survives a client disconnect, §3.5).
 import { describe, expect, test } from 'vitest';
 import { createA2AClient } from '../../src/index.js';
-import { agents } from '../../src/dev/index.js';
-import { adminToken, id, messageSend, origin, setup } from './helpers.js';
+import { macrotask, settledSoon } from '../helpers/settled.js';
+import { adminToken, id, messageSend, origin, postToSlow, setup, slowPlatform } from './helpers.js';
 
 const caller = id(1);
 const target = id(2);
 const a2a = `${origin}/workspaces/${target}/a2a`;
-const macrotask = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-
-function slowPlatform() {
-	return setup([
-		{ id: caller, name: 'Caller', tokens: ['tok-caller'] },
-		// A child of the caller: roots are no longer siblings (addendum §1.5).
-		{ id: target, name: 'Slow', parentId: caller, agent: agents.slow(8000, 'finally') },
-	]);
-}
-
-function post(signal: AbortSignal): Request {
-	// Every call to /a2a needs a credential (addendum §1.1).
-	const headers = { 'Content-Type': 'application/json', Authorization: 'Bearer tok-caller' };
-	return new Request(a2a, { method: 'POST', headers, body: JSON.stringify(messageSend('hi')), signal });
-}
-
-async function settledSoon(promise: Promise<unknown>): Promise<{ settled: boolean; reason: unknown }> {
-	const state = { settled: false, reason: undefined as unknown };
-	promise.then(
-		() => (state.settled = true),
-		(reason: unknown) => {
-			state.settled = true;
-			state.reason = reason;
-		},
-	);
-	await macrotask();
-	return state;
-}
 
 describe('the in-process fetch honours request.signal', () => {
 	test('an abort while the agent works rejects at once with the reason', async () => {
-		const { platform, clock } = slowPlatform();
+		const { platform, clock } = slowPlatform('finally');
 		const controller = new AbortController();
-		const answering = platform.fetch(post(controller.signal));
+		const answering = platform.fetch(postToSlow(controller.signal));
 		await clock.run(200);
 		const reason = new Error('caller hung up');
 		controller.abort(reason);
@@ -50,16 +22,16 @@ describe('the in-process fetch honours request.signal', () => {
 	});
 
 	test('an already-aborted request is refused before the platform sees it', async () => {
-		const { platform } = slowPlatform();
+		const { platform } = slowPlatform('finally');
 		const reason = new Error('never mind');
-		await expect(platform.fetch(post(AbortSignal.abort(reason)))).rejects.toBe(reason);
+		await expect(platform.fetch(postToSlow(AbortSignal.abort(reason)))).rejects.toBe(reason);
 		expect(platform.requests).toEqual([]);
 	});
 
 	test('the dispatch survives the abort: the agent answers, activity is logged, settled() waits for it', async () => {
-		const { platform, clock } = slowPlatform();
+		const { platform, clock } = slowPlatform('finally');
 		const controller = new AbortController();
-		platform.fetch(post(controller.signal)).catch(() => {});
+		platform.fetch(postToSlow(controller.signal)).catch(() => {});
 		await clock.run(200);
 		controller.abort();
 		let settled = false;
@@ -73,8 +45,8 @@ describe('the in-process fetch honours request.signal', () => {
 	});
 
 	test('a request that is never aborted is answered as before', async () => {
-		const { platform, clock } = slowPlatform();
-		const answering = platform.fetch(post(new AbortController().signal));
+		const { platform, clock } = slowPlatform('finally');
+		const answering = platform.fetch(postToSlow(new AbortController().signal));
 		await clock.run(8000);
 		expect((await answering).status).toBe(200);
 	});
@@ -95,7 +67,7 @@ describe('a client on the in-process platform', () => {
 	}
 
 	test('an abort at 200 ms of a send to an agent that answers after 8 s rejects at 200 ms', async () => {
-		const { platform, clock } = slowPlatform();
+		const { platform, clock } = slowPlatform('finally');
 		const controller = new AbortController();
 		const sending = client(platform, clock).sendMessage(target, 'hi', { signal: controller.signal });
 		await clock.run(200);
@@ -106,7 +78,7 @@ describe('a client on the in-process platform', () => {
 	});
 
 	test('timeouts.sendMs ends the send before the agent answers', async () => {
-		const { platform, clock } = slowPlatform();
+		const { platform, clock } = slowPlatform('finally');
 		const sending = client(platform, clock, 1000).sendMessage(target, 'hi');
 		await clock.run(1000);
 		expect(await settledSoon(sending)).toMatchObject({ settled: true });

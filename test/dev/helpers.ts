@@ -1,4 +1,4 @@
-import { createDevPlatform } from '../../src/dev/index.js';
+import { agents, createDevPlatform } from '../../src/dev/index.js';
 import type { DevPlatform, DevPlatformOptions, DevWorkspace } from '../../src/dev/index.js';
 import { FakeClock } from '../helpers/fake-clock.js';
 
@@ -95,3 +95,18 @@ export function bearer(token: string): Record<string, string> {
 
 /** A canvas-class caller: a human holding the admin token, with no workspace claim. */
 export const canvas: Record<string, string> = bearer(adminToken);
+
+/** A caller (`tok-caller`) and its child `Slow`, whose agent answers `text` after 8 s. */
+export function slowPlatform(text: string): Setup {
+	return setup([
+		{ id: id(1), name: 'Caller', tokens: ['tok-caller'] },
+		// A child of the caller: roots are no longer siblings (addendum §1.5).
+		{ id: id(2), name: 'Slow', parentId: id(1), agent: agents.slow(8000, text) },
+	]);
+}
+
+/** `message/send` from the caller to `Slow`, with the caller's credential (every /a2a call needs one, addendum §1.1). */
+export function postToSlow(signal: AbortSignal): Request {
+	const headers = { 'Content-Type': 'application/json', Authorization: 'Bearer tok-caller' };
+	return new Request(`${origin}/workspaces/${id(2)}/a2a`, { method: 'POST', headers, body: JSON.stringify(messageSend('hi')), signal });
+}

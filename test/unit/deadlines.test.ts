@@ -6,10 +6,9 @@ import { testClient } from '../helpers/client.js';
 import { drive } from '../helpers/fake-clock.js';
 import { PEER_ID, PLATFORM_URL } from '../helpers/ids.js';
 import { json, scriptedFetch } from '../helpers/scripted-fetch.js';
+import { macrotask, settledSoon } from '../helpers/settled.js';
 
 const target = `${PLATFORM_URL}/workspaces/${PEER_ID}/a2a`;
-const macrotask = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-
 /** A fetch that never settles and never looks at its signal. */
 const deafFetch: FetchFunction = () => new Promise<Response>(() => {});
 
@@ -25,20 +24,6 @@ function endlessBody(first = '{"jsonrpc":"2.0",') {
 		},
 	});
 	return { body, state };
-}
-
-/** Resolves on the next macrotask with whether `promise` settled, and its rejection reason. */
-async function settledSoon(promise: Promise<unknown>): Promise<{ settled: boolean; reason: unknown }> {
-	const state = { settled: false, reason: undefined as unknown };
-	promise.then(
-		() => (state.settled = true),
-		(reason: unknown) => {
-			state.settled = true;
-			state.reason = reason;
-		},
-	);
-	await macrotask();
-	return state;
 }
 
 describe('a fetch that never settles', () => {

@@ -1,7 +1,7 @@
 import { validatePeerId } from '../../peer-id.js';
 import { workspaceAuth } from '../auth.js';
 import type { DevContext } from '../context.js';
-import { delegationIdOf, runDelegation, truncateBytes } from '../delegation.js';
+import { delegationIdOf, recordDelegationSent, runDelegation } from '../delegation.js';
 import { bindJson, errorReply, json, type Reply } from '../http.js';
 import { workspaceKey } from '../model.js';
 import type { RouteRequest } from '../router.js';
@@ -54,22 +54,7 @@ export function delegate(context: DevContext, request: RouteRequest): Reply {
 	const delegationId = context.settings.uuid();
 	const task = body['task'] as string;
 	// The row needs its workspace to exist (a foreign key): without one the delegation still runs, untracked.
-	if (source) {
-		context.model.activity.record({
-			workspaceId: sourceId,
-			activityType: 'delegation',
-			sourceId,
-			targetId,
-			method: 'delegate',
-			summary: `Delegating to ${targetId}`,
-			requestBody: { task, delegation_id: delegationId },
-			durationMs: null,
-			status: 'pending',
-			errorDetail: null,
-			...(key === '' ? {} : { idempotencyKey: key }),
-		});
-	}
-	context.events.record('DELEGATION_SENT', sourceId, { delegation_id: delegationId, target_id: targetId, task_preview: truncateBytes(task, 100) });
+	recordDelegationSent(context, { sourceId, targetId, task, delegationId, status: 'pending', idempotencyKey: key, withRow: source !== undefined });
 	context.background(() => runDelegation(context, { sourceId, targetId, delegationId, task }));
 	const warning = source ? {} : { warning: 'delegation dispatched but status tracking unavailable' };
 	return json(202, { delegation_id: delegationId, status: 'delegated', target_id: rawTarget, ...warning });

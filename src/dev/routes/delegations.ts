@@ -1,7 +1,7 @@
 import { validatePeerId } from '../../peer-id.js';
 import { workspaceAuth } from '../auth.js';
 import type { DevContext } from '../context.js';
-import { completedSummary, delegationIdOf, recordDelegationResult, setDelegationStatus, truncateBytes } from '../delegation.js';
+import { completedSummary, delegationIdOf, recordDelegationResult, recordDelegationSent, setDelegationStatus, truncateBytes } from '../delegation.js';
 import { isRecord } from '../../internal/json.js';
 import { bindJson, errorReply, json, type Reply } from '../http.js';
 import { workspaceKey } from '../model.js';
@@ -95,19 +95,7 @@ export function recordDelegation(context: DevContext, request: RouteRequest): Re
 	const sourceId = source.workspace.id;
 	const delegationId = body['delegation_id'] as string;
 	const task = body['task'] as string;
-	context.model.activity.record({
-		workspaceId: sourceId,
-		activityType: 'delegation',
-		sourceId,
-		targetId,
-		method: 'delegate',
-		summary: `Delegating to ${targetId}`,
-		requestBody: { task, delegation_id: delegationId },
-		durationMs: null,
-		status: 'dispatched',
-		errorDetail: null,
-	});
-	context.events.record('DELEGATION_SENT', sourceId, { delegation_id: delegationId, target_id: targetId, task_preview: truncateBytes(task, 100) });
+	recordDelegationSent(context, { sourceId, targetId, task, delegationId, status: 'dispatched', withRow: true });
 	return json(202, { delegation_id: delegationId, status: 'recorded' });
 }
 
