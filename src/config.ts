@@ -389,7 +389,8 @@ export function resolveConfig(config: A2AClientConfig): Settings {
  * a config to add the rest.
  *
  * @example
- * const client = createA2AClient({ ...configFromEnv(process.env), logger: console });
+ * // env: a Worker's `env`, `Deno.env.toObject()`, or Node's environment, read by the application
+ * const client = createA2AClient({ ...configFromEnv(env), logger: console });
  */
 export type EnvConfig = Pick<A2AClientConfig, 'workspaceId' | 'platformUrl' | 'origin' | 'token' | 'orgId'>;
 
@@ -402,7 +403,7 @@ export type EnvConfig = Pick<A2AClientConfig, 'workspaceId' | 'platformUrl' | 'o
  * Throws `ConfigError` naming `WORKSPACE_ID` when it is unset, or `env` when `env` is not an object.
  *
  * @example
- * const client = createA2AClient(configFromEnv(process.env));
+ * const client = createA2AClient(configFromEnv(Deno.env.toObject())); // or a Worker's `env`
  */
 export function configFromEnv(env: Readonly<Record<string, unknown>>): EnvConfig {
 	if (!isRecord(env)) throw new ConfigError('env', `must be an object of environment variables, got ${kindOf(env)}`);

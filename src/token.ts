@@ -38,7 +38,7 @@ export interface TokenSource {
  * refresh after a 401.
  *
  * @example
- * createA2AClient({ workspaceId, token: process.env.MOLECULE_WORKSPACE_TOKEN });
+ * createA2AClient({ workspaceId, token: env.MOLECULE_WORKSPACE_TOKEN }); // env: a Worker's, or read by the application
  */
 export type TokenOption = string | TokenProvider | TokenSource;
 
