@@ -181,13 +181,13 @@ export function createMessaging(settings: Settings, transport: Transport): Messa
 		let attempts = 0;
 		try {
 			const requestId = uuid();
-			const json = messageSendBody(checkMessage(message, redact), messageId, requestId, redact);
+			const body = messageSendBody(checkMessage(message, redact), messageId, requestId, redact);
 			const answer = await retry(
 				async (attempt, timeLeftMs) => {
 					attempts = attempt;
 					try {
 						return answerOf(
-							await transport({ method: 'POST', path: `/workspaces/${canonicalId}/a2a`, json, identify: true, timeoutMs: Math.min(timeoutMs, timeLeftMs), signal }),
+							await transport({ method: 'POST', path: `/workspaces/${canonicalId}/a2a`, ...body, identify: true, timeoutMs: Math.min(timeoutMs, timeLeftMs), signal }),
 							requestId,
 							answerContext,
 						);

@@ -91,11 +91,11 @@ function unwritable(parts: Part[], metadata: unknown, error: unknown, redact: Re
 }
 
 /**
- * The JSON-RPC `message/send` body for a checked message, to be sent as JSON. Throws
+ * The JSON-RPC `message/send` body for a checked message, as a value and as the text it was checked as. Throws
  * `InvalidMessageError` naming the field when a value cannot be written as JSON (a BigInt, a cycle)
  * or the body, written, exceeds what the proxy reads.
  */
-export function messageSendBody({ parts, metadata }: CheckedMessage, messageId: string, requestId: string, redact: Redact): object {
+export function messageSendBody({ parts, metadata }: CheckedMessage, messageId: string, requestId: string, redact: Redact): { json: object; jsonText: string } {
 	const envelope = {
 		jsonrpc: '2.0',
 		id: requestId,
@@ -111,5 +111,5 @@ export function messageSendBody({ parts, metadata }: CheckedMessage, messageId: 
 	// UTF-8 takes at most 3 bytes per UTF-16 unit: short bodies need no encoding pass.
 	const bytes = body.length * 3 > maxRequestBytes ? new TextEncoder().encode(body).byteLength : body.length;
 	if (bytes > maxRequestBytes) throw new InvalidMessageError('message', `is ${bytes} bytes as JSON; the platform proxy accepts at most ${maxRequestBytes}`);
-	return envelope;
+	return { json: envelope, jsonText: body };
 }

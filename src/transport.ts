@@ -21,6 +21,8 @@ export interface PlatformRequest {
 	searchParams?: Record<string, string> | undefined;
 	/** A JSON body, serialised by ky (which then sends `Content-Type: application/json`). */
 	json?: unknown;
+	/** `json` already serialised (`sendMessage` writes it once to check the size limit): sent as is, not written again. */
+	jsonText?: string | undefined;
 	/** A multipart form (file uploads), sent as is: fetch sets its `Content-Type` with the boundary. */
 	form?: FormData | undefined;
 	/** Reads a 2xx body as a Blob instead of text (file downloads), within the exchange's deadline. */
@@ -195,7 +197,8 @@ export function createTransport(settings: Settings): Transport {
 			if (request.json !== undefined) {
 				options.json = request.json;
 				// ky writes the body; the text is kept to be sent as is.
-				options.stringifyJson = (value) => (body = JSON.stringify(value));
+				const { jsonText } = request;
+				options.stringifyJson = (value) => (body = jsonText ?? JSON.stringify(value));
 			}
 			if (request.searchParams) options.searchParams = request.searchParams;
 			const responding = api(request.path, options);
