@@ -2,20 +2,10 @@
 import { describe, expect, test } from 'vitest';
 import { agents, createDevPlatform, type DevPlatformOptions, type DevWorkspace } from '../../src/dev/index.js';
 import { ConfigError } from '../../src/index.js';
+import { configError } from '../helpers/config-error.js';
 import { id } from './helpers.js';
 
 const echo: DevWorkspace = { id: id(1), name: 'Echo', agent: agents.echo() };
-
-/** The ConfigError `run` throws; fails the test when it throws anything else or nothing. */
-function configError(run: () => unknown): ConfigError {
-	try {
-		run();
-	} catch (error) {
-		if (error instanceof ConfigError) return error;
-		throw error;
-	}
-	throw new Error('expected a ConfigError');
-}
 
 const create = (options: unknown) => () => createDevPlatform(options as DevPlatformOptions);
 

@@ -1,20 +1,10 @@
 // Issue 9, item 7: a bad argument is a typed error naming the field and its problem, and leaves nothing running.
 import { describe, expect, test } from 'vitest';
 import { backoffDelayMs, configFromEnv, ConfigError, createA2AClient, formatA2AError, type A2AClientConfig, type SendOptions } from '../../src/index.js';
+import { configError } from '../helpers/config-error.js';
 import { testClient } from '../helpers/client.js';
 import { PEER_ID, WORKSPACE_ID } from '../helpers/ids.js';
 import { json, scriptedFetch } from '../helpers/scripted-fetch.js';
-
-/** The ConfigError `run` throws; fails the test when it throws anything else or nothing. */
-function configError(run: () => unknown): ConfigError {
-	try {
-		run();
-	} catch (error) {
-		if (error instanceof ConfigError) return error;
-		throw error;
-	}
-	throw new Error('expected a ConfigError');
-}
 
 const client = (extra: Record<string, unknown>) => () => createA2AClient({ workspaceId: WORKSPACE_ID, ...extra } as A2AClientConfig);
 const timers = (): number => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
