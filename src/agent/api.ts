@@ -61,8 +61,8 @@ export interface Agent {
 	updateCard(card: AgentCard, options?: { signal?: AbortSignal }): Promise<void>;
 	/**
 	 * A poll-mode agent's messages, oldest first, until `signal` aborts. A message counts as handled when
-	 * the loop asks for the next one; leaving the loop (`break`, a throw) leaves the current one unhandled,
-	 * so it comes again. Handled ids and the cursor are kept in the store; each batch is acknowledged to
+	 * it was answered with `message.reply()` or the loop asks for the next one; leaving the loop (`break`,
+	 * a throw) without replying leaves the current one unhandled, so it comes again. Handled ids and the cursor are kept in the store; each batch is acknowledged to
 	 * the platform once handled. Ends with `TokenRejectedError` when the platform refuses the token.
 	 *
 	 * @example

@@ -74,9 +74,11 @@ async function poll(context: AgentContext, cursor: string | null, handled: Reado
 
 /**
  * The poll-mode inbox as an async generator. Between a `yield` and the consumer's next call, the
- * message is being handled: nothing is polled then. Resuming marks it handled (cursor and id written
- * to the store); a consumer that leaves the loop instead leaves it unhandled, so it comes again (at
- * most that one repeats after a crash). A batch is acknowledged once all of it was handled.
+ * message is being handled: nothing is polled then. A delivered `reply()` or resuming marks it handled
+ * (cursor and id written to the store); a consumer that leaves the loop without replying leaves it
+ * unhandled, so it comes again (at most that one repeats after a crash). A reply marks it at once
+ * because its sender already has an answer: delivering the message again would answer twice.
+ * A batch is acknowledged once all of it was handled.
  */
 export async function* inboxMessages(context: AgentContext, tools: MessageTools, options: { signal?: AbortSignal | undefined } | undefined): AsyncGenerator<InboundMessage, void, undefined> {
 	const signal = checkOptions(options, { signal: [isAbortSignal, 'an AbortSignal'] }).signal ?? undefined;
@@ -97,9 +99,20 @@ export async function* inboxMessages(context: AgentContext, tools: MessageTools,
 		}
 	};
 	const markHandled = (id: string): void => {
+		if (handled.has(id)) return;
 		handled.add(id);
 		state.handled.push(id);
 		if (state.handled.length > maxHandled) handled.delete(state.handled.shift() as string);
+	};
+
+	const replying: MessageTools = {
+		...tools,
+		async reply(message, parts) {
+			await tools.reply(message, parts);
+			if (handled.has(message.id)) return;
+			markHandled(message.id);
+			await save();
+		},
 	};
 
 	while (!signal?.aborted) {
@@ -128,7 +141,7 @@ export async function* inboxMessages(context: AgentContext, tools: MessageTools,
 		for (const row of rows) {
 			if (signal?.aborted) return;
 			if (row.seq !== undefined) ackSeq = Math.max(ackSeq ?? 0, row.seq);
-			const message = handled.has(row.id) ? null : messageFromRow(row, workspaceId, tools);
+			const message = handled.has(row.id) ? null : messageFromRow(row, workspaceId, replying);
 			state.cursor = row.id;
 			if (!message) continue;
 			yield message;

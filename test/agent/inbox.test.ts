@@ -245,6 +245,23 @@ describe('inbox semantics (scripted feed)', () => {
 		expect(again).toEqual(['one', 'two']);
 	});
 
+	it('a message answered with reply() counts as handled: leaving the loop right after does not bring it again', async () => {
+		const w = world();
+		const store = memoryStore();
+		const agent = agentIn(w, { store });
+		await agent.register();
+		await peer(w).sendMessage(AGENT, 'one');
+		await peer(w).sendMessage(AGENT, 'two');
+		for await (const message of agent.inbox()) {
+			await message.reply('answer to one');
+			break;
+		}
+		const { iterator, stop } = reader(agentIn(w, { store }));
+		const again = await take(iterator, 1);
+		stop();
+		expect(textsOf(again)).toEqual(['two']);
+	});
+
 	it('keeps at most 500 handled ids in the store, and the cursor at the last row', async () => {
 		const feed = new FakeFeed(AGENT);
 		for (let index = 0; index < 600; index++) feed.message(`m${index}`);
