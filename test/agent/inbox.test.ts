@@ -337,7 +337,7 @@ describe('inbox semantics (scripted feed)', () => {
 	});
 
 	it('a push-mode agent has no inbox', async () => {
-		const { agent } = scriptedAgent(routes({}).fetch, { deliveryMode: 'push', url: 'https://agent.example/a2a/inbound' });
+		const { agent } = scriptedAgent(routes({}).fetch, { deliveryMode: 'push', url: 'https://agent.example/a2a/inbound', onMessage: () => undefined });
 		const error = await reader(agent).iterator.next().catch((caught: unknown) => caught);
 		expect(isConfigError(error) && error.field).toBe('deliveryMode');
 	});
