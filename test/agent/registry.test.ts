@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAgent, isStoreError, isTokenRejectedError } from '../../src/agent/index.js';
 import { isConfigError } from '../../src/index.js';
-import { ADMIN_TOKEN, AGENT, agentIn, MINTED, PEER, PLATFORM, recordingStore, SECRET, world } from './helpers.js';
+import { ADMIN_TOKEN, AGENT, agentIn, memoryStore, MINTED, PEER, PLATFORM, recordingStore, SECRET, world } from './helpers.js';
 import { json, routes } from './routes.js';
 
 
@@ -141,6 +141,19 @@ describe('updateCard', () => {
 	it('refuses a card that is not an object', async () => {
 		const error = await agentIn(world()).updateCard([] as never).catch((caught: unknown) => caught);
 		expect(isConfigError(error) && error.field).toBe('card');
+	});
+});
+
+describe('a second agent for a workspace that has a token', () => {
+	it('is told to pass the existing token, not that its token is gone', async () => {
+		const w = world();
+		await agentIn(w).register();
+		const error = await agentIn(w, { store: memoryStore() })
+			.register()
+			.catch((caught: unknown) => caught);
+		expect(isTokenRejectedError(error) && error.platformError).toBe('missing workspace auth token');
+		expect((error as Error).message).toMatch(/already has one.*pass it as `token`/);
+		expect((error as Error).message).not.toContain('gone');
 	});
 });
 
