@@ -36,7 +36,13 @@ export interface Agent {
 	readonly workspaceId: string;
 	/** How the platform delivers this agent's messages: `'poll'` (its inbox) or `'push'` (its `fetch`). */
 	readonly deliveryMode: 'poll' | 'push';
-	/** The agent's client for talking to peers; it uses the agent's token (the minted one once there is one). */
+	/**
+	 * The workspace client of this agent (`sendMessage`, `sendText`, `discoverPeer`, `getPeers`,
+	 * `listPeers`, `getWorkspaceInfo`, `getQueuedMessage`, `waitForReply`), with the agent's token (the
+	 * minted one once there is one).
+	 *
+	 * @example const outcome = await agent.client.sendMessage(peerId, 'status?');
+	 */
 	readonly client: A2AClient;
 	/**
 	 * Registers the workspace (`POST /registry/register`) with the card, the delivery mode and, in push
