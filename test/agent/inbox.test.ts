@@ -262,6 +262,24 @@ describe('inbox semantics (scripted feed)', () => {
 		expect(textsOf(again)).toEqual(['two']);
 	});
 
+	it('asks for fewer rows when a page is over the response size cap, and delivers every message', async () => {
+		const feed = new FakeFeed(AGENT);
+		for (let index = 0; index < 10; index++) feed.message(`m${index}`);
+		feed.oversizedAbove = 3;
+		const { agent, logs } = feedAgent(feed, { inbox: { batchSize: 100 } });
+		const { iterator, stop } = reader(agent);
+		const messages = await take(iterator, 10);
+		feed.message('m10');
+		messages.push(...(await take(iterator, 1)));
+		stop();
+		expect(textsOf(messages)).toEqual(['m0', 'm1', 'm2', 'm3', 'm4', 'm5', 'm6', 'm7', 'm8', 'm9', 'm10']);
+		const limits = feed.polls.map((query) => new URLSearchParams(query).get('limit'));
+		expect(limits.slice(0, 6)).toEqual(['100', '50', '25', '12', '6', '3']);
+		// Once a page came through, the next poll asks for twice as many again.
+		expect(limits.at(-1)).toBe('6');
+		expect(logs.some((line) => line.includes('asking for 50 rows at a time'))).toBe(true);
+	});
+
 	it('keeps at most 500 handled ids in the store, and the cursor at the last row', async () => {
 		const feed = new FakeFeed(AGENT);
 		for (let index = 0; index < 600; index++) feed.message(`m${index}`);
