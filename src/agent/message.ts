@@ -27,10 +27,10 @@ export interface MessageTools {
  */
 export function checkReply(content: ReplyContent): Part[] {
 	if (typeof content === 'string') {
-		if (content.trim() === '') throw new InvalidMessageError('', 'is empty (or only whitespace): return nothing to stay silent');
+		if (content.trim() === '') throw new InvalidMessageError('message', 'is empty (or only whitespace): return nothing to stay silent');
 		return [{ kind: 'text', text: content }];
 	}
-	if (!isRecord(content) || !Array.isArray(content['parts'])) throw new InvalidMessageError('', `must be a string or { parts }, got ${kindOf(content)}`);
+	if (!isRecord(content) || !Array.isArray(content['parts'])) throw new InvalidMessageError('message', `must be a string or { parts }, got ${kindOf(content)}`);
 	if (content.parts.length === 0) throw new InvalidMessageError('parts', 'must hold at least one part');
 	return content.parts.map((part, index) => {
 		const parsed = parsePart(part, `parts.${index}`);
@@ -85,20 +85,23 @@ function inboundFiles(files: readonly FileRef[], tools: MessageTools): InboundFi
 	});
 }
 
+/** Messages whose `reply()` was delivered: a message gets one answer. */
+const replied = new WeakSet<InboundMessage>();
+
+/** True once `message.reply()` delivered an answer. */
+export const wasReplied = (message: InboundMessage): boolean => replied.has(message);
+
 /** Builds the message; `reply` binds it to the tools, so it can be passed around detached. */
 export function inboundMessage(fields: Omit<InboundMessage, 'files' | 'reply'> & { fileRefs: readonly FileRef[] }, tools: MessageTools): InboundMessage {
 	const { fileRefs, ...rest } = fields;
 	const message: InboundMessage = {
 		...rest,
 		files: inboundFiles(fileRefs, tools),
-		reply: (content) => {
-			let parts: Part[];
-			try {
-				parts = checkReply(content);
-			} catch (error) {
-				return Promise.reject(error);
-			}
-			return tools.reply(message, parts);
+		reply: async (content) => {
+			if (replied.has(message)) throw new ConfigError('reply', 'was already called: a message gets one answer');
+			const parts = checkReply(content);
+			await tools.reply(message, parts);
+			replied.add(message);
 		},
 	};
 	return message;

@@ -240,6 +240,13 @@ describe('the push-mode inbound handler', () => {
 		const { body } = await answerOf(await agent.fetch(push(JSON.stringify(envelope('q')))));
 		expect(body).toMatchObject({ result: { parts: [{ kind: 'data', data: { ok: true } }] } });
 		expect(String(second)).toMatch(/already called/);
+		await expect(held?.reply('too late')).rejects.toThrow(/already called/);
+	});
+
+	it('refuses a reply that comes after onMessage returned without one', async () => {
+		let held: InboundMessage | undefined;
+		const { agent } = pushAgent({ onMessage: (message) => void (held = message) });
+		await agent.fetch(push(JSON.stringify(envelope('q'))));
 		await expect(held?.reply('too late')).rejects.toThrow(/after onMessage returned/);
 	});
 
