@@ -101,6 +101,20 @@ describe('run', () => {
 		await running;
 	});
 
+	it('goes on answering when the store cannot keep the token or the inbound secret', async () => {
+		const w = world();
+		const store = { get: () => undefined, set: () => Promise.reject(new Error('disk full')) };
+		const agent = agentIn(w, { store, onMessage: (message) => `echo: ${message.text}` });
+		const stop = new AbortController();
+		const running = agent.run({ signal: stop.signal });
+		await w.clock.run(0);
+		await peer(w).sendMessage(AGENT, 'still there?');
+		await w.clock.run(6000);
+		expect(repliesToPeer(w).map((reply) => reply.text)).toEqual(['echo: still there?']);
+		stop.abort();
+		await running;
+	});
+
 	it('stays silent when onMessage returns nothing', async () => {
 		const w = world();
 		const handled: string[] = [];
