@@ -5,6 +5,7 @@ import { ActivityLog } from './activity.js';
 import { readBody, type ReadBody } from './body.js';
 import { resolveSettings, type DevContext } from './context.js';
 import { applyCors, defaultCorsOrigins } from './cors.js';
+import { announceActivity, announceStatus } from './broadcasts.js';
 import { EventLog } from './events.js';
 import { jsonValue } from '../internal/json.js';
 import { decodeUtf8, emptyReply, routeNotFound, toResponse, type Reply } from './http.js';
@@ -47,9 +48,10 @@ function withHeaders(reply: Reply, headers: Record<string, string>): Reply {
 export function createDevPlatform(options: DevPlatformOptions): DevPlatform {
 	checkDevOptions(options);
 	const settings = resolveSettings(options);
-	const model = new DevModel(options.workspaces, settings.mintSecret, new ActivityLog(settings.uuid, settings.wallClock));
-	const queue = new QueueStore(settings.uuid, () => settings.clock.now(), settings.wallClock);
 	const events = new EventLog(settings.wallClock);
+	const activity = new ActivityLog(settings.uuid, settings.wallClock, (row, messageId) => announceActivity(events, row, messageId));
+	const model = new DevModel(options.workspaces, settings.mintSecret, activity);
+	const queue = new QueueStore(settings.uuid, () => settings.clock.now(), settings.wallClock);
 	const pending = new Set<Promise<void>>();
 	const closing = new AbortController();
 	const context: DevContext = {
@@ -70,6 +72,10 @@ export function createDevPlatform(options: DevPlatformOptions): DevPlatform {
 	const limiter = options.rateLimit ? new RateLimiter(options.rateLimit, settings.clock) : null;
 	const corsOrigins = options.corsOrigins ?? defaultCorsOrigins;
 	const recorded: RecordedRequest[] = [];
+	/** Hibernated workspaces whose wake-up time came are online again, and announced so. */
+	const wake = (): void => {
+		for (const woken of model.wakeDue(settings.clock.now())) events.record('WORKSPACE_ONLINE', woken, {});
+	};
 	let connectionsToDrop = 0;
 
 	async function answer(request: Request, url: URL, match: RouteMatch, body: ReadBody): Promise<Reply> {
@@ -136,7 +142,7 @@ export function createDevPlatform(options: DevPlatformOptions): DevPlatform {
 		const url = new URL(request.url);
 		const match = findRoute(routes, request.method, url.pathname);
 		const body = await readBody(request, match?.route.maxBodyBytes?.(settings) ?? maxProxyRequestBytes);
-		model.wakeDue(settings.clock.now());
+		wake();
 		const reply = await answer(request, url, match, body);
 		const parsedBody = body.bytes && body.bytes.length > 0 && isJsonRequest(request) ? jsonValue(decodeUtf8(body.bytes)) : undefined;
 		recorded.push({
@@ -172,7 +178,7 @@ export function createDevPlatform(options: DevPlatformOptions): DevPlatform {
 			return workspace.inboundSecret;
 		},
 		workspace(id) {
-			model.wakeDue(settings.clock.now());
+			wake();
 			const entry = model.get(id);
 			return entry && snapshot(entry.workspace);
 		},
@@ -185,6 +191,7 @@ export function createDevPlatform(options: DevPlatformOptions): DevPlatform {
 		update(id, patch) {
 			checkWorkspaceFields(patch, 'patch');
 			const { workspace, extras } = model.require(id);
+			const previousStatus = workspace.status ?? 'online';
 			Object.assign(workspace, patch);
 			if (typeof patch.parentId === 'string') workspace.parentId = workspaceKey(patch.parentId);
 			if (patch.tokens) workspace.tokens = [...patch.tokens];
@@ -192,6 +199,7 @@ export function createDevPlatform(options: DevPlatformOptions): DevPlatform {
 			if ('url' in patch) extras.internalUrl = patch.url ? patch.url : null;
 			if (patch.status === 'removed' && !workspace.removedAt) workspace.removedAt = settings.wallClock().toISOString();
 			if (patch.status !== undefined && patch.status !== 'hibernated') extras.wakeAt = null;
+			if (patch.status !== undefined) announceStatus(events, workspace.id, previousStatus, patch.status);
 		},
 		dropConnections(count) {
 			if (!Number.isInteger(count) || count < 0) throw new ConfigError('count', `must be a whole number, got ${kindOf(count)}`);
