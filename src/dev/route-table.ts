@@ -3,6 +3,7 @@ import type { Route } from './router.js';
 import { ackActivity, listActivity, reportActivity } from './routes/activity.js';
 import { delegate } from './routes/delegate.js';
 import { listDelegations, recordDelegation, updateDelegation } from './routes/delegations.js';
+import { chatHistory } from './routes/chat-history.js';
 import { checkAccess, discover, peers } from './routes/discovery.js';
 import { heartbeat } from './routes/heartbeat.js';
 import { commitMemory, recallMemories } from './routes/memories.js';
@@ -42,6 +43,7 @@ export const routes: readonly Route[] = [
 	{ method: 'POST', pattern: '/workspaces/:id/delegations/record', handle: recordDelegation },
 	{ method: 'POST', pattern: '/workspaces/:id/delegations/:delegation_id/update', handle: updateDelegation },
 	{ method: 'POST', pattern: '/workspaces/:id/notify', handle: notify },
+	{ method: 'GET', pattern: '/workspaces/:id/chat-history', handle: chatHistory },
 	{
 		method: 'POST',
 		pattern: '/workspaces/:id/chat/uploads',
