@@ -17,6 +17,7 @@ import { clientKey, RateLimiter } from './rate-limit.js';
 import { routes } from './route-table.js';
 import { findRoute, type Route, type RouteRequest } from './router.js';
 import { maxProxyRequestBytes } from './routes/proxy.js';
+import { SessionStore } from './sessions.js';
 import { tenantGuard } from './tenant.js';
 import type { DevPlatform, DevPlatformOptions, RecordedRequest } from './types.js';
 import { PendingUploadStore } from './uploads.js';
@@ -62,6 +63,7 @@ export function createDevPlatform(options: DevPlatformOptions): DevPlatform {
 		events,
 		uploads: new PendingUploadStore(settings.uuid, () => settings.clock.now()),
 		memories: new MemoryStore(settings.uuid, settings.wallClock),
+		sessions: new SessionStore(options.sessionCookies),
 		background(work) {
 			const running: Promise<void> = work()
 				.catch(() => {})

@@ -4,6 +4,7 @@ import { ackActivity, listActivity, reportActivity } from './routes/activity.js'
 import { delegate } from './routes/delegate.js';
 import { listDelegations, recordDelegation, updateDelegation } from './routes/delegations.js';
 import { chatHistory } from './routes/chat-history.js';
+import { devSession } from './routes/dev-session.js';
 import { checkAccess, discover, peers } from './routes/discovery.js';
 import { heartbeat } from './routes/heartbeat.js';
 import { commitMemory, recallMemories } from './routes/memories.js';
@@ -23,6 +24,7 @@ import { listWorkspaces, workspaceInfo } from './routes/workspaces.js';
 export const routes: readonly Route[] = [
 	{ method: 'GET', pattern: '/health', handle: () => json(200, { status: 'ok' }) },
 	{ method: 'GET', pattern: '/uploads/limits', handle: uploadLimits },
+	{ method: 'POST', pattern: '/dev/session', handle: devSession },
 	{ method: 'GET', pattern: '/registry/discover/:id', handle: discover },
 	{ method: 'GET', pattern: '/registry/:id/peers', handle: peers },
 	{ method: 'POST', pattern: '/registry/check-access', handle: checkAccess },

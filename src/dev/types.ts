@@ -225,6 +225,15 @@ export interface DevPlatformOptions {
 	/** Org API tokens (contract §2.1): plain strings act organisation-wide. */
 	orgTokens?: readonly (string | OrgApiToken)[];
 	/**
+	 * Values of the `molecule_dev_session` cookie that count as verified sessions of a member of the
+	 * organisation: the dev-only stand-in for the control plane's session cookie (contract §2.7). A
+	 * plain string is a member of every organisation; `{ cookie, org }` of the one whose root is `org`.
+	 * `POST /dev/session` mints more.
+	 *
+	 * @default none
+	 */
+	sessionCookies?: readonly (string | { cookie: string; org?: string })[];
+	/**
 	 * How long, in milliseconds, a canvas-class `/a2a` call waits for the agent before the platform
 	 * answers 200 `push-async` and finishes the turn in the background (contract §7.6); `null` turns the
 	 * cut-off off (`A2A_CANVAS_SYNC_DISABLE=1`).
