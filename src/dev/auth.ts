@@ -49,13 +49,13 @@ export function sessionOf(context: DevContext, headers: Headers): SessionVerdict
 
 /**
  * A canvas-class credential for the organisation-wide routes (`GET /workspaces`, `/ws`): a verified
- * session first, then the admin token or an org API token. Answers its organisation (`null`: every
- * one), `'missing'` when there is neither a session nor a bearer, or `'invalid'`.
+ * session first, then the admin token or an org API token (`token`: the bearer, unless the caller
+ * read it elsewhere, as `/ws` does). Answers its organisation (`null`: every one), `'missing'` when
+ * there is neither a session nor a bearer, or `'invalid'`.
  */
-export function canvasCredential(context: DevContext, headers: Headers): { org: string | null } | 'missing' | 'invalid' {
+export function canvasCredential(context: DevContext, headers: Headers, token = bearerToken(headers.get('Authorization'))): { org: string | null } | 'missing' | 'invalid' {
 	const session = sessionOf(context, headers);
 	if (session.kind === 'member') return { org: session.org };
-	const token = bearerToken(headers.get('Authorization'));
 	if (token === '') return 'missing';
 	const credential = identify(context, token);
 	if (credential.kind === 'admin') return { org: null };

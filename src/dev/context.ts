@@ -5,6 +5,7 @@ import { randomUuid, runtime } from '../internal/runtime.js';
 import { workspaceKey, type DevModel } from './model.js';
 import type { QueueStore } from './queue.js';
 import type { SessionStore } from './sessions.js';
+import type { LiveStreams } from './streams.js';
 import type { DevPlatformOptions, UploadLimits } from './types.js';
 import type { PendingUploadStore } from './uploads.js';
 
@@ -43,6 +44,8 @@ export interface DevContext {
 	memories: MemoryStore;
 	/** The dev stand-in for verified control-plane sessions (contract §2.7). */
 	sessions: SessionStore;
+	/** Open SSE streams and `/ws` sockets (contract §15.3–15.5). */
+	streams: LiveStreams;
 	/** Runs work after the answer was sent (like a goroutine), so `settled()` can wait for it. */
 	background(work: () => Promise<void>): void;
 	/**

@@ -18,6 +18,7 @@ import { routes } from './route-table.js';
 import { findRoute, type Route, type RouteRequest } from './router.js';
 import { maxProxyRequestBytes } from './routes/proxy.js';
 import { SessionStore } from './sessions.js';
+import { LiveStreams } from './streams.js';
 import { tenantGuard } from './tenant.js';
 import type { DevPlatform, DevPlatformOptions, RecordedRequest } from './types.js';
 import { PendingUploadStore } from './uploads.js';
@@ -28,6 +29,12 @@ type RouteMatch = { route: Route; params: Record<string, string> } | undefined;
 function isJsonRequest(request: Request): boolean {
 	const type = request.headers.get('Content-Type') ?? '';
 	return !type.toLowerCase().startsWith('multipart/');
+}
+
+/** What a fetch handler answers to a WebSocket handshake it cannot upgrade (docs/platform-contract.md §15.4). */
+function webSocketUnsupported(): Reply {
+	const text = 'This runtime serves the dev platform as a fetch handler, which cannot upgrade /ws: hand upgrade requests to platform.webSocket(request) (the Node adapter serve() does).';
+	return { status: 501, headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body: text };
 }
 
 function withHeaders(reply: Reply, headers: Record<string, string>): Reply {
@@ -54,6 +61,7 @@ export function createDevPlatform(options: DevPlatformOptions): DevPlatform {
 	const model = new DevModel(options.workspaces, settings.mintSecret, activity);
 	const queue = new QueueStore(settings.uuid, () => settings.clock.now(), settings.wallClock);
 	const pending = new Set<Promise<void>>();
+	const streams = new LiveStreams(events);
 	const closing = new AbortController();
 	const context: DevContext = {
 		closed: closing.signal,
@@ -64,6 +72,7 @@ export function createDevPlatform(options: DevPlatformOptions): DevPlatform {
 		uploads: new PendingUploadStore(settings.uuid, () => settings.clock.now()),
 		memories: new MemoryStore(settings.uuid, settings.wallClock),
 		sessions: new SessionStore(options.sessionCookies),
+		streams,
 		background(work) {
 			const running: Promise<void> = work()
 				.catch(() => {})
@@ -97,6 +106,7 @@ export function createDevPlatform(options: DevPlatformOptions): DevPlatform {
 			url,
 			headers: request.headers,
 			params: match.params,
+			signal: request.signal,
 			body: body.bytes && decodeUtf8(body.bytes),
 			bodyBytes: body.bytes,
 			bodyUnreadable: body.unreadable,
@@ -135,7 +145,8 @@ export function createDevPlatform(options: DevPlatformOptions): DevPlatform {
 		});
 	}
 
-	async function handle(request: Request): Promise<Response> {
+	/** Reads, answers and records one request; the reply is not a `Response` yet (a `/ws` handshake never becomes one). */
+	async function serveRequest(request: Request): Promise<Reply> {
 		if (closing.signal.aborted) throw new TypeError('the dev platform is closed');
 		if (connectionsToDrop > 0) {
 			connectionsToDrop--;
@@ -154,7 +165,13 @@ export function createDevPlatform(options: DevPlatformOptions): DevPlatform {
 			...(parsedBody === undefined ? {} : { body: parsedBody }),
 			status: reply.status,
 		});
-		return toResponse(reply);
+		return reply;
+	}
+
+	async function handle(request: Request): Promise<Response> {
+		const reply = await serveRequest(request);
+		// A handshake that passed cannot be upgraded by a fetch handler: the runtime must hand it to webSocket().
+		return toResponse(reply.upgrade ? webSocketUnsupported() : reply);
 	}
 
 	return {
@@ -173,6 +190,18 @@ export function createDevPlatform(options: DevPlatformOptions): DevPlatform {
 		},
 		get events() {
 			return events.all();
+		},
+		subscribe(listener) {
+			if (typeof listener !== 'function') throw new ConfigError('listener', `must be a function, got ${kindOf(listener)}`);
+			return events.subscribe(listener);
+		},
+		async webSocket(request) {
+			const reply = await serveRequest(request);
+			return reply.upgrade ?? toResponse(reply);
+		},
+		cutEventStreams: () => streams.cut(),
+		get openEventStreams() {
+			return streams.open;
 		},
 		rotateInboundSecret(id) {
 			const { workspace } = model.require(id);
@@ -212,6 +241,7 @@ export function createDevPlatform(options: DevPlatformOptions): DevPlatform {
 		},
 		async close() {
 			if (!closing.signal.aborted) closing.abort(new Error('the dev platform was closed'));
+			streams.close();
 			while (pending.size > 0) await Promise.all(pending);
 		},
 	};

@@ -5,6 +5,9 @@ import { workspaceKey } from './model.js';
  * whether its session cookie belongs to a member of the organisation (addendum §2.1); the dev platform
  * has no control plane, so it keeps its own sessions: preset with `sessionCookies`, or minted by the
  * dev-only `POST /dev/session` (docs/platform-contract.md §2.7).
+ *
+ * @example
+ * await fetch(`${platformUrl}/workspaces`, { headers: { Cookie: `${devSessionCookie}=${session}` } });
  */
 export const devSessionCookie = 'molecule_dev_session';
 
