@@ -16,11 +16,19 @@ export type StreamEnd = 'closed' | 'cut';
  * const peer: EventSocketPeer = { send: (frame) => socket.send(frame), end: (reason) => (reason === 'cut' ? socket.terminate() : socket.close(1001)) };
  */
 export interface EventSocketPeer {
-	/** Sends one text frame: a JSON event `{event, workspace_id, timestamp, payload}`. */
+	/**
+	 * Sends one text frame: a JSON event `{event, workspace_id, timestamp, payload}`.
+	 *
+	 * @example
+	 * peer.send(JSON.stringify(event));
+	 */
 	send(frame: string): void;
 	/**
 	 * The platform ends the socket: `'closed'` when it is closed (a normal close), `'cut'` when
 	 * `cutEventStreams` drops it (end it as a lost connection would end: abruptly, if the runtime can).
+	 *
+	 * @example
+	 * peer.end('cut'); // the Node adapter terminates the socket: the client sees 1006
 	 */
 	end(reason: StreamEnd): void;
 }
@@ -45,6 +53,9 @@ export interface EventSocketAccept {
 	 * Starts sending the events this caller may see to `peer`, from now on.
 	 *
 	 * @returns The function to call when the socket closes (it stops the sending; calling it twice is harmless).
+	 * @example
+	 * const detach = accepted.attach({ send: (frame) => socket.send(frame), end: () => socket.close() });
+	 * socket.addEventListener('close', detach);
 	 */
 	attach(peer: EventSocketPeer): () => void;
 }
