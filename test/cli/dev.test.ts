@@ -70,6 +70,8 @@ describe('molecule-a2a dev', () => {
 		expect(stdout).toMatch(new RegExp(`${demoId('busy')}\\s+Busy\\s+worker\\s+dev-token-busy\\s+always busy: messages are queued \\(202\\)`));
 		expect(stdout).toContain(`WORKSPACE_ID=${demo.caller} MOLECULE_WORKSPACE_TOKEN=dev-token-orchestrator`);
 		expect(stdout).toContain(`Authorization: Bearer ${demo.adminToken}`);
+		expect(stdout).toMatch(/live events: http:\/\/127\.0\.0\.1:\d+\/workspaces\/<id>\/events\/stream \(SSE\), ws:\/\/127\.0\.0\.1:\d+\/ws/);
+		expect(stdout).toContain('/dev/session with that header sets the molecule_dev_session cookie');
 	});
 
 	test('the printed admin token makes canvas-class calls (addendum §4.2)', async () => {

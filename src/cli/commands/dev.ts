@@ -94,6 +94,8 @@ function printReady(url: string, seed: Seed): void {
 	printLine();
 	printLine('Call as the canvas (a human, canvas-class: no hierarchy check, push-async after 90 s):');
 	printLine(`  Authorization: Bearer ${seed.adminToken}`);
+	printLine(`  live events: ${url}/workspaces/<id>/events/stream (SSE), ${url.replace(/^http/, 'ws')}/ws (all, WebSocket)`);
+	printLine(`  a browser session: POST ${url}/dev/session with that header sets the molecule_dev_session cookie`);
 }
 
 async function listen(platform: DevPlatform, host: string, port: number): Promise<RunningServer> {
