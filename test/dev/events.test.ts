@@ -174,3 +174,32 @@ describe('workspace lifecycle events (addendum §9.14)', () => {
 		expect(named(platform, 'WORKSPACE_ONLINE')).toEqual([expect.objectContaining({ workspace_id: target, payload: {} })]);
 	});
 });
+
+describe('platform.subscribe (docs/platform-contract.md §15.2)', () => {
+	test('a listener hears each event as it is broadcast, until the function it got back is called', async () => {
+		const { platform } = setup(org());
+		const heard: string[] = [];
+		const stop = platform.subscribe((event) => heard.push(`${event.event} ${String(event.payload['message'] ?? '')}`));
+		await send(platform, `/workspaces/${target}/notify`, { headers: bearer('target-token'), body: { message: 'one' } });
+		stop();
+		await send(platform, `/workspaces/${target}/notify`, { headers: bearer('target-token'), body: { message: 'two' } });
+		expect(heard).toEqual(['AGENT_MESSAGE one', 'ACTIVITY_LOGGED ']);
+	});
+
+	test('a listener that throws does not keep the event from the others, nor fail the route', async () => {
+		const { platform } = setup(org());
+		const heard: string[] = [];
+		platform.subscribe(() => {
+			throw new Error('broken subscriber');
+		});
+		platform.subscribe((event) => heard.push(event.event));
+		const answer = await send(platform, `/workspaces/${target}/notify`, { headers: bearer('target-token'), body: { message: 'one' } });
+		expect(answer.status).toBe(200);
+		expect(heard).toEqual(['AGENT_MESSAGE', 'ACTIVITY_LOGGED']);
+	});
+
+	test('a listener that is not a function is a ConfigError naming it', () => {
+		const { platform } = setup(org());
+		expect(() => platform.subscribe('events' as unknown as () => void)).toThrow(expect.objectContaining({ name: 'ConfigError', message: expect.stringContaining('listener') }));
+	});
+});
