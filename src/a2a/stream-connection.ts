@@ -1,7 +1,7 @@
 import type { Clock } from '../clock.js';
 import { TransportError } from '../errors/transport-error.js';
 import { UnexpectedResponseError } from '../errors/unexpected-response-error.js';
-import { readServerSentEvents, type ServerSentEvent } from '../events/sse.js';
+import { readServerSentEventBatches, type ServerSentEvent } from '../events/sse.js';
 import { readCapped } from '../internal/body.js';
 import { deadline, type Deadline } from '../internal/deadline.js';
 import { within } from '../internal/within.js';
@@ -38,14 +38,14 @@ export interface ConnectionOptions {
 const isEventStream = (type: string | null): boolean => type !== null && /^\s*text\/event-stream\s*(;|$)/i.test(type);
 
 /**
- * Opens one connection with `open` and yields its server-sent events but `event: error`, which is
- * thrown as `decodeError` makes it. When the iteration ends, however it ends, the request is aborted,
+ * Opens one connection with `open` and yields its server-sent events, a body read at a time (batches
+ * never empty), up to an `event: error`, which is thrown as `decodeError` makes it. When the iteration ends, however it ends, the request is aborted,
  * the body cancelled and every timer cleared.
  *
  * @throws {TransportError} `ReadTimeout` when no answer starts within `openMs`, or no byte comes for `idleMs`.
  * @throws whatever `decodeError` returns, for an answer that is not an event stream or an `event: error`.
  */
-export async function* connectionEvents(open: (signal: AbortSignal) => Promise<Response>, options: ConnectionOptions): AsyncGenerator<ServerSentEvent, void, undefined> {
+export async function* connectionEvents(open: (signal: AbortSignal) => Promise<Response>, options: ConnectionOptions): AsyncGenerator<ServerSentEvent[], void, undefined> {
 	const { clock, signal } = options;
 	if (signal?.aborted) throw signal.reason;
 	const connection = new AbortController();
@@ -93,9 +93,14 @@ export async function* connectionEvents(open: (signal: AbortSignal) => Promise<R
 				}),
 			);
 		}
-		for await (const event of readServerSentEvents(body, { maxEventBytes: options.maxEventBytes, signal: connection.signal })) {
-			if (event.event === 'error') throw options.decodeError({ source: 'event', status: response.status, contentType, text: event.data });
-			yield event;
+		for await (const batch of readServerSentEventBatches(body, { maxEventBytes: options.maxEventBytes, signal: connection.signal })) {
+			const failure = batch.findIndex((event) => event.event === 'error');
+			if (failure < 0) {
+				yield batch;
+				continue;
+			}
+			if (failure > 0) yield batch.slice(0, failure);
+			throw options.decodeError({ source: 'event', status: response.status, contentType, text: (batch[failure] as ServerSentEvent).data });
 		}
 	} finally {
 		limit.clear();

@@ -8,6 +8,7 @@ import { ConfigError } from '../errors/config-error.js';
 import { isHttpError } from '../errors/http-error.js';
 import { isTransportError, TransportError } from '../errors/transport-error.js';
 import { backoffDelay } from '../events/backoff.js';
+import { flatten } from '../events/flatten.js';
 import { defaultMaxEventBytes } from '../events/sse.js';
 import { kindOf } from '../internal/describe.js';
 import { within } from '../internal/within.js';
@@ -111,7 +112,12 @@ const reconnectable = (error: unknown): boolean => isTransportError(error) || (i
  * 	if (event.kind === 'status-update') console.log(event.status.state);
  * }
  */
-export async function* streamTaskEvents<E extends NormalisedStreamEvent>(options: StreamTaskEventsOptions<E>): AsyncGenerator<E, void, undefined> {
+export function streamTaskEvents<E extends NormalisedStreamEvent>(options: StreamTaskEventsOptions<E>): AsyncIterableIterator<E> {
+	return flatten(streamTaskEventBatches(options), options.signal);
+}
+
+/** `streamTaskEvents` a body read at a time (batches never empty); see there. */
+async function* streamTaskEventBatches<E extends NormalisedStreamEvent>(options: StreamTaskEventsOptions<E>): AsyncGenerator<E[], void, undefined> {
 	for (const name of ['open', 'decode', 'decodeError'] as const) {
 		if (typeof options[name] !== 'function') throw new ConfigError(name, `must be a function, got ${kindOf(options[name])}`);
 	}
@@ -136,13 +142,26 @@ export async function* streamTaskEvents<E extends NormalisedStreamEvent>(options
 		let cut: unknown;
 		try {
 			const taskId = ledger.taskId;
-			for await (const event of connectionEvents((connectionSignal) => options.open(kind, taskId, connectionSignal), connection)) {
-				const out = ledger.take(options.decode(event.data));
+			for await (const batch of connectionEvents((connectionSignal) => options.open(kind, taskId, connectionSignal), connection)) {
+				const out: E[] = [];
+				for (const event of batch) {
+					// Decoded one at a time: what comes after an end state is not read, and a bad event
+					// still lets those before it out.
+					let decoded: E;
+					try {
+						decoded = options.decode(event.data);
+					} catch (error) {
+						if (out.length > 0) yield out;
+						throw error;
+					}
+					out.push(...ledger.take(decoded));
+					if (ledger.ended) break;
+				}
 				if (out.length > 0) {
 					failures = 0;
 					cutAt = undefined;
+					yield out;
 				}
-				for (const item of out) yield item;
 				if (ledger.ended) return;
 			}
 			cut = new TransportError('ReadError', `the event stream of task ${ledger.taskId ?? '(not yet known)'} ended before the task reached an end state`);
@@ -156,7 +175,7 @@ export async function* streamTaskEvents<E extends NormalisedStreamEvent>(options
 					if (signal?.aborted) throw signal.reason;
 					if (task && streamEndStates.has(task.status.state)) {
 						logger?.debug?.(`a2a stream: task ${taskId} ended during the cut (${task.status.state}); read it instead of subscribing`);
-						yield* ledger.resync(task);
+						yield ledger.resync(task);
 						return;
 					}
 				}

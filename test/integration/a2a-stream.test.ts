@@ -27,7 +27,7 @@ async function open(kind: StreamOpenKind, taskId: string | undefined, signal: Ab
 }
 
 /** A stream that reconnects at once (every wait 0 ms), so the tests wait for nothing but the server. */
-const stream = (options: Partial<StreamTaskEventsOptions<TestEvent>> = {}): AsyncGenerator<TestEvent> =>
+const stream = (options: Partial<StreamTaskEventsOptions<TestEvent>> = {}): AsyncIterableIterator<TestEvent> =>
 	streamTaskEvents<TestEvent>({ open, decode, decodeError, random: () => 0, retry: { baseDelayMs: 1, maxDelayMs: 1 }, ...options });
 
 const closedOnServer = (index: number): Promise<void> => vi.waitFor(() => expect(server.log[index]?.closed).toBe(true), { timeout: 5000, interval: 5 });
