@@ -49,39 +49,46 @@ export class StreamLedger<E extends NormalisedStreamEvent> {
 		return this.#ended;
 	}
 
-	/** What to yield for `event`, in order: the event itself, nothing (seen before), or a Task's difference from what was yielded. */
-	take(event: E): E[] {
+	/** Adds to `out` what to yield for `event`: the event itself, nothing (seen before), or a Task's difference from what was yielded. */
+	take(event: E, out: E[]): void {
 		switch (event.kind) {
 			case 'task': {
 				const task = event as Of<E, 'task'>;
-				if (this.#sawTask) return this.resync(task);
+				if (this.#sawTask) {
+					out.push(...this.resync(task));
+					return;
+				}
 				this.#sawTask = true;
 				this.#taskId = task.id;
 				this.#statuses.add(statusKey(task.status));
 				for (const artifact of task.artifacts ?? []) this.#parts.set(artifact.artifactId, artifact.parts.length);
 				this.#ended = streamEndStates.has(task.status.state);
-				return [event];
+				out.push(event);
+				return;
 			}
 			case 'message': {
-				if (this.#messages.has(event.messageId)) return [];
+				if (this.#messages.has(event.messageId)) return;
 				this.#messages.add(event.messageId);
 				// A message before any task, on a stream that names none, is a message-only stream: all of it.
 				if (!this.#sawTask && this.#taskId === undefined) this.#ended = true;
-				return [event];
+				out.push(event);
+				return;
 			}
 			case 'status-update': {
 				this.#taskId ??= event.taskId;
 				const key = statusKey(event.status);
-				if (this.#statuses.has(key)) return [];
+				if (this.#statuses.has(key)) return;
 				this.#statuses.add(key);
 				this.#ended = streamEndStates.has(event.status.state) || event.final === true;
-				return [event];
+				out.push(event);
+				return;
 			}
 			case 'artifact-update': {
 				this.#taskId ??= event.taskId;
 				const { artifactId, parts } = event.artifact;
 				this.#parts.set(artifactId, (event.append ? (this.#parts.get(artifactId) ?? 0) : 0) + parts.length);
-				return [event];
+				out.push(event);
+				return;
 			}
 		}
 	}

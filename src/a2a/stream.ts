@@ -154,7 +154,7 @@ async function* streamTaskEventBatches<E extends NormalisedStreamEvent>(options:
 						if (out.length > 0) yield out;
 						throw error;
 					}
-					out.push(...ledger.take(decoded));
+					ledger.take(decoded, out);
 					if (ledger.ended) break;
 				}
 				if (out.length > 0) {
