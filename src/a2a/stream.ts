@@ -171,11 +171,12 @@ async function* streamTaskEventBatches<E extends NormalisedStreamEvent>(options:
 				const taskId = ledger.taskId;
 				if (reconnection > 0 && getTask && taskId !== undefined) {
 					const reading = signal ?? new AbortController().signal;
-					const task = await within(getTask(taskId, reading), reading).catch(() => undefined);
+					const task = await within((async () => getTask(taskId, reading))(), reading).catch(() => undefined);
 					if (signal?.aborted) throw signal.reason;
 					if (task && streamEndStates.has(task.status.state)) {
 						logger?.debug?.(`a2a stream: task ${taskId} ended during the cut (${task.status.state}); read it instead of subscribing`);
-						yield ledger.resync(task);
+						const out = ledger.resync(task);
+						if (out.length > 0) yield out;
 						return;
 					}
 				}
