@@ -224,6 +224,17 @@ describe('streamTaskEvents: nothing twice', () => {
 		expect(read).toEqual(['t-1']);
 	});
 
+	test('when getTask finds the task not ended, or fails, the refusal is thrown', async () => {
+		const refusal = () => json({ jsonrpc: '2.0', id: 1, error: { code: -32602, message: 'invalid params' } });
+		for (const getTask of [async () => task('working', 1), async () => Promise.reject(new Error('down')), () => {
+			throw new Error('at once');
+		}]) {
+			const { all } = setup([cut(task('working')), refusal()], { getTask: getTask as StreamTaskEventsOptions<TestEvent>['getTask'] });
+			const error = (await all().catch((caught: unknown) => caught)) as JsonRpcError;
+			expect(isJsonRpcError(error) && error.code).toBe(-32602);
+		}
+	});
+
 	test('without getTask, a refused resubscription is thrown as decodeError made it', async () => {
 		const refusal = json({ jsonrpc: '2.0', id: 1, error: { code: -32004, message: 'task is in a terminal state' } });
 		const { all } = setup([cut(task('working')), refusal]);
