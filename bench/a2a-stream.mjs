@@ -95,6 +95,54 @@ async function pacedDelays(read, base, n, gap) {
 
 const byRound = (values, base) => summarise(values.map((value, index) => value / base[index]));
 
+/**
+ * Client CPU alone: the same /burst bytes (built here, as the server writes them) served from memory
+ * in 64 KiB chunks, no socket; CPU milliseconds (`process.cpuUsage`) per read of the whole stream.
+ * Preemption by the machine's other jobs does not count, so this holds still when the load does not.
+ */
+async function inMemoryCpu(streamTaskEvents, n, rounds) {
+	const ids = { taskId: 't-1', contextId: 'c-1' };
+	const frame = (event) => `data: ${JSON.stringify(event)}\n\n`;
+	let text = frame({ kind: 'task', id: 't-1', contextId: 'c-1', status: { state: 'working' }, artifacts: [] });
+	for (let index = 0; index < n; index++) {
+		const parts = [{ kind: 'text', text: `chunk ${index} of the answer, with enough words to look like a real token run: lorem ipsum dolor sit amet.` }];
+		text += frame({ kind: 'artifact-update', ...ids, artifact: { artifactId: 'answer', parts }, append: index > 0, lastChunk: false });
+	}
+	text += frame({ kind: 'status-update', ...ids, status: { state: 'completed' } });
+	const bytes = new TextEncoder().encode(text);
+	const body = () => {
+		let offset = 0;
+		return new ReadableStream({ pull: (controller) => (offset >= bytes.length ? controller.close() : controller.enqueue(bytes.subarray(offset, (offset += 65_536)))) });
+	};
+	const readers = {
+		async [bare]() {
+			let count = 0;
+			const reader = body().getReader();
+			const decoder = new TextDecoder();
+			const parser = createParser({ onEvent: (event) => (JSON.parse(event.data), count++) });
+			for (;;) {
+				const { done, value } = await reader.read();
+				if (done) return count;
+				parser.feed(decoder.decode(value, { stream: true }));
+			}
+		},
+		async [ours]() {
+			let count = 0;
+			const open = async () => new Response(body(), { headers: { 'content-type': 'text/event-stream' } });
+			for await (const event of streamTaskEvents({ open, decode: (data) => JSON.parse(data), decodeError: () => new Error('not a stream') })) if (event) count++;
+			return count;
+		},
+	};
+	for (const read of Object.values(readers)) for (let index = 0; index < 3; index++) await read();
+	return alternate([bare, ours], rounds, async (name) => {
+		const before = process.cpuUsage();
+		const count = await readers[name]();
+		const used = process.cpuUsage(before);
+		if (count !== n + 2) throw new Error(`in memory: ${count} events instead of ${n + 2}`);
+		return (used.user + used.system) / 1000;
+	});
+}
+
 export async function run({ smoke }) {
 	const sizes = smoke ? { events: 50, burstRounds: 1, paced: 5, gap: 1, pacedRounds: 1, cuts: 1, baseDelayMs: 20 } : { events: 10_000, burstRounds: 9, paced: 300, gap: 2, pacedRounds: 7, cuts: 5, baseDelayMs: 1000 };
 	const { streamTaskEvents } = await loadStream();
@@ -128,6 +176,10 @@ export async function run({ smoke }) {
 			roundTrips.push(first);
 		}
 		log(`a2a-stream resubscribe ms per cut: ${JSON.stringify({ resubscribe, roundTrips })}`);
+		const cpu = await inMemoryCpu(streamTaskEvents, sizes.events, smoke ? 1 : 15);
+		log(`a2a-stream in-memory CPU ms per round: ${JSON.stringify(cpu)}`);
+		// Events per CPU second, ours over bare: the throughput ratio with the network taken out.
+		const cpuRatio = byRound(cpu[bare], cpu[ours]);
 
 		const rateRatio = byRound(rates[ours], rates[bare]);
 		const p50Ratio = byRound(delays[ours].map((round) => round.p50), delays[bare].map((round) => round.p50));
@@ -145,6 +197,8 @@ export async function run({ smoke }) {
 			'',
 			table(['contender', `throughput, ${sizes.events.toLocaleString('en-US')}-event stream`, 'p50 write-to-caller delay', 'p99 write-to-caller delay'], rows),
 			'',
+			`Client CPU alone (no socket, no server: the same bytes from memory in 64 KiB chunks, \`process.cpuUsage\` per read): ${bare} ${spread(summarise(cpu[bare]), ms)}, ${ours} ${spread(summarise(cpu[ours]), ms)} per ${sizes.events.toLocaleString('en-US')} events; events per CPU second, ours / bare, ${spread(cpuRatio, ratio)}.`,
+			'',
 			`Resubscription: the server sends the Task and destroys the connection; ${ours} (random 0.5, so its first wait is ${firstStepMs} ms of a ${sizes.baseDelayMs} ms base) subscribes again, and the server answers the Task and a \`completed\` status stamped with the time of the cut. Measured: the cut to the caller getting that status, ${spread(summarise(resubscribe), ms)}; one round trip (a bare read of the subscription on a new connection, request to first event) ${spread(summarise(roundTrips), ms)}; ${sizes.cuts} cuts.`,
 		].join('\n');
 		return {
@@ -155,8 +209,11 @@ export async function run({ smoke }) {
 				{ id: 'stream-throughput', name: `stream: ${sizes.events.toLocaleString('en-US')}-event throughput ≥ 0.9× the bare reader`, value: rateRatio.median, limit: 0.9, better: 'higher', shown: spread(rateRatio, ratio) },
 				{ id: 'stream-resubscribe', name: 'stream: first event after a cut within the first backoff step plus one round trip', value: resubscribeRatio.median, limit: 1, better: 'lower', shown: `${spread(resubscribeRatio, ratio)} of step + round trip` },
 			],
-			extra: [{ name: 'stream: write-to-caller p99, ours / bare', shown: spread(p99Ratio, ratio) }],
-			data: { rates, delays, resubscribe, roundTrips, firstStepMs },
+			extra: [
+				{ name: 'stream: write-to-caller p99, ours / bare', shown: spread(p99Ratio, ratio) },
+				{ name: 'stream: events per client CPU second, no socket, ours / bare', shown: spread(cpuRatio, ratio) },
+			],
+			data: { rates, delays, resubscribe, roundTrips, firstStepMs, cpu },
 		};
 	} finally {
 		await server.close();

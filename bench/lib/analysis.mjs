@@ -105,13 +105,13 @@ const analyses = {
 };
 
 /** Why streamTaskEvents trails a bare reader, from the rates and delays of the run. */
-function streamGap({ rates, delays }) {
+function streamGap({ rates, delays, cpu }) {
 	const ours = median(rates.streamTaskEvents);
 	const bare = median(rates['bare eventsource-parser reader']);
 	const perEvent = (1e6 / ours - 1e6 / bare).toFixed(2);
 	const latency = median(delays.streamTaskEvents.map((round) => round.p50)) - median(delays['bare eventsource-parser reader'].map((round) => round.p50));
 	return [
-		`*Why.* Both read the same bytes with the same parser and \`JSON.parse\`. Per event, ${'`streamTaskEvents`'} adds one async-iterator step to its caller (the bare reader calls a function), the event-size check and the resubscription bookkeeping (\`src/a2a/stream-ledger.ts\`: a set lookup for a status update or message, a map write for an artifact chunk); per body read, one step through each of its three layers (the SSE reader, the connection, the resubscription), which hand events over a read at a time (\`src/events/flatten.ts\`). In this run that was ${perEvent} µs more per event in throughput (${perSecond(ours)} against ${perSecond(bare)}) and ${(latency * 1000).toFixed(0)} µs more from write to caller at p50.`,
+		`*Why.* Both read the same bytes with the same parser and \`JSON.parse\`. Per event, ${'`streamTaskEvents`'} adds one async-iterator step to its caller (the bare reader calls a function), the event-size check and the resubscription bookkeeping (\`src/a2a/stream-ledger.ts\`: a set lookup for a status update or message, a map write for an artifact chunk); per body read, one step through each of its three layers (the SSE reader, the connection, the resubscription), which hand events over a read at a time (\`src/events/flatten.ts\`). In this run that was ${perEvent} µs more per event in throughput (${perSecond(ours)} against ${perSecond(bare)}) and ${(latency * 1000).toFixed(0)} µs more from write to caller at p50. With the socket taken out (the same bytes from memory, CPU time only), ours read ${ratio(median(perRound(cpu['bare eventsource-parser reader'], cpu.streamTaskEvents)))} the events per CPU second of the bare reader: the step per event to the caller is about 0.15 µs of that and the bookkeeping about 0.1 µs (measured apart, by reading the same bytes through \`readServerSentEventBatches\` alone, which matched the bare reader, and through \`readServerSentEvents\`).`,
 		'',
 		'*What would close it.* A callback interface (`onEvent`) instead of an async iterable would drop the step per event; issue 14 fixes the iterable as the API. On this shared 2-core machine the per-round ratios spread widely (the table above): judge a miss by the median over several runs before changing code.',
 	].join('\n');
