@@ -1,0 +1,168 @@
+import * as v from 'valibot';
+import { absent } from '../../schemas/absent.js';
+import type { Artifact, Message, Part, PushNotificationConfig, StreamEvent, Task, TaskPage, TaskState, TaskStatus } from '../types.js';
+import { base64Bytes, compact, metadata, optionalText, optionalTexts } from './common.js';
+
+// A2A v1.0 in proto-JSON (spec §5.5): camelCase proto names, enums as their names, parts told apart
+// by which member they hold. Each schema validates and normalises in one pass.
+
+/** v1.0 task states, by proto name, as the plain strings of `TaskState`. */
+const states: Readonly<Record<string, TaskState>> = {
+	TASK_STATE_UNSPECIFIED: 'unknown',
+	TASK_STATE_SUBMITTED: 'submitted',
+	TASK_STATE_WORKING: 'working',
+	TASK_STATE_COMPLETED: 'completed',
+	TASK_STATE_FAILED: 'failed',
+	TASK_STATE_CANCELED: 'canceled',
+	TASK_STATE_INPUT_REQUIRED: 'input-required',
+	TASK_STATE_REJECTED: 'rejected',
+	TASK_STATE_AUTH_REQUIRED: 'auth-required',
+};
+export const v1StateNames: Readonly<Record<TaskState, string>> = Object.fromEntries(Object.entries(states).map(([name, state]) => [state, name])) as Record<TaskState, string>;
+
+const StateV1Schema = v.pipe(
+	v.picklist(Object.keys(states) as [string, ...string[]]),
+	v.transform((name): TaskState => states[name] ?? 'unknown'),
+);
+
+/** A v1.0 `Part`: exactly one of `text`, `raw`, `url`, `data`. */
+export const PartV1Schema = v.pipe(
+	v.looseObject({ text: optionalText, raw: absent(base64Bytes), url: optionalText, data: v.optional(v.unknown()), filename: optionalText, mediaType: optionalText, metadata }),
+	v.check((part) => {
+		const others = [part.text, part.raw, part.url].filter((member) => member !== undefined).length;
+		// `data` is a JSON value, so null is content, unless a writer of nulls put it beside another member.
+		return others + (part.data === undefined || (part.data === null && others > 0) ? 0 : 1) === 1;
+	}, 'Invalid part: Expected exactly one of text, raw, url or data'),
+	v.transform((part): Part => {
+		if (part.text !== undefined) return compact({ kind: 'text', text: part.text, mediaType: part.mediaType, metadata: part.metadata });
+		if (part.raw === undefined && part.url === undefined) return compact({ kind: 'data', data: part.data, mediaType: part.mediaType, metadata: part.metadata });
+		return compact({ kind: 'file', file: compact({ uri: part.url, bytes: part.raw, name: part.filename, mediaType: part.mediaType }), metadata: part.metadata });
+	}),
+);
+
+/** A v1.0 `Message`. */
+export const MessageV1Schema = v.pipe(
+	v.looseObject({
+		messageId: v.string(),
+		role: v.picklist(['ROLE_USER', 'ROLE_AGENT']),
+		parts: v.array(PartV1Schema),
+		contextId: optionalText,
+		taskId: optionalText,
+		referenceTaskIds: optionalTexts,
+		extensions: optionalTexts,
+		metadata,
+	}),
+	v.transform(
+		(message): Message =>
+			compact({
+				kind: 'message',
+				messageId: message.messageId,
+				role: message.role === 'ROLE_USER' ? 'user' : 'agent',
+				parts: message.parts,
+				contextId: message.contextId || undefined,
+				taskId: message.taskId || undefined,
+				referenceTaskIds: message.referenceTaskIds?.length ? message.referenceTaskIds : undefined,
+				extensions: message.extensions?.length ? message.extensions : undefined,
+				metadata: message.metadata,
+			}),
+	),
+);
+
+/** A v1.0 `TaskStatus`. */
+export const StatusV1Schema = v.pipe(
+	v.looseObject({ state: StateV1Schema, message: absent(MessageV1Schema), timestamp: optionalText }),
+	v.transform((status): TaskStatus => compact({ state: status.state, message: status.message, timestamp: status.timestamp })),
+);
+
+/** A v1.0 `Artifact`. */
+export const ArtifactV1Schema = v.pipe(
+	v.looseObject({ artifactId: v.string(), name: optionalText, description: optionalText, parts: v.array(PartV1Schema), extensions: optionalTexts, metadata }),
+	v.transform(
+		(artifact): Artifact =>
+			compact({
+				artifactId: artifact.artifactId,
+				name: artifact.name || undefined,
+				description: artifact.description || undefined,
+				parts: artifact.parts,
+				extensions: artifact.extensions?.length ? artifact.extensions : undefined,
+				metadata: artifact.metadata,
+			}),
+	),
+);
+
+/** A v1.0 `Task`; proto-JSON leaves out empty lists and strings, so they read as `[]` and `''`. */
+export const TaskV1Schema = v.pipe(
+	v.looseObject({ id: v.string(), contextId: optionalText, status: StatusV1Schema, artifacts: absent(v.array(ArtifactV1Schema)), history: absent(v.array(MessageV1Schema)), metadata }),
+	v.transform(
+		(task): Task =>
+			compact({ kind: 'task', id: task.id, contextId: task.contextId ?? '', status: task.status, artifacts: task.artifacts ?? [], history: task.history ?? [], metadata: task.metadata }),
+	),
+);
+
+/** The result of `SendMessage`: `{task}` or `{message}`. */
+export const SendResultV1Schema = v.union([
+	v.pipe(v.looseObject({ task: TaskV1Schema }), v.transform((result) => result.task)),
+	v.pipe(v.looseObject({ message: MessageV1Schema }), v.transform((result) => result.message)),
+]);
+
+const StatusUpdateV1Schema = v.looseObject({ taskId: v.string(), contextId: optionalText, status: StatusV1Schema, metadata });
+const ArtifactUpdateV1Schema = v.looseObject({ taskId: v.string(), contextId: optionalText, artifact: ArtifactV1Schema, append: absent(v.boolean()), lastChunk: absent(v.boolean()), metadata });
+
+/** One `StreamResponse`: `{task}`, `{message}`, `{statusUpdate}` or `{artifactUpdate}`. */
+export const StreamEventV1Schema = v.union([
+	v.pipe(v.looseObject({ task: TaskV1Schema }), v.transform((event): StreamEvent => event.task)),
+	v.pipe(v.looseObject({ message: MessageV1Schema }), v.transform((event): StreamEvent => event.message)),
+	v.pipe(
+		v.looseObject({ statusUpdate: StatusUpdateV1Schema }),
+		v.transform(({ statusUpdate: event }): StreamEvent => compact({ kind: 'status-update', taskId: event.taskId, contextId: event.contextId ?? '', status: event.status, metadata: event.metadata })),
+	),
+	v.pipe(
+		v.looseObject({ artifactUpdate: ArtifactUpdateV1Schema }),
+		v.transform(
+			({ artifactUpdate: event }): StreamEvent =>
+				compact({
+					kind: 'artifact-update',
+					taskId: event.taskId,
+					contextId: event.contextId ?? '',
+					artifact: event.artifact,
+					append: event.append ?? false,
+					lastChunk: event.lastChunk ?? false,
+					metadata: event.metadata,
+				}),
+		),
+	),
+]);
+
+/** The result of `ListTasks`. */
+export const TaskPageV1Schema = v.pipe(
+	v.looseObject({ tasks: v.array(TaskV1Schema), nextPageToken: optionalText, pageSize: absent(v.number()), totalSize: absent(v.number()) }),
+	v.transform((page): TaskPage => compact({ tasks: page.tasks, nextPageToken: page.nextPageToken || undefined, pageSize: page.pageSize, totalSize: page.totalSize })),
+);
+
+/** A v1.0 `TaskPushNotificationConfig` (flat: the task id beside the webhook). */
+export const PushConfigV1Schema = v.pipe(
+	v.looseObject({
+		id: v.string(),
+		taskId: v.string(),
+		url: v.string(),
+		token: optionalText,
+		authentication: absent(v.looseObject({ scheme: v.string(), credentials: optionalText })),
+		tenant: optionalText,
+	}),
+	v.transform(
+		(config): PushNotificationConfig =>
+			compact({
+				id: config.id,
+				taskId: config.taskId,
+				url: config.url,
+				token: config.token || undefined,
+				authentication: config.authentication && compact({ scheme: config.authentication.scheme, credentials: config.authentication.credentials || undefined }),
+			}),
+	),
+);
+
+/** The result of `ListTaskPushNotificationConfigs`. */
+export const PushConfigListV1Schema = v.pipe(
+	v.looseObject({ configs: absent(v.array(PushConfigV1Schema)) }),
+	v.transform((list): PushNotificationConfig[] => list.configs ?? []),
+);
