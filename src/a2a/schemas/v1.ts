@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { absent } from '../../schemas/absent.js';
-import type { Artifact, Message, Part, PushNotificationConfig, StreamEvent, Task, TaskPage, TaskState, TaskStatus } from '../types.js';
+import type { Artifact, Message, Part, PushNotificationConfig, StreamEvent, Task, TaskArtifactUpdateEvent, TaskPage, TaskState, TaskStatus, TaskStatusUpdateEvent } from '../types.js';
 import { base64Bytes, compact, metadata, optionalText, optionalTexts } from './common.js';
 
 // A2A v1.0 in proto-JSON (spec §5.5): camelCase proto names, enums as their names, parts told apart
@@ -99,39 +99,47 @@ export const TaskV1Schema = v.pipe(
 	),
 );
 
-/** The result of `SendMessage`: `{task}` or `{message}`. */
-export const SendResultV1Schema = v.union([
-	v.pipe(v.looseObject({ task: TaskV1Schema }), v.transform((result) => result.task)),
-	v.pipe(v.looseObject({ message: MessageV1Schema }), v.transform((result) => result.message)),
-]);
+/** A proto `oneof` of objects: exactly one member set, so a bad one gets issues at its own path. */
+const oneOf = <TEntries extends v.ObjectEntries>(entries: TEntries, names: string) =>
+	v.pipe(
+		v.looseObject(entries),
+		v.check((value) => Object.keys(entries).filter((key) => (value as Record<string, unknown>)[key] !== undefined).length === 1, `Invalid type: Expected exactly one of ${names}`),
+	);
 
-const StatusUpdateV1Schema = v.looseObject({ taskId: v.string(), contextId: optionalText, status: StatusV1Schema, metadata });
-const ArtifactUpdateV1Schema = v.looseObject({ taskId: v.string(), contextId: optionalText, artifact: ArtifactV1Schema, append: absent(v.boolean()), lastChunk: absent(v.boolean()), metadata });
+/** The result of `SendMessage`: `{task}` or `{message}`. */
+export const SendResultV1Schema = v.pipe(
+	oneOf({ task: v.optional(TaskV1Schema), message: v.optional(MessageV1Schema) }, 'task or message'),
+	v.transform((result): Message | Task => (result.task ?? result.message) as Message | Task),
+);
+
+const StatusUpdateV1Schema = v.pipe(
+	v.looseObject({ taskId: v.string(), contextId: optionalText, status: StatusV1Schema, metadata }),
+	v.transform((event): TaskStatusUpdateEvent => compact({ kind: 'status-update', taskId: event.taskId, contextId: event.contextId ?? '', status: event.status, metadata: event.metadata })),
+);
+const ArtifactUpdateV1Schema = v.pipe(
+	v.looseObject({ taskId: v.string(), contextId: optionalText, artifact: ArtifactV1Schema, append: absent(v.boolean()), lastChunk: absent(v.boolean()), metadata }),
+	v.transform(
+		(event): TaskArtifactUpdateEvent =>
+			compact({
+				kind: 'artifact-update',
+				taskId: event.taskId,
+				contextId: event.contextId ?? '',
+				artifact: event.artifact,
+				append: event.append ?? false,
+				lastChunk: event.lastChunk ?? false,
+				metadata: event.metadata,
+			}),
+	),
+);
 
 /** One `StreamResponse`: `{task}`, `{message}`, `{statusUpdate}` or `{artifactUpdate}`. */
-export const StreamEventV1Schema = v.union([
-	v.pipe(v.looseObject({ task: TaskV1Schema }), v.transform((event): StreamEvent => event.task)),
-	v.pipe(v.looseObject({ message: MessageV1Schema }), v.transform((event): StreamEvent => event.message)),
-	v.pipe(
-		v.looseObject({ statusUpdate: StatusUpdateV1Schema }),
-		v.transform(({ statusUpdate: event }): StreamEvent => compact({ kind: 'status-update', taskId: event.taskId, contextId: event.contextId ?? '', status: event.status, metadata: event.metadata })),
+export const StreamEventV1Schema = v.pipe(
+	oneOf(
+		{ task: v.optional(TaskV1Schema), message: v.optional(MessageV1Schema), statusUpdate: v.optional(StatusUpdateV1Schema), artifactUpdate: v.optional(ArtifactUpdateV1Schema) },
+		'task, message, statusUpdate or artifactUpdate',
 	),
-	v.pipe(
-		v.looseObject({ artifactUpdate: ArtifactUpdateV1Schema }),
-		v.transform(
-			({ artifactUpdate: event }): StreamEvent =>
-				compact({
-					kind: 'artifact-update',
-					taskId: event.taskId,
-					contextId: event.contextId ?? '',
-					artifact: event.artifact,
-					append: event.append ?? false,
-					lastChunk: event.lastChunk ?? false,
-					metadata: event.metadata,
-				}),
-		),
-	),
-]);
+	v.transform((event): StreamEvent => (event.task ?? event.message ?? event.statusUpdate ?? event.artifactUpdate) as StreamEvent),
+);
 
 /** The result of `ListTasks`. */
 export const TaskPageV1Schema = v.pipe(
