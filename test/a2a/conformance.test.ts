@@ -12,8 +12,11 @@ import {
 	type Message,
 	type Task,
 } from '../../src/a2a/index.js';
+import { openConnection } from '../../src/a2a/connection.js';
+import type { StreamSource } from '../../src/a2a/stream-source.js';
 import type { FetchFunction } from '../../src/index.js';
 import { startPeer, type Peer } from './peer.js';
+import { decodedEvents } from './sse-events.js';
 
 let peer: Peer;
 let noPush: Peer;
@@ -43,10 +46,11 @@ const modes: [string, ConnectOptions, '1.0' | '0.3', 'JSONRPC' | 'HTTP+JSON'][] 
 
 describe.each(modes)('%s against @a2a-js/sdk 1.3', (_name, options, version, binding) => {
 	let agent: AgentConnection;
+	let streams: StreamSource;
 	let recorder: ReturnType<typeof recordingFetch>;
 	beforeAll(async () => {
 		recorder = recordingFetch();
-		agent = await connectAgent(peer.base, { ...options, fetch: recorder.fetch });
+		({ connection: agent, streams } = await openConnection(peer.base, { ...options, fetch: recorder.fetch }));
 	});
 
 	test('the card is read and the interface asked for is chosen', () => {
@@ -172,5 +176,35 @@ describe.each(modes)('%s against @a2a-js/sdk 1.3', (_name, options, version, bin
 			expect(isPushNotificationNotSupportedError(await call().catch((caught: unknown) => caught))).toBe(true);
 		}
 		expect(seen.seen.length).toBe(before);
+	});
+
+	test('a message stream opens and its events decode: task, working, artifact, completed', async () => {
+		const opened = await streams.openSend({ messageId: crypto.randomUUID(), parts: [{ kind: 'text', text: 'hello' }] }, {}, { timeoutMs: 5000 });
+		const events = await decodedEvents(opened);
+		expect(events.map((event) => (event.kind === 'status-update' ? `status ${event.status.state}` : event.kind))).toEqual(['task', 'status working', 'artifact-update', 'status completed']);
+		const artifact = events.find((event) => event.kind === 'artifact-update');
+		expect(artifact?.kind === 'artifact-update' && artifact.artifact.parts).toEqual([expect.objectContaining({ kind: 'text', text: 'echo: hello' })]);
+	});
+
+	test('a subscription to a running task starts with the task, and ends canceled after cancelTask', async () => {
+		const task = asTask(await agent.send('slow', { returnImmediately: true }));
+		const opened = await streams.openSubscribe(task.id, { timeoutMs: 5000 });
+		await agent.cancelTask(task.id);
+		const events = await decodedEvents(opened);
+		expect(events[0]).toMatchObject({ kind: 'task', id: task.id });
+		expect(events.at(-1)).toMatchObject({ kind: 'status-update', status: { state: 'canceled' } });
+	});
+
+	test("a subscription to a finished task is refused with an UnsupportedOperationError (v0.3: as the stream's error event)", async () => {
+		const task = asTask(await agent.send('hello'));
+		const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
+		try {
+			const refused = streams.openSubscribe(task.id, { timeoutMs: 5000 });
+			// a2a-js refuses before the stream in v1.0 (JSON, HTTP 200 or 400), in an `event: error` frame in v0.3.
+			const error = await (version === '1.0' ? refused : refused.then(decodedEvents)).catch((caught: unknown) => caught);
+			expect(isUnsupportedOperationError(error)).toBe(true);
+		} finally {
+			quiet.mockRestore();
+		}
 	});
 });
