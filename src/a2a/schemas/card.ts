@@ -15,7 +15,7 @@ const texts = v.optional(v.pipe(v.nullable(v.array(v.string())), v.transform((li
 const SkillSchema = v.pipe(
 	v.looseObject({ id: v.string(), name: v.string(), description: absent(v.string()), tags: texts, examples: optionalTexts, inputModes: optionalTexts, outputModes: optionalTexts }),
 	v.transform(
-		(skill): AgentSkill =>
+		(skill) =>
 			compact({
 				id: skill.id,
 				name: skill.name,
@@ -66,13 +66,13 @@ function normalised(card: Common, json: Record<string, unknown>, cardVersion: '1
 
 const InterfaceV1Schema = v.pipe(
 	v.looseObject({ url: v.string(), protocolBinding: v.string(), protocolVersion: v.string(), tenant: optionalText }),
-	v.transform((item): AgentInterface => compact({ url: item.url, binding: item.protocolBinding, protocolVersion: majorMinor(item.protocolVersion), tenant: item.tenant || undefined })),
+	v.transform((item) => compact({ url: item.url, binding: item.protocolBinding, protocolVersion: majorMinor(item.protocolVersion), tenant: item.tenant || undefined })),
 );
 
 /** A v1.0 card. */
 export const CardV1Schema = v.pipe(
 	v.looseObject({ ...common, supportedInterfaces: v.pipe(v.array(InterfaceV1Schema), v.minLength(1, 'Invalid length: Expected at least one interface')) }),
-	v.transform((card): AgentCard => normalised(card, card, '1.0', card.supportedInterfaces, card.capabilities?.extendedAgentCard ?? false)),
+	v.transform((card) => normalised(card, card, '1.0', card.supportedInterfaces, card.capabilities?.extendedAgentCard ?? false)),
 );
 
 /** A v0.3 card: `url` speaks `preferredTransport` (JSONRPC when not said), `additionalInterfaces` the rest. */
@@ -85,7 +85,7 @@ export const CardV03Schema = v.pipe(
 		additionalInterfaces: absent(v.array(v.looseObject({ url: v.string(), transport: v.string() }))),
 		supportsAuthenticatedExtendedCard: absent(v.boolean()),
 	}),
-	v.transform((card): AgentCard => {
+	v.transform((card) => {
 		const protocolVersion = majorMinor(card.protocolVersion ?? '0.3');
 		const main = { url: card.url, binding: card.preferredTransport ?? 'JSONRPC', protocolVersion };
 		const others = (card.additionalInterfaces ?? []).map((item) => ({ url: item.url, binding: item.transport, protocolVersion }));

@@ -27,3 +27,6 @@ export function compact<T extends object>(value: T): T {
 	for (const key of Object.keys(value) as (keyof T)[]) if (value[key] === undefined) delete value[key];
 	return value;
 }
+
+/** A member the normalised type has and this version never sets (v0.3 media types, v1.0 `final`): absent, typed as the member. */
+export const unset = <T>(): T | undefined => undefined;

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { absent } from '../../schemas/absent.js';
 import type { Artifact, Message, Part, PushNotificationConfig, StreamEvent, Task, TaskState, TaskStatus } from '../types.js';
-import { base64Bytes, compact, metadata, optionalText, optionalTexts } from './common.js';
+import { base64Bytes, compact, metadata, optionalText, optionalTexts, unset } from './common.js';
 
 // A2A v0.3: objects tagged by `kind`, states as lower-case words. Each schema validates and
 // normalises in one pass into the same types as the v1.0 schemas.
@@ -10,7 +10,7 @@ const StateV03Schema = v.picklist(['submitted', 'working', 'input-required', 'au
 
 const TextPartV03Schema = v.pipe(
 	v.looseObject({ kind: v.literal('text'), text: v.string(), metadata }),
-	v.transform((part): Part => compact({ kind: 'text', text: part.text, metadata: part.metadata })),
+	v.transform((part) => compact({ kind: 'text' as const, text: part.text, mediaType: unset<string>(), metadata: part.metadata })),
 );
 const FilePartV03Schema = v.pipe(
 	v.looseObject({
@@ -19,11 +19,11 @@ const FilePartV03Schema = v.pipe(
 		metadata,
 	}),
 	v.check((part) => (part.file.uri === undefined) !== (part.file.bytes === undefined), 'Invalid file: Expected exactly one of uri or bytes'),
-	v.transform((part): Part => compact({ kind: 'file', file: compact({ uri: part.file.uri, bytes: part.file.bytes, name: part.file.name, mediaType: part.file.mimeType }), metadata: part.metadata })),
+	v.transform((part) => compact({ kind: 'file' as const, file: compact({ uri: part.file.uri, bytes: part.file.bytes, name: part.file.name, mediaType: part.file.mimeType }), metadata: part.metadata })),
 );
 const DataPartV03Schema = v.pipe(
 	v.looseObject({ kind: v.literal('data'), data: v.unknown(), metadata }),
-	v.transform((part): Part => compact({ kind: 'data', data: part.data, metadata: part.metadata })),
+	v.transform((part) => compact({ kind: 'data' as const, data: part.data, mediaType: unset<string>(), metadata: part.metadata })),
 );
 
 /** A v0.3 part, picked by `kind`. */
@@ -43,9 +43,9 @@ export const MessageV03Schema = v.pipe(
 		metadata,
 	}),
 	v.transform(
-		(message): Message =>
+		(message) =>
 			compact({
-				kind: 'message',
+				kind: 'message' as const,
 				messageId: message.messageId,
 				role: message.role,
 				parts: message.parts,
@@ -61,14 +61,14 @@ export const MessageV03Schema = v.pipe(
 /** A v0.3 `TaskStatus`. */
 export const StatusV03Schema = v.pipe(
 	v.looseObject({ state: StateV03Schema, message: absent(MessageV03Schema), timestamp: optionalText }),
-	v.transform((status): TaskStatus => compact({ state: status.state, message: status.message, timestamp: status.timestamp })),
+	v.transform((status) => compact({ state: status.state, message: status.message, timestamp: status.timestamp })),
 );
 
 /** A v0.3 `Artifact`. */
 export const ArtifactV03Schema = v.pipe(
 	v.looseObject({ artifactId: v.string(), name: optionalText, description: optionalText, parts: v.array(PartV03Schema), extensions: optionalTexts, metadata }),
 	v.transform(
-		(artifact): Artifact =>
+		(artifact) =>
 			compact({ artifactId: artifact.artifactId, name: artifact.name, description: artifact.description, parts: artifact.parts, extensions: artifact.extensions, metadata: artifact.metadata }),
 	),
 );
@@ -85,13 +85,13 @@ export const TaskV03Schema = v.pipe(
 		metadata,
 	}),
 	v.transform(
-		(task): Task => compact({ kind: 'task', id: task.id, contextId: task.contextId, status: task.status, artifacts: task.artifacts ?? [], history: task.history ?? [], metadata: task.metadata }),
+		(task) => compact({ kind: 'task' as const, id: task.id, contextId: task.contextId, status: task.status, artifacts: task.artifacts ?? [], history: task.history ?? [], metadata: task.metadata }),
 	),
 );
 
 const StatusUpdateV03Schema = v.pipe(
 	v.looseObject({ kind: v.literal('status-update'), taskId: v.string(), contextId: v.string(), status: StatusV03Schema, final: absent(v.boolean()), metadata }),
-	v.transform((event): StreamEvent => compact({ kind: 'status-update', taskId: event.taskId, contextId: event.contextId, status: event.status, final: event.final, metadata: event.metadata })),
+	v.transform((event) => compact({ kind: 'status-update' as const, taskId: event.taskId, contextId: event.contextId, status: event.status, final: event.final, metadata: event.metadata })),
 );
 const ArtifactUpdateV03Schema = v.pipe(
 	v.looseObject({
@@ -104,9 +104,9 @@ const ArtifactUpdateV03Schema = v.pipe(
 		metadata,
 	}),
 	v.transform(
-		(event): StreamEvent =>
+		(event) =>
 			compact({
-				kind: 'artifact-update',
+				kind: 'artifact-update' as const,
 				taskId: event.taskId,
 				contextId: event.contextId,
 				artifact: event.artifact,
@@ -134,7 +134,7 @@ export const PushConfigV03Schema = v.pipe(
 			authentication: absent(v.looseObject({ schemes: v.array(v.string()), credentials: optionalText })),
 		}),
 	}),
-	v.transform(({ taskId, pushNotificationConfig: config }): PushNotificationConfig => {
+	v.transform(({ taskId, pushNotificationConfig: config }) => {
 		const scheme = config.authentication?.schemes[0];
 		return compact({
 			id: config.id ?? '',

@@ -1,13 +1,13 @@
 import * as v from 'valibot';
 import { absent } from '../../schemas/absent.js';
 import type { Artifact, Message, Part, PushNotificationConfig, StreamEvent, Task, TaskArtifactUpdateEvent, TaskPage, TaskState, TaskStatus, TaskStatusUpdateEvent } from '../types.js';
-import { base64Bytes, compact, metadata, optionalText, optionalTexts } from './common.js';
+import { base64Bytes, compact, metadata, optionalText, optionalTexts, unset } from './common.js';
 
 // A2A v1.0 in proto-JSON (spec §5.5): camelCase proto names, enums as their names, parts told apart
 // by which member they hold. Each schema validates and normalises in one pass.
 
 /** v1.0 task states, by proto name, as the plain strings of `TaskState`. */
-const states: Readonly<Record<string, TaskState>> = {
+const states = {
 	TASK_STATE_UNSPECIFIED: 'unknown',
 	TASK_STATE_SUBMITTED: 'submitted',
 	TASK_STATE_WORKING: 'working',
@@ -17,12 +17,12 @@ const states: Readonly<Record<string, TaskState>> = {
 	TASK_STATE_INPUT_REQUIRED: 'input-required',
 	TASK_STATE_REJECTED: 'rejected',
 	TASK_STATE_AUTH_REQUIRED: 'auth-required',
-};
+} as const;
 export const v1StateNames: Readonly<Record<TaskState, string>> = Object.fromEntries(Object.entries(states).map(([name, state]) => [state, name])) as Record<TaskState, string>;
 
 const StateV1Schema = v.pipe(
-	v.picklist(Object.keys(states) as [string, ...string[]]),
-	v.transform((name): TaskState => states[name] ?? 'unknown'),
+	v.picklist(Object.keys(states) as [keyof typeof states, ...(keyof typeof states)[]]),
+	v.transform((name) => states[name]),
 );
 
 /** A v1.0 `Part`: exactly one of `text`, `raw`, `url`, `data`. */
@@ -33,10 +33,10 @@ export const PartV1Schema = v.pipe(
 		// `data` is a JSON value, so null is content, unless a writer of nulls put it beside another member.
 		return others + (part.data === undefined || (part.data === null && others > 0) ? 0 : 1) === 1;
 	}, 'Invalid part: Expected exactly one of text, raw, url or data'),
-	v.transform((part): Part => {
-		if (part.text !== undefined) return compact({ kind: 'text', text: part.text, mediaType: part.mediaType, metadata: part.metadata });
-		if (part.raw === undefined && part.url === undefined) return compact({ kind: 'data', data: part.data, mediaType: part.mediaType, metadata: part.metadata });
-		return compact({ kind: 'file', file: compact({ uri: part.url, bytes: part.raw, name: part.filename, mediaType: part.mediaType }), metadata: part.metadata });
+	v.transform((part) => {
+		if (part.text !== undefined) return compact({ kind: 'text' as const, text: part.text, mediaType: part.mediaType, metadata: part.metadata });
+		if (part.raw === undefined && part.url === undefined) return compact({ kind: 'data' as const, data: part.data, mediaType: part.mediaType, metadata: part.metadata });
+		return compact({ kind: 'file' as const, file: compact({ uri: part.url, bytes: part.raw, name: part.filename, mediaType: part.mediaType }), metadata: part.metadata });
 	}),
 );
 
@@ -53,11 +53,11 @@ export const MessageV1Schema = v.pipe(
 		metadata,
 	}),
 	v.transform(
-		(message): Message =>
+		(message) =>
 			compact({
-				kind: 'message',
+				kind: 'message' as const,
 				messageId: message.messageId,
-				role: message.role === 'ROLE_USER' ? 'user' : 'agent',
+				role: message.role === 'ROLE_USER' ? ('user' as const) : ('agent' as const),
 				parts: message.parts,
 				contextId: message.contextId || undefined,
 				taskId: message.taskId || undefined,
@@ -71,14 +71,14 @@ export const MessageV1Schema = v.pipe(
 /** A v1.0 `TaskStatus`. */
 export const StatusV1Schema = v.pipe(
 	v.looseObject({ state: StateV1Schema, message: absent(MessageV1Schema), timestamp: optionalText }),
-	v.transform((status): TaskStatus => compact({ state: status.state, message: status.message, timestamp: status.timestamp })),
+	v.transform((status) => compact({ state: status.state, message: status.message, timestamp: status.timestamp })),
 );
 
 /** A v1.0 `Artifact`. */
 export const ArtifactV1Schema = v.pipe(
 	v.looseObject({ artifactId: v.string(), name: optionalText, description: optionalText, parts: v.array(PartV1Schema), extensions: optionalTexts, metadata }),
 	v.transform(
-		(artifact): Artifact =>
+		(artifact) =>
 			compact({
 				artifactId: artifact.artifactId,
 				name: artifact.name || undefined,
@@ -94,10 +94,13 @@ export const ArtifactV1Schema = v.pipe(
 export const TaskV1Schema = v.pipe(
 	v.looseObject({ id: v.string(), contextId: optionalText, status: StatusV1Schema, artifacts: absent(v.array(ArtifactV1Schema)), history: absent(v.array(MessageV1Schema)), metadata }),
 	v.transform(
-		(task): Task =>
-			compact({ kind: 'task', id: task.id, contextId: task.contextId ?? '', status: task.status, artifacts: task.artifacts ?? [], history: task.history ?? [], metadata: task.metadata }),
+		(task) =>
+			compact({ kind: 'task' as const, id: task.id, contextId: task.contextId ?? '', status: task.status, artifacts: task.artifacts ?? [], history: task.history ?? [], metadata: task.metadata }),
 	),
 );
+
+/** The member a `oneOf` check found set: never undefined there. */
+const set = <T>(member: T | undefined): T => member as T;
 
 /** A proto `oneof` of objects: exactly one member set, so a bad one gets issues at its own path. */
 const oneOf = <TEntries extends v.ObjectEntries>(entries: TEntries, names: string) =>
@@ -109,19 +112,19 @@ const oneOf = <TEntries extends v.ObjectEntries>(entries: TEntries, names: strin
 /** The result of `SendMessage`: `{task}` or `{message}`. */
 export const SendResultV1Schema = v.pipe(
 	oneOf({ task: v.optional(TaskV1Schema), message: v.optional(MessageV1Schema) }, 'task or message'),
-	v.transform((result): Message | Task => (result.task ?? result.message) as Message | Task),
+	v.transform((result) => set(result.task ?? result.message)),
 );
 
 const StatusUpdateV1Schema = v.pipe(
 	v.looseObject({ taskId: v.string(), contextId: optionalText, status: StatusV1Schema, metadata }),
-	v.transform((event): TaskStatusUpdateEvent => compact({ kind: 'status-update', taskId: event.taskId, contextId: event.contextId ?? '', status: event.status, metadata: event.metadata })),
+	v.transform((event) => compact({ kind: 'status-update' as const, taskId: event.taskId, contextId: event.contextId ?? '', status: event.status, final: unset<boolean>(), metadata: event.metadata })),
 );
 const ArtifactUpdateV1Schema = v.pipe(
 	v.looseObject({ taskId: v.string(), contextId: optionalText, artifact: ArtifactV1Schema, append: absent(v.boolean()), lastChunk: absent(v.boolean()), metadata }),
 	v.transform(
-		(event): TaskArtifactUpdateEvent =>
+		(event) =>
 			compact({
-				kind: 'artifact-update',
+				kind: 'artifact-update' as const,
 				taskId: event.taskId,
 				contextId: event.contextId ?? '',
 				artifact: event.artifact,
@@ -138,13 +141,13 @@ export const StreamEventV1Schema = v.pipe(
 		{ task: v.optional(TaskV1Schema), message: v.optional(MessageV1Schema), statusUpdate: v.optional(StatusUpdateV1Schema), artifactUpdate: v.optional(ArtifactUpdateV1Schema) },
 		'task, message, statusUpdate or artifactUpdate',
 	),
-	v.transform((event): StreamEvent => (event.task ?? event.message ?? event.statusUpdate ?? event.artifactUpdate) as StreamEvent),
+	v.transform((event) => set(event.task ?? event.message ?? event.statusUpdate ?? event.artifactUpdate)),
 );
 
 /** The result of `ListTasks`. */
 export const TaskPageV1Schema = v.pipe(
 	v.looseObject({ tasks: v.array(TaskV1Schema), nextPageToken: optionalText, pageSize: absent(v.number()), totalSize: absent(v.number()) }),
-	v.transform((page): TaskPage => compact({ tasks: page.tasks, nextPageToken: page.nextPageToken || undefined, pageSize: page.pageSize, totalSize: page.totalSize })),
+	v.transform((page) => compact({ tasks: page.tasks, nextPageToken: page.nextPageToken || undefined, pageSize: page.pageSize, totalSize: page.totalSize })),
 );
 
 /** A v1.0 `TaskPushNotificationConfig` (flat: the task id beside the webhook). */
@@ -158,7 +161,7 @@ export const PushConfigV1Schema = v.pipe(
 		tenant: optionalText,
 	}),
 	v.transform(
-		(config): PushNotificationConfig =>
+		(config) =>
 			compact({
 				id: config.id,
 				taskId: config.taskId,
@@ -172,5 +175,5 @@ export const PushConfigV1Schema = v.pipe(
 /** The result of `ListTaskPushNotificationConfigs`. */
 export const PushConfigListV1Schema = v.pipe(
 	v.looseObject({ configs: absent(v.array(PushConfigV1Schema)) }),
-	v.transform((list): PushNotificationConfig[] => list.configs ?? []),
+	v.transform((list) => list.configs ?? []),
 );
