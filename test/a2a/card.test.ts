@@ -3,7 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import { connectAgent, isResponseValidationError, isVersionNotSupportedError } from '../../src/a2a/index.js';
 import { FakeClock, drive } from '../helpers/fake-clock.js';
-import { json, scriptedFetch } from '../helpers/scripted-fetch.js';
+import { hangingFetch, json, scriptedFetch } from '../helpers/scripted-fetch.js';
 import { agentUrl, cardUrl, cardV03, cardV1, restUrl, rpcUrl } from './fixtures.js';
 
 const rejection = (promise: Promise<unknown>): Promise<unknown> => promise.then(() => undefined, (error: unknown) => error);
@@ -187,4 +187,23 @@ describe('caching', () => {
 
 test('connectAgent refuses a card URL of the wrong type with a ConfigError on url', async () => {
 	expect(await rejection(connectAgent(42 as unknown as string))).toMatchObject({ name: 'ConfigError', field: 'url' });
+});
+
+test('the signal option ends connectAgent at once with its reason, leaving no request in flight', async () => {
+	const hanging = hangingFetch();
+	const controller = new AbortController();
+	const connecting = rejection(connectAgent(agentUrl, { fetch: hanging.fetch, signal: controller.signal }));
+	await new Promise((resolve) => setTimeout(resolve, 0));
+	controller.abort(new Error('user left'));
+	expect(await connecting).toEqual(new Error('user left'));
+	expect(hanging.inFlight).toBe(0);
+});
+
+test('a card request that gets no answer is a ReadTimeout after timeouts.requestMs, retried within the budget', async () => {
+	const clock = new FakeClock();
+	const hanging = hangingFetch();
+	const error = await drive(rejection(connectAgent(agentUrl, { fetch: hanging.fetch, clock, timeouts: { requestMs: 1000 }, retry: { maxAttempts: 2 } })), clock);
+	expect(error).toMatchObject({ name: 'TransportError', kind: 'ReadTimeout', attempts: 2 });
+	expect(hanging.calls).toHaveLength(2);
+	expect(clock.pendingTimers).toBe(0);
 });
