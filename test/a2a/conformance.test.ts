@@ -7,6 +7,7 @@ import {
 	isTaskNotCancelableError,
 	isTaskNotFoundError,
 	isUnsupportedOperationError,
+	isVersionNotSupportedError,
 	type AgentConnection,
 	type ConnectOptions,
 	type Message,
@@ -20,11 +21,32 @@ import { decodedEvents } from './sse-events.js';
 
 let peer: Peer;
 let noPush: Peer;
+let strict: Peer;
 beforeAll(async () => {
-	[peer, noPush] = await Promise.all([startPeer(), startPeer({ pushNotifications: false })]);
+	[peer, noPush, strict] = await Promise.all([startPeer(), startPeer({ pushNotifications: false }), startPeer({ legacy: false })]);
 });
 afterAll(async () => {
-	await Promise.all([peer?.close(), noPush?.close()]);
+	await Promise.all([peer?.close(), noPush?.close(), strict?.close()]);
+});
+
+describe('a strict v1.0 server', () => {
+	test('answers a v0.3 request with -32009, read as a VersionNotSupportedError with its code', async () => {
+		// A card that (wrongly) says the server speaks v0.3 makes the client send A2A-Version 0.3.
+		const card = { name: 'Strict', url: `${strict.base}/a2a/jsonrpc`, protocolVersion: '0.3.0', preferredTransport: 'JSONRPC', capabilities: {}, skills: [] };
+		const agent = await connectAgent(card, { retry: { maxAttempts: 1 } });
+		const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
+		const error = await agent.send('hello').catch((caught: unknown) => caught);
+		quiet.mockRestore();
+		expect(isVersionNotSupportedError(error)).toBe(true);
+		expect(error).toMatchObject({ code: -32009, status: 200 });
+	});
+
+	test('a client asked for v0.3 refuses its card before sending anything else', async () => {
+		const seen = recordingFetch();
+		const error = await connectAgent(strict.base, { protocol: '0.3', fetch: seen.fetch }).catch((caught: unknown) => caught);
+		expect(isVersionNotSupportedError(error)).toBe(true);
+		expect(seen.seen.map((request) => request.url)).toEqual([`${strict.base}/.well-known/agent-card.json`]);
+	});
 });
 
 /** The runtime's fetch, recording each request's method, URL and headers. */

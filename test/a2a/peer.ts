@@ -61,8 +61,12 @@ export interface Peer {
 	close(): Promise<void>;
 }
 
-/** Starts the peer; `pushNotifications: false` makes a card without push notifications. */
-export async function startPeer(options: { pushNotifications?: boolean } = {}): Promise<Peer> {
+/**
+ * Starts the peer; `pushNotifications: false` makes a card without push notifications, `legacy: false`
+ * a strict v1.0 server (no v0.3 interfaces, no v0.3 dispatcher).
+ */
+export async function startPeer(options: { pushNotifications?: boolean; legacy?: boolean } = {}): Promise<Peer> {
+	const legacy = options.legacy ?? true;
 	const app = express();
 	const server = await new Promise<ReturnType<typeof app.listen>>((resolve) => {
 		const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
@@ -72,13 +76,10 @@ export async function startPeer(options: { pushNotifications?: boolean } = {}): 
 		name: 'Echo Peer',
 		description: 'conformance peer',
 		version: '1.0.0',
-		supportedInterfaces: duplicateInterfacesForLegacy(
-			[
-				{ url: `${base}/a2a/jsonrpc`, protocolBinding: 'JSONRPC', tenant: '', protocolVersion: '1.0' },
-				{ url: `${base}/a2a/rest`, protocolBinding: 'HTTP+JSON', tenant: '', protocolVersion: '1.0' },
-			],
-			['JSONRPC', 'HTTP+JSON'],
-		),
+		supportedInterfaces: (legacy ? (list: AgentCard['supportedInterfaces']) => duplicateInterfacesForLegacy(list, ['JSONRPC', 'HTTP+JSON']) : (list: AgentCard['supportedInterfaces']) => list)([
+			{ url: `${base}/a2a/jsonrpc`, protocolBinding: 'JSONRPC', tenant: '', protocolVersion: '1.0' },
+			{ url: `${base}/a2a/rest`, protocolBinding: 'HTTP+JSON', tenant: '', protocolVersion: '1.0' },
+		]),
 		provider: { organization: 'test', url: 'https://example.com' },
 		capabilities: { streaming: true, pushNotifications: options.pushNotifications ?? true, extensions: [], extendedAgentCard: false },
 		securitySchemes: {},
@@ -92,7 +93,7 @@ export async function startPeer(options: { pushNotifications?: boolean } = {}): 
 	} as AgentCard;
 	const pushStore = new InMemoryPushNotificationStore();
 	const handler = new DefaultRequestHandler(card, new InMemoryTaskStore(), new ScriptedExecutor(), undefined, pushStore, new DefaultPushNotificationSender(pushStore, { timeout: 500 }));
-	const legacyCompat = { enabled: true };
+	const legacyCompat = { enabled: legacy };
 	app.use(`/${AGENT_CARD_PATH}`, agentCardHandler({ agentCardProvider: handler, legacyCompat }));
 	app.use('/a2a/jsonrpc', jsonRpcHandler({ requestHandler: handler, userBuilder: UserBuilder.noAuthentication, legacyCompat }));
 	app.use('/a2a/rest', restHandler({ requestHandler: handler, userBuilder: UserBuilder.noAuthentication, legacyCompat }));
