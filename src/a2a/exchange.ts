@@ -24,6 +24,18 @@ export interface OpenedStream {
 	decode(data: string, event: string | undefined): StreamEvent;
 }
 
+/** Whatever the agent answered a streaming request with, and how to read it. */
+export interface StreamAnswer {
+	/** An event stream with its body unread; any other answer rebuilt from its text, already read. */
+	response: Response;
+	/** Whether it is an event stream. */
+	streaming: boolean;
+	/** Reads events and makes the typed error of any other answer (`failure`). */
+	prepared: PreparedStream;
+	/** The answer as the transport gave it, for `prepared.failure`. */
+	answer: PlatformResponse;
+}
+
 /** Sends requests to the agent: headers, `A2A-Version`, time limits; unary calls with the core's retry. */
 export interface Exchange {
 	/** One request as is: the option's headers, then `extra`, then `A2A-Version` and `Accept`. */
@@ -31,7 +43,7 @@ export interface Exchange {
 	/** A unary operation of the current codec, retried by the core's rules; `what` names it in log lines. */
 	unary<T>(what: string, build: (codec: Codec) => Operation<T>, limits: CallLimits): Promise<T>;
 	/** A streaming operation of the current codec, not retried (resubscribing is the stream's business). */
-	open(build: (codec: Codec) => Operation<unknown>, limits: CallLimits): Promise<OpenedStream>;
+	open(build: (codec: Codec) => Operation<unknown>, limits: CallLimits): Promise<StreamAnswer>;
 }
 
 const isEventStream = (response: Response): boolean => /^text\/event-stream\b/i.test(response.headers.get('content-type') ?? '');
@@ -90,8 +102,9 @@ export function createExchange(settings: A2ASettings, transport: Transport, code
 			const current = codec();
 			const prepared: PreparedStream = current.stream(build(current), core.uuid());
 			const answer = await send(prepared.request, current.version, {}, limits, isEventStream);
-			if (answer.stream === undefined) throw prepared.failure(answer);
-			return { response: new Response(answer.stream, { status: answer.status, headers: answer.headers }), decode: prepared.decode };
+			const streaming = answer.stream !== undefined;
+			const response = new Response(streaming ? answer.stream : answer.text, { status: answer.status, headers: answer.headers });
+			return { response, streaming, prepared, answer };
 		},
 	};
 }

@@ -17,7 +17,7 @@ import { openConnection } from '../../src/a2a/connection.js';
 import type { StreamSource } from '../../src/a2a/stream-source.js';
 import type { FetchFunction } from '../../src/index.js';
 import { startPeer, type Peer } from './peer.js';
-import { decodedEvents } from './sse-events.js';
+import { decodedEvents, plugEvents } from './sse-events.js';
 
 let peer: Peer;
 let noPush: Peer;
@@ -225,6 +225,19 @@ describe.each(modes)('%s against @a2a-js/sdk 1.3', (_name, options, version, bin
 			// a2a-js refuses before the stream in v1.0 (JSON, HTTP 200 or 400), in an `event: error` frame in v0.3.
 			const error = await (version === '1.0' ? refused : refused.then(decodedEvents)).catch((caught: unknown) => caught);
 			expect(isUnsupportedOperationError(error)).toBe(true);
+		} finally {
+			quiet.mockRestore();
+		}
+	});
+
+	test('through the plug of streamTaskEvents: a message stream, then a refused subscription to the ended task', async () => {
+		const plug = streams.plug({ message: { messageId: crypto.randomUUID(), parts: [{ kind: 'text', text: 'hello' }] }, configuration: {} }, 5000);
+		const events = await plugEvents(plug, 'stream');
+		expect(events.at(-1)).toMatchObject({ kind: 'status-update', status: { state: 'completed' } });
+		const taskId = events[0]?.kind === 'task' ? events[0].id : undefined;
+		const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
+		try {
+			expect(isUnsupportedOperationError(await plugEvents(plug, 'subscribe', taskId).catch((error: unknown) => error))).toBe(true);
 		} finally {
 			quiet.mockRestore();
 		}

@@ -6,7 +6,7 @@ import { isTaskNotFoundError, isUnsupportedOperationError, type ConnectOptions }
 import { openConnection } from '../../src/a2a/connection.js';
 import { json, scriptedFetch, type Step } from '../helpers/scripted-fetch.js';
 import { cardV03, cardV1, restUrl, rpcUrl, taskV1 } from './fixtures.js';
-import { decodedEvents } from './sse-events.js';
+import { decodedEvents, plugEvents } from './sse-events.js';
 
 const sse = (...frames: string[]): Response => new Response(frames.join(''), { status: 200, headers: { 'content-type': 'text/event-stream' } });
 const data = (value: unknown, event?: string): string => `${event ? `event: ${event}\n` : ''}data: ${JSON.stringify(value)}\n\n`;
@@ -129,5 +129,57 @@ describe('decoding events', () => {
 	test('an event for another JSON-RPC request id is refused', async () => {
 		const { streams } = await streamsWith([sse(data({ jsonrpc: '2.0', id: 'other', result: { task: taskV1() } }))]);
 		expect(await decodedEvents(await streams.openSubscribe('t', limits)).catch((error: unknown) => error)).toMatchObject({ name: 'UnexpectedResponseError' });
+	});
+});
+
+describe('the plug of streamTaskEvents (open, decode, decodeError)', () => {
+	const send = { message, configuration: {} };
+	const envelope = (id: string, result: unknown) => data({ jsonrpc: '2.0', id, result });
+
+	test("'stream' sends the message; 'subscribe' follows the task, with a new JSON-RPC id each open that decode checks", async () => {
+		const ids = ['rpc-1', 'rpc-2', 'rpc-3'];
+		const scripted = scriptedFetch(
+			(_request, seen) => sse(envelope((seen.json as { id: string }).id, { task: taskV1({ status: { state: 'TASK_STATE_WORKING' } }) })),
+		);
+		const { streams } = await openConnection(cardV1(), { fetch: scripted.fetch, uuid: () => ids.shift() ?? 'x' });
+		const plug = streams.plug(send, 5000);
+		expect(await plugEvents(plug, 'stream')).toMatchObject([{ kind: 'task', status: { state: 'working' } }]);
+		expect(await plugEvents(plug, 'subscribe', 'task-1')).toMatchObject([{ kind: 'task' }]);
+		expect(scripted.calls.map((call) => [(call.json as { method: string }).method, (call.json as { id: string }).id])).toEqual([
+			['SendStreamingMessage', 'rpc-1'],
+			['SubscribeToTask', 'rpc-2'],
+		]);
+		expect(() => plug.decode(JSON.stringify({ jsonrpc: '2.0', id: 'rpc-1', result: { task: taskV1() } }))).toThrow('the answer is for JSON-RPC request "rpc-1", not this one');
+	});
+
+	test('a 503 with Retry-After instead of a stream is an HttpError with its wait, which streamTaskEvents resubscribes after', async () => {
+		const { streams } = await streamsWith([new Response('{"error":"busy"}', { status: 503, headers: { 'retry-after': '4', 'content-type': 'application/json' } })]);
+		expect(await plugEvents(streams.plug(send, 5000), 'subscribe', 't').catch((error: unknown) => error)).toMatchObject({ name: 'HttpError', status: 503, retryAfterMs: 4000 });
+	});
+
+	test('a JSON-RPC error answered with HTTP 200 JSON is its typed error', async () => {
+		const { streams } = await streamsWith([json({ jsonrpc: '2.0', id: 'rpc-1', error: { code: -32004, message: 'terminal' } })]);
+		expect(await plugEvents(streams.plug(send, 5000), 'subscribe', 't').catch((error: unknown) => error)).toMatchObject({ name: 'UnsupportedOperationError', code: -32004 });
+	});
+
+	test('an event: error is its typed error, on HTTP+JSON too', async () => {
+		const { streams } = await streamsWith([sse(data({ error: { code: 404, message: 'gone', details: [{ reason: 'TASK_NOT_FOUND' }] } }, 'error'))], { binding: 'HTTP+JSON' });
+		expect(await plugEvents(streams.plug(send, 5000), 'subscribe', 't').catch((error: unknown) => error)).toMatchObject({ name: 'TaskNotFoundError', reason: 'TASK_NOT_FOUND' });
+	});
+
+	test("opening 'stream' without a message, or 'subscribe' without a task id, is a ConfigError", async () => {
+		const { streams, calls } = await streamsWith([sse()]);
+		const plug = streams.plug(undefined, 5000);
+		expect(await plug.open('stream', undefined, new AbortController().signal).catch((error: unknown) => error)).toMatchObject({ name: 'ConfigError', field: 'message' });
+		expect(await plug.open('subscribe', undefined, new AbortController().signal).catch((error: unknown) => error)).toMatchObject({ name: 'ConfigError', field: 'taskId' });
+		expect(calls).toEqual([]);
+	});
+
+	test('an abort of the open signal rejects the open with its reason', async () => {
+		const { streams } = await streamsWith([(request) => new Promise<Response>((_, reject) => request.signal.addEventListener('abort', () => reject(request.signal.reason), { once: true }))]);
+		const controller = new AbortController();
+		const opening = streams.plug(send, 5000).open('subscribe', 't', controller.signal).catch((error: unknown) => error);
+		controller.abort(new Error('cut'));
+		expect(await opening).toEqual(new Error('cut'));
 	});
 });
