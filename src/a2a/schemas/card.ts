@@ -1,7 +1,6 @@
 import * as v from 'valibot';
 import { absent } from '../../schemas/absent.js';
-import type { AgentCard, AgentCapabilities, AgentInterface, AgentSkill } from '../card-types.js';
-import { compact, optionalText, optionalTexts } from './common.js';
+import { compact, optionalText, optionalTexts, unset } from './common.js';
 
 // Agent cards of both formats (notes §2.5): a v1.0 card lists `supportedInterfaces`; a v0.3 card has
 // `url` and `preferredTransport`. A hybrid (a2a-js answers one when no A2A-Version is sent) is read
@@ -43,10 +42,19 @@ const common = {
 	iconUrl: optionalText,
 };
 
+const InterfaceV1Schema = v.pipe(
+	v.looseObject({ url: v.string(), protocolBinding: v.string(), protocolVersion: v.string(), tenant: optionalText }),
+	v.transform((item) => compact({ url: item.url, binding: item.protocolBinding, protocolVersion: majorMinor(item.protocolVersion), tenant: item.tenant || undefined })),
+);
+
 type Common = v.InferOutput<v.ObjectSchema<typeof common, undefined>>;
 
-function normalised(card: Common, json: Record<string, unknown>, cardVersion: '1.0' | '0.3', interfaces: AgentInterface[], extendedAgentCard: boolean): AgentCard {
-	const capabilities: AgentCapabilities = { streaming: card.capabilities?.streaming ?? false, pushNotifications: card.capabilities?.pushNotifications ?? false, extendedAgentCard };
+/** The interfaces as both formats read them: what the card test ties to `AgentInterface`. */
+type Interfaces = v.InferOutput<typeof InterfaceV1Schema>[];
+
+// Inferred, not annotated with `AgentCard`: test/types/a2a-shapes.fixture.ts compares the two.
+function normalised(card: Common, json: Record<string, unknown>, cardVersion: '1.0' | '0.3', interfaces: Interfaces, extendedAgentCard: boolean) {
+	const capabilities = { streaming: card.capabilities?.streaming ?? false, pushNotifications: card.capabilities?.pushNotifications ?? false, extendedAgentCard };
 	return compact({
 		cardVersion,
 		name: card.name,
@@ -63,11 +71,6 @@ function normalised(card: Common, json: Record<string, unknown>, cardVersion: '1
 		json,
 	});
 }
-
-const InterfaceV1Schema = v.pipe(
-	v.looseObject({ url: v.string(), protocolBinding: v.string(), protocolVersion: v.string(), tenant: optionalText }),
-	v.transform((item) => compact({ url: item.url, binding: item.protocolBinding, protocolVersion: majorMinor(item.protocolVersion), tenant: item.tenant || undefined })),
-);
 
 /** A v1.0 card. */
 export const CardV1Schema = v.pipe(
@@ -87,8 +90,8 @@ export const CardV03Schema = v.pipe(
 	}),
 	v.transform((card) => {
 		const protocolVersion = majorMinor(card.protocolVersion ?? '0.3');
-		const main = { url: card.url, binding: card.preferredTransport ?? 'JSONRPC', protocolVersion };
-		const others = (card.additionalInterfaces ?? []).map((item) => ({ url: item.url, binding: item.transport, protocolVersion }));
+		const main = { url: card.url, binding: card.preferredTransport ?? 'JSONRPC', protocolVersion, tenant: unset<string>() };
+		const others = (card.additionalInterfaces ?? []).map((item) => ({ url: item.url, binding: item.transport, protocolVersion, tenant: unset<string>() }));
 		const interfaces = [main, ...others.filter((item) => item.url !== main.url || item.binding !== main.binding)];
 		return normalised(card, card, '0.3', interfaces, card.supportsAuthenticatedExtendedCard ?? false);
 	}),
