@@ -262,7 +262,7 @@ const hasMethods =
 		isRecord(value) && names.every((name) => typeof value[name] === 'function' || (optional && value[name] === undefined));
 
 /** The members used later, inside requests and retries: a wrong one must fail here, not there. */
-const configChecks: OptionChecks = {
+export const configChecks: OptionChecks = {
 	platformUrl: [(value) => typeof value === 'string', 'a string'],
 	fetch: [isFunction, 'a function'],
 	random: [isFunction, 'a function'],

@@ -14,7 +14,7 @@ import { thrownText, type Redaction } from './redaction.js';
 export const maxResponseBytes = 64 * 1024 * 1024;
 
 export interface PlatformRequest {
-	method: 'GET' | 'POST';
+	method: 'GET' | 'POST' | 'DELETE';
 	/** Path under the platform URL, built from validated ids only. */
 	path: string;
 	/** The query string's parameters, encoded by ky. */
@@ -29,6 +29,13 @@ export interface PlatformRequest {
 	readBlob?: ((response: Response, signal: AbortSignal) => Promise<Blob>) | undefined;
 	/** Send `X-Workspace-ID`: the registry and the proxy need the caller's identity; workspace info does not. */
 	identify: boolean;
+	/** More headers (a direct A2A agent's `A2A-Version`, its auth headers), set after the platform's own. */
+	headers?: Readonly<Record<string, string>> | undefined;
+	/**
+	 * Leaves the body of a 2xx response for which it answers true unread, as `PlatformResponse.stream`
+	 * (an SSE stream, read by its consumer after the exchange's deadline has been cleared).
+	 */
+	keepBody?: ((response: Response) => boolean) | undefined;
 	/** Limit for the whole exchange, response body included. */
 	timeoutMs: number;
 	signal?: AbortSignal | undefined;
@@ -41,6 +48,8 @@ export interface PlatformResponse {
 	text: string;
 	/** The body, when the request asked for a Blob (`readBlob`) and the status is 2xx. */
 	blob?: Blob;
+	/** The unread body, when `keepBody` answered true for it. */
+	stream?: ReadableStream<Uint8Array> | null;
 	/** The URL requested, without its query: what errors name as their target. */
 	url: string;
 }
@@ -118,6 +127,7 @@ async function readText(response: Response, url: string, signal: AbortSignal): P
 interface Exchange {
 	identify: boolean;
 	token: string | undefined;
+	headers: Readonly<Record<string, string>> | undefined;
 }
 
 /** What the transport was waiting for when a failure struck. */
@@ -142,11 +152,12 @@ export function createTransport(settings: Settings): Transport {
 		hooks: {
 			beforeRequest: [
 				({ request: { headers }, options }) => {
-					const { identify, token } = options.context as unknown as Exchange;
+					const { identify, token, headers: more } = options.context as unknown as Exchange;
 					if (identify) headers.set('X-Workspace-ID', workspaceId);
 					if (token) headers.set('Authorization', `Bearer ${token}`);
 					if (origin) headers.set('Origin', origin);
 					if (orgId) headers.set('X-Molecule-Org-Id', orgId);
+					for (const name in more) headers.set(name, more[name] as string);
 				},
 			],
 		},
@@ -196,7 +207,7 @@ export function createTransport(settings: Settings): Transport {
 			// Only the options in use: ky merges every key it is given, once per request.
 			const options: Options = {
 				method: request.method,
-				context: { identify: request.identify, token } satisfies Exchange,
+				context: { identify: request.identify, token, headers: request.headers } satisfies Exchange,
 				fetch: (built) => send(built as Request, body, signal),
 			};
 			if (request.json !== undefined) {
@@ -219,6 +230,7 @@ export function createTransport(settings: Settings): Transport {
 				throw new UnexpectedResponseError('the platform answered with a redirect, which is not followed', response.status, { target: url });
 			}
 			phase = 'read';
+			if (response.ok && request.keepBody?.(response)) return { status: response.status, headers: response.headers, text: '', stream: response.body, url };
 			if (request.readBlob && response.ok) return { status: response.status, headers: response.headers, text: '', blob: await request.readBlob(response, signal), url };
 			return { status: response.status, headers: response.headers, text: await readText(response, url, signal), url };
 		};
