@@ -20,14 +20,14 @@ export interface Memories {
 	 *
 	 * @example await agent.memories.commit('The deploy key rotates on Mondays', { scope: 'TEAM' });
 	 */
-	commit(content: string, options?: { scope?: MemoryScope; namespace?: string }): Promise<{ id: string; scope: string; namespace?: string }>;
+	commit(content: string, options?: { scope?: MemoryScope; namespace?: string; signal?: AbortSignal }): Promise<{ id: string; scope: string; namespace?: string }>;
 	/**
 	 * The memories this workspace can read whose content contains `query` (ignoring case; `''` for all),
 	 * newest first. The platform ignores the query, so it is applied here.
 	 *
 	 * @example const notes = await agent.memories.recall('deploy key');
 	 */
-	recall(query: string, options?: { scope?: MemoryScope }): Promise<Memory[]>;
+	recall(query: string, options?: { scope?: MemoryScope; signal?: AbortSignal }): Promise<Memory[]>;
 }
 
 /** A workspace that is an agent: it registers, beats, receives messages and answers them. */
