@@ -30,12 +30,15 @@ const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
  * is a decision, not a drift. Issue 12 grew the dev platform by the agent-facing routes (delegation,
  * notify, uploads, memories, state): ./dev 19,179 → 24,994 and ./cli 56,528 (own 46,953) as measured,
  * so those two lines were raised to that plus about 10 %. Issue 12's agent entry (./agent: the core
- * client plus registration, inbox, push handler, delegation, files, memories) measured 32,422 / 22,349.
+ * client plus registration, inbox, push handler, delegation, files, memories) measured 32,422 / 22,349;
+ * its trial fixes (every call's options and members checked with named ConfigErrors, JSON-unsafe and
+ * over-16-MiB bodies refused by field, push URL rules, the core errors re-exported) took it from
+ * 33,833 / 23,836 to 34,809 / 24,783 (measured), and the line is that plus about 10 %.
  */
 export const budgets = [
 	{ entry: '.', allGzipped: 24_615, ownGzipped: 14_523 },
 	{ entry: './dev', source: 'src/dev/', allGzipped: 27_500, ownGzipped: 27_500 },
-	{ entry: './agent', source: 'src/agent/', allGzipped: 35_700, ownGzipped: 24_600 },
+	{ entry: './agent', source: 'src/agent/', allGzipped: 38_300, ownGzipped: 27_300 },
 	{ entry: './hints', source: 'src/hints.ts', allGzipped: 2_200, ownGzipped: 2_200 },
 	{ entry: './node', source: 'src/node/', allGzipped: 1_700, ownGzipped: 1_700 },
 	{ entry: './cli', source: 'src/cli/', allGzipped: 66_000, ownGzipped: 55_000, mayContain: ['./dev', './node', './hints'], program: true },
