@@ -54,7 +54,9 @@ export interface Agent {
 	register(options?: { signal?: AbortSignal }): Promise<Registration>;
 	/**
 	 * Sends one heartbeat (`POST /registry/heartbeat`) with `report`, or with the `heartbeat.report`
-	 * option when none is given; stores a rotated inbound secret. `run` sends them on its own.
+	 * option when none is given; stores a rotated inbound secret. `run` sends them on its own. A member
+	 * that is not one of the report's, or not what it says (`errorRate` from 0 to 1, counts whole), is a
+	 * `ConfigError` naming it (`report.errorRate`), and nothing is sent.
 	 *
 	 * @example const { generation } = await agent.heartbeat({ activeTasks: 1, currentTask: 'triage' });
 	 */
@@ -132,7 +134,9 @@ export interface Agent {
 	 */
 	uploadChatFiles(files: readonly Blob[], options?: { signal?: AbortSignal }): Promise<Attachment[]>;
 	/**
-	 * Writes an entry to the workspace's activity log (`POST /activity`), as this workspace.
+	 * Writes an entry to the workspace's activity log (`POST /activity`), as this workspace. An unknown
+	 * member, a member of the wrong type (`durationMs` a whole number from 0, `targetId` a UUID,
+	 * `metadata` an object) or a value JSON cannot carry is a `ConfigError` naming it (`entry.metadata.x`).
 	 *
 	 * @example await agent.logActivity({ type: 'agent_log', summary: 'Indexed 42 documents' });
 	 */
