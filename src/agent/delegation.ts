@@ -23,7 +23,7 @@ const defaultWaitMs = 300_000;
  */
 export async function delegate(context: AgentContext, targetId: string, task: string, options: { idempotencyKey?: string | undefined; signal?: AbortSignal | undefined } | undefined): Promise<DelegationStarted> {
 	const target = validatePeerId(targetId);
-	if (!target) throw new InvalidPeerIdError(targetId);
+	if (!target) throw new InvalidPeerIdError(context.settings.redaction.value(targetId));
 	if (typeof task !== 'string' || task.trim() === '') throw new ConfigError('task', `must be a non-empty string, got ${typeof task === 'string' ? 'blank text' : kindOf(task)}`);
 	const { idempotencyKey: given, signal } = checkOptions(options, { ...signalOnly, idempotencyKey: [(value) => typeof value === 'string' && value !== '', 'a non-empty string'] });
 	const key = given ?? (await delegationKey(context.settings.workspaceId, target, task));

@@ -114,6 +114,25 @@ describe('a configured token given in the wrong field is not quoted back', () =>
 		);
 	});
 
+	test('by sendMessage, getQueuedMessage and delegate, as the peer id', async () => {
+		await fc.assert(
+			fc.asyncProperty(token, noise, noise, async (secret, before, after) => {
+				const given = before + secret + after;
+				const client = createA2AClient({ workspaceId: PEER_ID, token: secret, fetch: () => Promise.reject(new Error('nothing is sent')) });
+				const agent = createAgent({ workspaceId: PEER_ID, token: secret, fetch: () => Promise.reject(new Error('nothing is sent')) });
+				const outcome = await client.sendMessage(given, 'hi');
+				const messages = [
+					outcome.status === 'failed' ? formatA2AError(outcome.error) : '',
+					await client.getQueuedMessage(given, PEER_ID).then(() => '', (error: Error) => error.message),
+					await client.getQueuedMessage(PEER_ID, given).then(() => '', (error: Error) => error.message),
+					await agent.delegate(given, 'task').then(() => '', (error: Error) => error.message),
+				];
+				expect(messages.filter((message) => leaks(message, secret))).toEqual([]);
+			}),
+			{ numRuns: 100 },
+		);
+	});
+
 	test('by createAgent, the push URL included', () => {
 		const agentPlacements = fc.oneof(placements, fc.constant((text: string) => ({ deliveryMode: 'push' as const, onMessage: () => 'ok', url: text })));
 		fc.assert(
