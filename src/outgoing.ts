@@ -40,7 +40,7 @@ export function refuseNonJson(value: unknown, path: string, fail: JsonFailure = 
 	if (value === null || typeof value === 'string' || typeof value === 'boolean' || Number.isFinite(value)) return;
 	if (typeof value === 'bigint' && !whole) return;
 	if (ancestors.includes(value)) {
-		if (whole) throw fail(path, 'must be a JSON value, got a cycle (an object that contains itself)');
+		if (whole) throw fail(path, 'must be a JSON value, got a cycle');
 		return;
 	}
 	const prototype: unknown = isRecord(value) && Object.getPrototypeOf(value);
