@@ -33,7 +33,7 @@ const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
  * client plus registration, inbox, push handler, delegation, files, memories) measured 32,422 / 22,349;
  * its trial fixes (every call's options and members checked with named ConfigErrors, JSON-unsafe and
  * over-16-MiB bodies refused by field, push URL rules, the core errors re-exported) took it from
- * 33,833 / 23,836 to 34,809 / 24,783 (measured), and the line is that plus about 10 %.
+ * 33,833 / 23,836 to 34,810 / 24,785 (measured), and the line is that plus about 10 %.
  */
 export const budgets = [
 	{ entry: '.', allGzipped: 24_615, ownGzipped: 14_523 },
