@@ -33,7 +33,10 @@ const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
  * unread stream bodies for ./a2a another 18 / 85 (to 24,713 / 14,896); the line was raised by those. Issue 12 grew the dev platform by the agent-facing routes (delegation,
  * notify, uploads, memories, state): ./dev 19,179 → 24,994 and ./cli 56,528 (own 46,953) as measured,
  * so those two lines were raised to that plus about 10 %. Issue 12's agent entry (./agent: the core
- * client plus registration, inbox, push handler, delegation, files, memories) measured 32,422 / 22,349.
+ * client plus registration, inbox, push handler, delegation, files, memories) measured 32,422 / 22,349;
+ * its trial fixes (every call's options and members checked with named ConfigErrors, JSON-unsafe and
+ * over-16-MiB bodies refused by field, push URL rules, the core errors re-exported) took it from
+ * 33,833 / 23,836 to 34,810 / 24,785 (measured), and the line is that plus about 10 %.
  * Issue 13 grew the dev platform by what a canvas needs (live events: SSE, /ws authentication and
  * the broadcasts, chat history, sessions): ./dev 25,241 → 28,847; the Node adapter's /ws brings the
  * `ws` package into ./node (1,599 → 16,077 in all, 2,057 our own) and ./cli (60,760 / 50,973 →
@@ -46,7 +49,7 @@ const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 export const budgets = [
 	{ entry: '.', allGzipped: 24_800, ownGzipped: 14_920 },
 	{ entry: './dev', source: 'src/dev/', allGzipped: 31_700, ownGzipped: 31_700 },
-	{ entry: './agent', source: 'src/agent/', allGzipped: 35_700, ownGzipped: 24_600 },
+	{ entry: './agent', source: 'src/agent/', allGzipped: 38_300, ownGzipped: 27_300 },
 	{ entry: './a2a', source: 'src/a2a/', allGzipped: 29_400, ownGzipped: 18_200 },
 	{ entry: './hints', source: 'src/hints.ts', allGzipped: 2_200, ownGzipped: 2_200 },
 	{ entry: './node', source: 'src/node/', allGzipped: 17_700, ownGzipped: 2_300 },

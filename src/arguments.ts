@@ -44,3 +44,6 @@ export function checkOptions<T extends object>(options: T | null | undefined, ch
 /** An `AbortSignal`, from this realm or another (a test runner's, a framework's polyfill). */
 export const isAbortSignal = (value: unknown): value is AbortSignal =>
 	isRecord(value) && typeof value['aborted'] === 'boolean' && typeof value['addEventListener'] === 'function' && typeof value['removeEventListener'] === 'function';
+
+/** The options of a call that takes only a `signal`. */
+export const signalOnly: OptionChecks = { signal: [isAbortSignal, 'an AbortSignal'] };

@@ -194,7 +194,8 @@ export function createMessaging(settings: Settings, transport: Transport): { mes
 		const timeoutMs = checked.timeoutMs ?? settings.timeouts.sendMs;
 		if (signal?.aborted) throw signal.reason;
 		const canonicalId = validatePeerId(peerId);
-		if (!canonicalId) return { status: 'failed', error: new InvalidPeerIdError(peerId), attempts: 0, messageId: undefined };
+		// Redacted: a token pasted where the peer id belongs must not be repeated.
+		if (!canonicalId) return { status: 'failed', error: new InvalidPeerIdError(redactDeep(peerId)), attempts: 0, messageId: undefined };
 		const generated = uuid();
 		const messageId = messageIdOf(generated);
 		let attempts = 0;

@@ -22,6 +22,12 @@ describe('createA2AClient configuration', () => {
 		expect(configError({ workspaceId: 'ws-abc' })).toMatchObject({ field: 'workspaceId', message: 'workspaceId must be a UUID, got "ws-abc"' });
 	});
 
+	test('does not quote the configured token given as workspaceId or inside platformUrl', () => {
+		const token = 'tok-SECRETVALUE';
+		expect(configError({ workspaceId: token, token })).toMatchObject({ field: 'workspaceId', message: 'workspaceId must be a UUID, got "[redacted]"' });
+		expect(configError({ workspaceId: WORKSPACE_ID, platformUrl: `https://${token} host`, token }).message).not.toContain('SECRETVALUE');
+	});
+
 	test('canonicalises workspaceId', () => {
 		expect(createA2AClient({ workspaceId: ` ${WORKSPACE_ID.toUpperCase()} ` }).workspaceId).toBe(WORKSPACE_ID);
 	});
