@@ -30,7 +30,9 @@ const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
  * 515 / 523 (to 24,122 / 14,237), and the line was raised by exactly that; the others are their size when last measured plus about 10 %, so that growth past them
  * is a decision, not a drift. Issue 14's `client.peer(peerId)` (tasks/get and tasks/cancel through
  * the proxy) added 410 / 416 (to 24,695 / 14,811), and the transport's extra headers, DELETE and
- * unread stream bodies for ./a2a another 18 / 85 (to 24,713 / 14,896); the line was raised by those. Issue 12 grew the dev platform by the agent-facing routes (delegation,
+ * unread stream bodies for ./a2a another 18 / 85 (to 24,713 / 14,896), and issue 12's trial fixes in
+ * the core (a token given in the wrong field redacted, one JSON walker for every body, a provider's own
+ * errors passed on) another 94 / 112 (to 24,807 / 15,008); the line was raised by those. Issue 12 grew the dev platform by the agent-facing routes (delegation,
  * notify, uploads, memories, state): ./dev 19,179 → 24,994 and ./cli 56,528 (own 46,953) as measured,
  * so those two lines were raised to that plus about 10 %. Issue 12's agent entry (./agent: the core
  * client plus registration, inbox, push handler, delegation, files, memories) measured 32,422 / 22,349;
@@ -47,7 +49,7 @@ const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
  * once src/a2a/stream.ts joins it.
  */
 export const budgets = [
-	{ entry: '.', allGzipped: 24_800, ownGzipped: 14_920 },
+	{ entry: '.', allGzipped: 24_900, ownGzipped: 15_100 },
 	{ entry: './dev', source: 'src/dev/', allGzipped: 31_700, ownGzipped: 31_700 },
 	{ entry: './agent', source: 'src/agent/', allGzipped: 38_300, ownGzipped: 27_300 },
 	{ entry: './a2a', source: 'src/a2a/', allGzipped: 29_400, ownGzipped: 18_200 },

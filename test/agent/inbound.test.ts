@@ -190,10 +190,18 @@ describe('the push-mode inbound handler', () => {
 	it('answers a resend that arrives while the first is being handled with the same answer', async () => {
 		let runs = 0;
 		let release = (): void => undefined;
-		const { agent } = pushAgent({ onMessage: () => new Promise<string>((resolve) => (release = () => resolve(`run ${++runs}`))) });
+		let entered = (): void => undefined;
+		const running = new Promise<void>((resolve) => (entered = resolve));
+		const { agent } = pushAgent({
+			onMessage: () =>
+				new Promise<string>((resolve) => {
+					release = () => resolve(`run ${++runs}`);
+					entered();
+				}),
+		});
 		const first = agent.fetch(push(JSON.stringify(envelope('slow'))));
 		const second = agent.fetch(push(JSON.stringify(envelope('slow'))));
-		await new Promise((resolve) => setTimeout(resolve, 0));
+		await running;
 		release();
 		const bodies = await Promise.all([first, second].map(async (response) => (await answerOf(await response)).body));
 		expect(runs).toBe(1);
