@@ -84,7 +84,11 @@ const runtimes = {
 		return resultsFrom((await run(bin('deno'), ['run', '--allow-net=127.0.0.1', '--allow-read', '--allow-env', 'test/conformance/deno.mjs'])).output);
 	},
 	async bun() {
-		return resultsFrom((await run(bin('bun'), ['test/conformance/bun.mjs'])).output);
+		// Bun would map the package's own name to src/ through tsconfig.json's `paths`: an empty tsconfig
+		// keeps it on the built package, as every other runtime is.
+		const tsconfig = join(scratch, 'bun-tsconfig.json');
+		writeFileSync(tsconfig, '{}\n');
+		return resultsFrom((await run(bin('bun'), [`--tsconfig-override=${tsconfig}`, 'test/conformance/bun.mjs'])).output);
 	},
 	async workerd() {
 		const dir = join(scratch, 'workerd');

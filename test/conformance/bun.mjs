@@ -1,5 +1,5 @@
 // bun test/conformance/bun.mjs
-import { report, runConformance, servedDroppingOnRejection } from './suite.js';
+import { builtPackageResult, report, runConformance, servedDroppingOnRejection } from './suite.js';
 
 async function serve(handler) {
 	const server = Bun.serve({ hostname: '127.0.0.1', port: 0, fetch: servedDroppingOnRejection(handler) });
@@ -7,4 +7,5 @@ async function serve(handler) {
 }
 
 const results = await runConformance({ serve });
+results.push(builtPackageResult((specifier) => import.meta.resolve(specifier)));
 report(`bun ${Bun.version}`, results);
