@@ -1,4 +1,5 @@
-// bun test/conformance/bun.mjs
+// bun test/conformance/bun.mjs [--a2a-peer=<url> --a2a-no-push=<url>]
+import { a2aPeersFromArgs, runA2AConformance } from './a2a-suite.js';
 import { builtPackageResult, report, runConformance, servedDroppingOnRejection } from './suite.js';
 
 async function serve(handler) {
@@ -7,5 +8,5 @@ async function serve(handler) {
 }
 
 const results = await runConformance({ serve });
-results.push(builtPackageResult((specifier) => import.meta.resolve(specifier)));
+results.push(builtPackageResult((specifier) => import.meta.resolve(specifier)), ...(await runA2AConformance(a2aPeersFromArgs(Bun.argv.slice(2)))));
 report(`bun ${Bun.version}`, results);
