@@ -63,11 +63,22 @@ export interface Peer {
 
 /**
  * Starts the peer; `pushNotifications: false` makes a card without push notifications, `legacy: false`
- * a strict v1.0 server (no v0.3 interfaces, no v0.3 dispatcher).
+ * a strict v1.0 server (no v0.3 interfaces, no v0.3 dispatcher), `corsOrigin` answers CORS (preflight
+ * included) for that one origin, as the browser run of scripts/test-runtimes.mjs needs.
  */
-export async function startPeer(options: { pushNotifications?: boolean; legacy?: boolean } = {}): Promise<Peer> {
+export async function startPeer(options: { pushNotifications?: boolean; legacy?: boolean; corsOrigin?: string } = {}): Promise<Peer> {
 	const legacy = options.legacy ?? true;
 	const app = express();
+	const { corsOrigin } = options;
+	if (corsOrigin !== undefined) {
+		app.use((request, response, next) => {
+			if (request.headers.origin !== corsOrigin) return next();
+			response.set({ 'access-control-allow-origin': corsOrigin, 'access-control-expose-headers': 'etag, retry-after', vary: 'origin' });
+			if (request.method !== 'OPTIONS') return next();
+			response.set({ 'access-control-allow-methods': 'GET, POST, DELETE', 'access-control-allow-headers': request.headers['access-control-request-headers'] ?? '', 'access-control-max-age': '600' });
+			response.status(204).end();
+		});
+	}
 	const server = await new Promise<ReturnType<typeof app.listen>>((resolve) => {
 		const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
 	});

@@ -325,6 +325,18 @@ export async function runConformance({ serve, origin } = {}) {
 	return results;
 }
 
+/**
+ * A result saying whether the package's entries resolve to the build in dist/ (Bun, for one, would
+ * follow tsconfig.json's `paths` to src/). `resolve` is the runner's `import.meta.resolve`.
+ */
+export function builtPackageResult(resolve) {
+	const name = 'the package under test is the build in dist/';
+	const wrong = ['@molecule-ai/a2a-client', '@molecule-ai/a2a-client/dev', '@molecule-ai/a2a-client/a2a']
+		.map((specifier) => `${specifier} -> ${resolve(specifier)}`)
+		.filter((line) => !/\/dist\/[^/]+\.js$/.test(line));
+	return wrong.length === 0 ? { name, ok: true } : { name, ok: false, error: wrong.join(', ') };
+}
+
 /** `<passed> passed, <failed> failed` plus one line per failure. */
 export function summarise(runtime, results) {
 	const failed = results.filter((result) => !result.ok);
