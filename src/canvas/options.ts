@@ -20,6 +20,7 @@ import { isRecord } from '../internal/json.js';
 import { randomUuid } from '../internal/runtime.js';
 import { createRedaction } from '../redaction.js';
 import { headerValue, tokenAccess, type TokenOption } from '../token.js';
+import type { WebSocketConstructor } from '../events/websocket.js';
 
 /**
  * How the canvas proves who it is: the browser's session cookie, or a bearer token.
@@ -132,8 +133,7 @@ export interface CanvasClientOptions {
 	WebSocket?: WebSocketConstructor | undefined;
 }
 
-/** A WebSocket as `events()` uses it: the standard browser API, as Node 22+, Deno, Bun and browsers have it. */
-export type WebSocketConstructor = new (url: string, protocols?: string | string[]) => WebSocket;
+export type { WebSocketConstructor };
 
 /** What the canvas modules read: the core's settings plus the canvas's own. */
 export interface CanvasSettings {

@@ -2,7 +2,12 @@ import type { Clock } from '../clock.js';
 import { ConfigError } from '../errors/config-error.js';
 import { TransportError } from '../errors/transport-error.js';
 
-/** The part of the standard `WebSocket` this reader uses: browsers, Node 22+, Deno and Bun all have it. */
+/**
+ * A WebSocket constructor: the standard one, as browsers, Node 22+, Deno and Bun have it on `globalThis`.
+ *
+ * @example
+ * createCanvasClient({ platformUrl, auth, WebSocket: globalThis.WebSocket });
+ */
 export type WebSocketConstructor = new (url: string, protocols?: string | string[]) => WebSocket;
 
 export interface OpenWebSocketOptions {
