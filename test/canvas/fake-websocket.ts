@@ -11,7 +11,9 @@ export class FakeWebSocket extends EventTarget {
 	protocol = '';
 	/** The code the client closed it with, once it did. */
 	closedWith: number | undefined;
-	#listeners = 0;
+	readonly #listeners = new Set<string>();
+	readonly #ids = new WeakMap<object, number>();
+	#nextId = 0;
 
 	constructor(url: string, protocols?: string | string[]) {
 		super();
@@ -22,16 +24,22 @@ export class FakeWebSocket extends EventTarget {
 
 	/** Listeners still attached. */
 	get listeners(): number {
-		return this.#listeners;
+		return this.#listeners.size;
+	}
+
+	#key(type: string, listener: EventListenerOrEventListenerObject | null): string {
+		if (listener === null) return `${type} null`;
+		if (!this.#ids.has(listener)) this.#ids.set(listener, ++this.#nextId);
+		return `${type} ${this.#ids.get(listener)}`;
 	}
 
 	override addEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions): void {
-		this.#listeners++;
+		this.#listeners.add(this.#key(type, listener));
 		super.addEventListener(type, listener, options);
 	}
 
 	override removeEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions): void {
-		this.#listeners--;
+		this.#listeners.delete(this.#key(type, listener));
 		super.removeEventListener(type, listener, options);
 	}
 
