@@ -31,11 +31,14 @@ const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
  * notify, uploads, memories, state): ./dev 19,179 → 24,994 and ./cli 56,528 (own 46,953) as measured,
  * so those two lines were raised to that plus about 10 %. Issue 12's agent entry (./agent: the core
  * client plus registration, inbox, push handler, delegation, files, memories) measured 32,422 / 22,349.
+ * Issue 13's canvas entry (./canvas: the core's transport, send and extraction plus workspaces, history,
+ * comms, topology, uploads, and events over SSE with eventsource-parser and over /ws) measured 29,691 / 18,101.
  */
 export const budgets = [
 	{ entry: '.', allGzipped: 24_615, ownGzipped: 14_523 },
 	{ entry: './dev', source: 'src/dev/', allGzipped: 27_500, ownGzipped: 27_500 },
 	{ entry: './agent', source: 'src/agent/', allGzipped: 35_700, ownGzipped: 24_600 },
+	{ entry: './canvas', source: 'src/canvas/', allGzipped: 32_700, ownGzipped: 19_900 },
 	{ entry: './hints', source: 'src/hints.ts', allGzipped: 2_200, ownGzipped: 2_200 },
 	{ entry: './node', source: 'src/node/', allGzipped: 1_700, ownGzipped: 1_700 },
 	{ entry: './cli', source: 'src/cli/', allGzipped: 66_000, ownGzipped: 55_000, mayContain: ['./dev', './node', './hints'], program: true },
