@@ -1,6 +1,8 @@
 import type { Clock } from '../clock.js';
 import { ConfigError } from '../errors/config-error.js';
 import { TransportError } from '../errors/transport-error.js';
+import { deadline } from '../internal/deadline.js';
+import { runtime } from '../internal/runtime.js';
 
 /**
  * A WebSocket constructor: the standard one, as browsers, Node 22+, Deno and Bun have it on `globalThis`.
@@ -51,15 +53,15 @@ export function openWebSocket(url: string, options: OpenWebSocketOptions): Promi
 	const { signal, clock, onSkipped } = options;
 	const maxBuffered = options.maxBufferedFrames ?? defaultMaxBufferedFrames;
 	const maxChars = options.maxFrameChars ?? defaultMaxFrameChars;
-	const Constructor = options.WebSocket ?? (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket;
-	if (!Constructor) return Promise.reject(new ConfigError('WebSocket', 'needs globalThis.WebSocket, which this runtime does not have: pass the WebSocket option'));
 	if (signal.aborted) return Promise.reject(signal.reason);
 	const target = targetOf(url);
 
 	let socket: WebSocket;
 	try {
+		const Constructor: WebSocketConstructor = options.WebSocket ?? runtime('WebSocket', 'WebSocket');
 		socket = new Constructor(url, options.protocols);
 	} catch (error) {
+		if (error instanceof ConfigError) return Promise.reject(error);
 		return Promise.reject(new ConfigError('WebSocket', `refused to open ${target}: ${error instanceof Error ? error.message : String(error)}`));
 	}
 
@@ -114,9 +116,11 @@ export function openWebSocket(url: string, options: OpenWebSocketOptions): Promi
 	}
 
 	return new Promise<OpenWebSocket>((resolve, reject) => {
-		const opening = new AbortController();
+		// The handshake's time limit joined with the caller's signal; cleared once it is settled.
+		const limit = deadline(clock, options.openTimeoutMs, signal);
 		const settle = (): void => {
-			opening.abort();
+			limit.clear();
+			limit.signal.removeEventListener('abort', onLimit);
 			socket.removeEventListener('open', onOpen);
 			socket.removeEventListener('close', onEarlyClose);
 		};
@@ -129,29 +133,18 @@ export function openWebSocket(url: string, options: OpenWebSocketOptions): Promi
 			shut();
 			reject(signal.aborted ? signal.reason : new TransportError('ConnectError', `WebSocket closed before it opened (code ${event.code}${event.reason ? `: ${event.reason}` : ''})`, { target }));
 		}
+		function onLimit(): void {
+			settle();
+			shut();
+			reject(limit.expired() ? new TransportError('ConnectTimeout', `WebSocket did not open within ${options.openTimeoutMs} ms`, { target }) : signal.reason);
+		}
 		socket.addEventListener('open', onOpen);
 		socket.addEventListener('close', onEarlyClose);
 		socket.addEventListener('message', onMessage);
 		socket.addEventListener('close', onClose);
 		socket.addEventListener('error', onError);
 		signal.addEventListener('abort', onAbort, { once: true });
-		clock.sleep(options.openTimeoutMs, opening.signal).then(
-			() => {
-				settle();
-				shut();
-				reject(new TransportError('ConnectTimeout', `WebSocket did not open within ${options.openTimeoutMs} ms`, { target }));
-			},
-			() => {},
-		);
-		// Abort before open: `onAbort` closed the socket; its close event may never come from a closed socket.
-		signal.addEventListener(
-			'abort',
-			() => {
-				settle();
-				reject(signal.reason);
-			},
-			{ once: true, signal: opening.signal },
-		);
+		limit.signal.addEventListener('abort', onLimit, { once: true });
 	});
 
 	function iterableOf(): OpenWebSocket {
