@@ -49,16 +49,17 @@ export function chatMessagesOf(rows: readonly unknown[], warn: (line: string) =>
 			warn(`chatHistory: skipped message ${index}: ${parsed.summary}`);
 			return;
 		}
-		const { id, role, content = '', attachments, timestamp, systemKind } = parsed.output;
+		const { id, role, attachments, timestamp, systemKind } = parsed.output;
+		const content = parsed.output.content ?? '';
 		if (role === 'user' && content.startsWith(heartbeatPrompt)) return;
 		messages.push({
 			id,
 			role,
 			text: content,
-			files: chatFilesOf(attachments),
+			files: chatFilesOf(attachments ?? undefined),
 			at: timestamp,
 			isError: role === 'agent' && failedTurn.test(content.trimStart()),
-			...(systemKind === undefined ? {} : { systemKind }),
+			...(systemKind == null ? {} : { systemKind }),
 		});
 	});
 	return messages;

@@ -6,6 +6,8 @@ import { PeerRecordSchema } from '../schemas/peer.js';
 // pass through; a `null` optional member reads as absent. Public shapes are in ./types.ts and ./events-types.ts.
 
 const text = absent(v.string());
+/** A row member that may be missing or `null`, left as sent: rows come by the thousand, and a transform per member is measurable. */
+const rowText = v.optional(v.nullable(v.string()));
 const count = v.pipe(v.number(), v.integer(), v.minValue(0));
 
 /** A row of `GET /workspaces`, or the body of `GET /workspaces/:id`: a `Workspace`. */
@@ -29,28 +31,31 @@ export const ChatFileSchema = v.looseObject({ uri: v.string(), name: v.string(),
 /** `GET /workspaces/:id/chat-history`: its rows are read one by one, so one bad row costs only itself. */
 export const ChatHistoryBodySchema = v.looseObject({ messages: v.array(v.unknown()), reached_end: absent(v.boolean()) });
 
-/** One message of `GET /workspaces/:id/chat-history` (addendum §9.8). */
-export const ChatRowSchema = v.looseObject({
+/**
+ * One message of `GET /workspaces/:id/chat-history` (addendum §9.8). A plain object schema: only the
+ * members read are copied, which keeps 10,000 rows well under 100 ms (bench/canvas.mjs).
+ */
+export const ChatRowSchema = v.object({
 	id: v.string(),
 	role: v.picklist(['user', 'agent', 'system']),
-	content: text,
-	attachments: absent(v.array(ChatFileSchema)),
+	content: rowText,
+	attachments: v.optional(v.nullable(v.array(ChatFileSchema))),
 	timestamp: v.string(),
-	systemKind: text,
+	systemKind: rowText,
 });
 
-/** An activity row, with the members the Agent Comms panel and the topology read (spec §8.3). */
-export const ActivityRowSchema = v.looseObject({
+/** An activity row, with only the members the Agent Comms panel and the topology read (spec §8.3), as `ChatRowSchema`. */
+export const ActivityRowSchema = v.object({
 	id: v.string(),
 	activity_type: v.string(),
-	source_id: text,
-	target_id: text,
-	method: text,
-	summary: text,
+	source_id: rowText,
+	target_id: rowText,
+	method: rowText,
+	summary: rowText,
 	request_body: v.optional(v.unknown()),
 	response_body: v.optional(v.unknown()),
-	status: text,
-	error_detail: text,
+	status: rowText,
+	error_detail: rowText,
 	created_at: v.string(),
 });
 
