@@ -1,18 +1,21 @@
 import { ConfigError } from './errors/config-error.js';
-import { kindOf } from './internal/describe.js';
+import { kindOf, shownValue } from './internal/describe.js';
 import { isRecord } from './internal/json.js';
 
-/** Per member of an options object: its test, and what it must be in words (`an AbortSignal`). */
-export type OptionChecks = Readonly<Record<string, readonly [test: (value: unknown) => boolean, expected: string]>>;
+/**
+ * Per member of an options object: its test, what it must be in words (`an AbortSignal`), and whether
+ * a bad string may be quoted back (a mode or a public URL may; a token or a header never).
+ */
+export type OptionChecks = Readonly<Record<string, readonly [test: (value: unknown) => boolean, expected: string, quote?: boolean]>>;
 
 /**
  * Checks the members of `value` named in `checks`, but those `absent` says are not there, and throws
  * `ConfigError` naming the first bad one: `<prefix>.<member>`, or `<member>` with no prefix.
  */
 export function checkMembers(value: Record<string, unknown>, checks: OptionChecks, prefix: string, absent = (member: unknown): boolean => member === undefined): void {
-	for (const [name, [test, expected]] of Object.entries(checks)) {
+	for (const [name, [test, expected, quote]] of Object.entries(checks)) {
 		const member = value[name];
-		if (!absent(member) && !test(member)) throw new ConfigError(prefix ? `${prefix}.${name}` : name, `must be ${expected}, got ${kindOf(member)}`);
+		if (!absent(member) && !test(member)) throw new ConfigError(prefix ? `${prefix}.${name}` : name, `must be ${expected}, got ${quote ? shownValue(member) : kindOf(member)}`);
 	}
 }
 

@@ -3,7 +3,7 @@ import type { Settings } from './config.js';
 import { A2AClientError, isA2AClientError } from './errors/a2a-client-error.js';
 import { ConfigError } from './errors/config-error.js';
 import { TransportError, type TransportErrorKind } from './errors/transport-error.js';
-import { UnexpectedResponseError } from './errors/unexpected-response-error.js';
+import { isUnexpectedResponseError, UnexpectedResponseError } from './errors/unexpected-response-error.js';
 import { readCapped } from './internal/body.js';
 import { deadline } from './internal/deadline.js';
 import { runtime } from './internal/runtime.js';
@@ -99,10 +99,15 @@ function refusal(error: unknown, url: string, redaction: Redaction): ConfigError
 	return new ConfigError('fetch', redaction.text(`refused the request before sending it: ${detail}${hint}`), { target: url, cause: redaction.cause(error) });
 }
 
+const oversized = 'response body exceeds';
+
+/** True for the error `readText` throws for a body over the size cap (a caller may ask for less, e.g. a smaller page). */
+export const isOversizedResponse = (error: unknown): boolean => isUnexpectedResponseError(error) && error.message.startsWith(oversized);
+
 /** The body as text, within the size cap; stops reading (and cancels the body) as soon as `signal` aborts. */
 async function readText(response: Response, url: string, signal: AbortSignal): Promise<string> {
 	const tooLarge = (): UnexpectedResponseError =>
-		new UnexpectedResponseError(`response body exceeds ${maxResponseBytes} bytes; not read further`, response.status, { target: url });
+		new UnexpectedResponseError(`${oversized} ${maxResponseBytes} bytes; not read further`, response.status, { target: url });
 	const declared = response.headers.get('content-length');
 	if (Number(declared) > maxResponseBytes) {
 		void response.body?.cancel().catch(() => {});

@@ -28,8 +28,8 @@ const isStore = (value: unknown): boolean => isRecord(value) && typeof value['ge
 
 /** The agent's own options (the client's are checked by `resolveConfig`). */
 const agentChecks: OptionChecks = {
-	deliveryMode: [(value) => value === 'poll' || value === 'push', "'poll' or 'push'"],
-	url: [(value) => typeof value === 'string' && /^https?:\/\/\S+$/.test(value), 'an http(s) URL'],
+	deliveryMode: [(value) => value === 'poll' || value === 'push', "'poll' or 'push'", true],
+	url: [(value) => typeof value === 'string' && /^https?:\/\/\S+$/.test(value), 'an http(s) URL', true],
 	card: [isObject, 'an object (the agent card)'],
 	onMessage: [isFunction, 'a function'],
 	store: [isStore, 'an object with get(key) and set(key, value)'],
@@ -50,6 +50,8 @@ function agentSettings(options: AgentOptions): AgentSettings {
 	checkMembers(options as unknown as Record<string, unknown>, agentChecks, '');
 	const deliveryMode = options.deliveryMode ?? 'poll';
 	if (deliveryMode === 'push' && options.url === undefined) throw new ConfigError('url', "is required when deliveryMode is 'push': the platform POSTs messages there");
+	// Without a handler every push would be answered with an error: say so now, not at the first message.
+	if (deliveryMode === 'push' && options.onMessage === undefined) throw new ConfigError('onMessage', "is required when deliveryMode is 'push': agent.fetch answers each message with what it returns");
 	const { heartbeat: beat = {}, inbox = {} } = options;
 	const report = beat.report;
 	if (report !== undefined && !isRecord(report) && typeof report !== 'function') throw new ConfigError('heartbeat.report', `must be an object or a function, got ${kindOf(report)}`);

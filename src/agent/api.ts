@@ -36,7 +36,13 @@ export interface Agent {
 	readonly workspaceId: string;
 	/** How the platform delivers this agent's messages: `'poll'` (its inbox) or `'push'` (its `fetch`). */
 	readonly deliveryMode: 'poll' | 'push';
-	/** The agent's client for talking to peers; it uses the agent's token (the minted one once there is one). */
+	/**
+	 * The workspace client of this agent (`sendMessage`, `sendText`, `discoverPeer`, `getPeers`,
+	 * `listPeers`, `getWorkspaceInfo`, `getQueuedMessage`, `waitForReply`), with the agent's token (the
+	 * minted one once there is one).
+	 *
+	 * @example const outcome = await agent.client.sendMessage(peerId, 'status?');
+	 */
 	readonly client: A2AClient;
 	/**
 	 * Registers the workspace (`POST /registry/register`) with the card, the delivery mode and, in push
@@ -61,8 +67,8 @@ export interface Agent {
 	updateCard(card: AgentCard, options?: { signal?: AbortSignal }): Promise<void>;
 	/**
 	 * A poll-mode agent's messages, oldest first, until `signal` aborts. A message counts as handled when
-	 * the loop asks for the next one; leaving the loop (`break`, a throw) leaves the current one unhandled,
-	 * so it comes again. Handled ids and the cursor are kept in the store; each batch is acknowledged to
+	 * it was answered with `message.reply()` or the loop asks for the next one; leaving the loop (`break`,
+	 * a throw) without replying leaves the current one unhandled, so it comes again. Handled ids and the cursor are kept in the store; each batch is acknowledged to
 	 * the platform once handled. Ends with `TokenRejectedError` when the platform refuses the token.
 	 *
 	 * @example

@@ -17,6 +17,13 @@ export const maxInboundBytes = 16 * 1024 * 1024;
 
 type RpcId = string | number | null;
 
+/**
+ * Pushes remembered by sender and `messageId`: a sender's client that lost the connection sends the
+ * same message again (the core's retries reuse the `messageId`), and it gets the first answer instead
+ * of a second run of `onMessage`. The oldest is forgotten past this many.
+ */
+export const rememberedPushes = 256;
+
 /** Every answer is JSON, never an empty body: the platform turns an empty 2xx into an error for the sender. */
 function answer(status: number, body: unknown, headers: Record<string, string> = {}): Response {
 	return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
@@ -50,6 +57,7 @@ function senderOf(request: Request, metadata: Record<string, unknown> | undefine
 export function createInboundHandler(context: AgentContext, agent: () => Agent, tools: Pick<MessageTools, 'download'>): (request: Request) => Promise<Response> {
 	const { logger, uuid } = context.settings;
 	const describe = context.secrets.describe;
+	const answered = new Map<string, Promise<{ parts: Part[]; failed: boolean }>>();
 
 	async function authorised(request: Request): Promise<Response | null> {
 		let expected: Uint8Array | undefined;
@@ -92,20 +100,39 @@ export function createInboundHandler(context: AgentContext, agent: () => Agent, 
 		const { text: body, parts, files } = extractReply(sent);
 		if (parts.length === 0) return rpcError(id, -32602, 'invalid params: params.message.parts holds no text, file or data part');
 
-		// The answer is whatever onMessage returns, or what it passed to message.reply() before returning.
+		const from = senderOf(request, metadata);
+		const key = sent.messageId ? `${typeof from === 'string' ? from : from.id} ${sent.messageId}` : undefined;
+		let pending = key === undefined ? undefined : answered.get(key);
+		if (pending) {
+			logger.debug(`inbound: message ${sent.messageId} came again; answered as the first time`);
+		} else {
+			const run = handleMessage({ id: sent.messageId ?? String(id ?? uuid()), from, text: body, parts, messageId: sent.messageId ?? '', fileRefs: files }, request.signal);
+			pending = run;
+			if (key !== undefined) {
+				answered.set(key, run);
+				if (answered.size > rememberedPushes) answered.delete(answered.keys().next().value as string);
+				// A sender that hung up gets a fresh run when it sends again: this one's signal has aborted.
+				request.signal.addEventListener('abort', () => answered.get(key) === run && answered.delete(key), { once: true });
+			}
+		}
+		const outcome = await pending;
+		// A failed run is not kept: the failure may have been passing, so sending again tries again.
+		if (outcome.failed && key !== undefined && answered.get(key) === pending) answered.delete(key);
+		const result = { kind: 'message', messageId: uuid(), role: 'agent', parts: outcome.parts, ...(sent.contextId ? { contextId: sent.contextId } : {}) };
+		return answer(200, { jsonrpc: '2.0', id, result });
+	}
+
+	/**
+	 * Runs `onMessage`; the answer is what it returns, or what it passed to `message.reply()` before
+	 * returning; a throw is answered as an agent error, and said to have `failed`.
+	 */
+	async function handleMessage(fields: Omit<Parameters<typeof inboundMessage>[0], 'seq' | 'receivedAt'>, signal: AbortSignal): Promise<{ parts: Part[]; failed: boolean }> {
+		const onMessage = context.agent.onMessage;
+		if (!onMessage) return { parts: [], failed: false };
 		let given: Part[] | undefined;
 		let open = true;
 		const message: InboundMessage = inboundMessage(
-			{
-				id: sent.messageId ?? String(id ?? uuid()),
-				seq: null,
-				from: senderOf(request, metadata),
-				text: body,
-				parts,
-				messageId: sent.messageId ?? '',
-				receivedAt: new Date(context.settings.clock.wallNow?.() ?? Date.now()),
-				fileRefs: files,
-			},
+			{ ...fields, seq: null, receivedAt: new Date(context.settings.clock.wallNow?.() ?? Date.now()) },
 			{
 				download: tools.download,
 				async reply(_message, replyParts) {
@@ -115,18 +142,15 @@ export function createInboundHandler(context: AgentContext, agent: () => Agent, 
 				},
 			},
 		);
-		let replyParts: Part[];
 		try {
-			const returned = await context.agent.onMessage(message, { signal: request.signal, agent: agent() });
-			replyParts = returned === undefined || returned === null ? (given ?? []) : checkReply(returned);
+			const returned = await onMessage(message, { signal, agent: agent() });
+			return { parts: returned === undefined || returned === null ? (given ?? []) : checkReply(returned), failed: false };
 		} catch (error) {
 			logger.error(`onMessage failed for message ${message.id}: ${describe(error)}`);
-			replyParts = [{ kind: 'text', text: `Agent error: ${describe(error)}` }];
+			return { parts: [{ kind: 'text', text: `Agent error: ${describe(error)}` }], failed: true };
 		} finally {
 			open = false;
 		}
-		const result = { kind: 'message', messageId: uuid(), role: 'agent', parts: replyParts, ...(sent.contextId ? { contextId: sent.contextId } : {}) };
-		return answer(200, { jsonrpc: '2.0', id, result });
 	}
 
 	return async (request) => {

@@ -2,6 +2,7 @@ import type * as v from 'valibot';
 import { checkOptions, isAbortSignal } from '../arguments.js';
 import { ConfigError } from '../errors/config-error.js';
 import { isHttpError } from '../errors/http-error.js';
+import { isOversizedResponse } from '../transport.js';
 import type { AgentContext } from './context.js';
 import { isTokenRejectedError } from './errors/token-rejected-error.js';
 import { messageFromRow, type MessageTools } from './message.js';
@@ -39,9 +40,8 @@ export const maxBackfillPages = 10;
 const byAge = (left: ActivityRow, right: ActivityRow): number =>
 	(Date.parse(left.created_at ?? '') || 0) - (Date.parse(right.created_at ?? '') || 0) || (left.seq ?? 0) - (right.seq ?? 0);
 
-function activityPath(context: AgentContext, query: Record<string, string>): string {
-	const { batchSize } = context.agent.inbox;
-	return `/workspaces/${context.settings.workspaceId}/activity?${new URLSearchParams({ type: 'a2a_receive', include: 'peer_info', limit: String(batchSize), ...query })}`;
+function activityPath(context: AgentContext, limit: number, query: Record<string, string>): string {
+	return `/workspaces/${context.settings.workspaceId}/activity?${new URLSearchParams({ type: 'a2a_receive', include: 'peer_info', limit: String(limit), ...query })}`;
 }
 
 /**
@@ -49,13 +49,13 @@ function activityPath(context: AgentContext, query: Record<string, string>): str
  * per request, going back (`before_ts`) until a page is short, holds a row already handled, or
  * `maxBackfillPages` were read; then oldest first. So nothing within the window is lost, up to that bound.
  */
-async function backfill(context: AgentContext, handled: ReadonlySet<string>, signal: AbortSignal | undefined): Promise<ActivityRow[]> {
-	const { backfillSeconds, batchSize } = context.agent.inbox;
+async function backfill(context: AgentContext, batchSize: number, handled: ReadonlySet<string>, signal: AbortSignal | undefined): Promise<ActivityRow[]> {
+	const { backfillSeconds } = context.agent.inbox;
 	const rows = new Map<string, ActivityRow>();
 	let before: string | undefined;
 	for (let page = 0; page < maxBackfillPages; page++) {
 		const query: Record<string, string> = { since_secs: String(backfillSeconds), ...(before === undefined ? {} : { before_ts: before }) };
-		const batch = await context.call({ method: 'GET', path: activityPath(context, query), schema: ActivityListSchema, signal });
+		const batch = await context.call({ method: 'GET', path: activityPath(context, batchSize, query), schema: ActivityListSchema, signal });
 		const fresh = batch.filter((row) => !rows.has(row.id));
 		for (const row of fresh) rows.set(row.id, row);
 		const oldest = Date.parse(batch.at(-1)?.created_at ?? '');
@@ -67,16 +67,18 @@ async function backfill(context: AgentContext, handled: ReadonlySet<string>, sig
 }
 
 /** One poll (addendum §8.1): the rows after the cursor, oldest first; with no cursor, the backfill. */
-async function poll(context: AgentContext, cursor: string | null, handled: ReadonlySet<string>, signal: AbortSignal | undefined): Promise<ActivityRow[]> {
-	if (cursor === null) return backfill(context, handled, signal);
-	return context.call({ method: 'GET', path: activityPath(context, { since_id: cursor }), schema: ActivityListSchema, signal });
+async function poll(context: AgentContext, limit: number, cursor: string | null, handled: ReadonlySet<string>, signal: AbortSignal | undefined): Promise<ActivityRow[]> {
+	if (cursor === null) return backfill(context, limit, handled, signal);
+	return context.call({ method: 'GET', path: activityPath(context, limit, { since_id: cursor }), schema: ActivityListSchema, signal });
 }
 
 /**
  * The poll-mode inbox as an async generator. Between a `yield` and the consumer's next call, the
- * message is being handled: nothing is polled then. Resuming marks it handled (cursor and id written
- * to the store); a consumer that leaves the loop instead leaves it unhandled, so it comes again (at
- * most that one repeats after a crash). A batch is acknowledged once all of it was handled.
+ * message is being handled: nothing is polled then. A delivered `reply()` or resuming marks it handled
+ * (cursor and id written to the store); a consumer that leaves the loop without replying leaves it
+ * unhandled, so it comes again (at most that one repeats after a crash). A reply marks it at once
+ * because its sender already has an answer: delivering the message again would answer twice.
+ * A batch is acknowledged once all of it was handled.
  */
 export async function* inboxMessages(context: AgentContext, tools: MessageTools, options: { signal?: AbortSignal | undefined } | undefined): AsyncGenerator<InboundMessage, void, undefined> {
 	const signal = checkOptions(options, { signal: [isAbortSignal, 'an AbortSignal'] }).signal ?? undefined;
@@ -87,6 +89,9 @@ export async function* inboxMessages(context: AgentContext, tools: MessageTools,
 	const state: InboxState = await store.readInbox();
 	const handled = new Set(state.handled);
 	let failures = 0;
+	// Rows carry whole messages (up to 16 MiB each): a page over the client's body cap is asked for
+	// again with half as many rows, down to one, instead of failing the same way forever.
+	let limit = batchSize;
 
 	const save = async (): Promise<void> => {
 		try {
@@ -97,19 +102,35 @@ export async function* inboxMessages(context: AgentContext, tools: MessageTools,
 		}
 	};
 	const markHandled = (id: string): void => {
+		if (handled.has(id)) return;
 		handled.add(id);
 		state.handled.push(id);
 		if (state.handled.length > maxHandled) handled.delete(state.handled.shift() as string);
 	};
 
+	const replying: MessageTools = {
+		...tools,
+		async reply(message, parts) {
+			await tools.reply(message, parts);
+			if (handled.has(message.id)) return;
+			markHandled(message.id);
+			await save();
+		},
+	};
+
 	while (!signal?.aborted) {
 		let rows: ActivityRow[];
 		try {
-			rows = await poll(context, state.cursor, handled, signal);
+			rows = await poll(context, limit, state.cursor, handled, signal);
 			failures = 0;
 		} catch (error) {
 			if (signal?.aborted) return;
 			if (isTokenRejectedError(error)) throw error;
+			if (isOversizedResponse(error) && limit > 1) {
+				limit = Math.max(1, Math.floor(limit / 2));
+				logger.warn(`inbox: a page of activity is over the response size cap; asking for ${limit} rows at a time`);
+				continue;
+			}
 			if (isHttpError(error) && error.status === 410 && state.cursor !== null) {
 				// The cursor's row is gone (pruned, or never ours): read the backfill window instead;
 				// the handled ids keep what was already handled from coming again.
@@ -128,7 +149,7 @@ export async function* inboxMessages(context: AgentContext, tools: MessageTools,
 		for (const row of rows) {
 			if (signal?.aborted) return;
 			if (row.seq !== undefined) ackSeq = Math.max(ackSeq ?? 0, row.seq);
-			const message = handled.has(row.id) ? null : messageFromRow(row, workspaceId, tools);
+			const message = handled.has(row.id) ? null : messageFromRow(row, workspaceId, replying);
 			state.cursor = row.id;
 			if (!message) continue;
 			yield message;
@@ -139,7 +160,9 @@ export async function* inboxMessages(context: AgentContext, tools: MessageTools,
 			await save();
 			if (ackSeq !== undefined) await acknowledge(context, ackSeq, signal);
 		}
-		if (rows.length < batchSize && !(await pause(context, jittered(intervalMs, jitter, random), signal))) return;
+		const full = rows.length >= limit;
+		limit = Math.min(batchSize, limit * 2);
+		if (!full && !(await pause(context, jittered(intervalMs, jitter, random), signal))) return;
 	}
 }
 

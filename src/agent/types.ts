@@ -96,9 +96,9 @@ export interface InboxOptions {
 export interface AgentOptions extends A2AClientConfig {
 	/**
 	 * `'poll'`: the agent reads its messages from the platform (`inbox`, `run`); no public URL needed.
-	 * `'push'`: the platform POSTs them to `url`, served by `agent.fetch`.
+	 * `'push'`: the platform POSTs them to `url`, served by `agent.fetch`; needs `url` and `onMessage`.
 	 * @default 'poll'
-	 * @example createAgent({ ...options, deliveryMode: 'push', url: 'https://agent.example/a2a/inbound' });
+	 * @example createAgent({ ...options, deliveryMode: 'push', url: 'https://agent.example/a2a/inbound', onMessage });
 	 */
 	deliveryMode?: 'poll' | 'push' | undefined;
 	/** The public URL the platform POSTs messages to; required in push mode, e.g. `https://agent.example/a2a/inbound`. */
@@ -110,7 +110,8 @@ export interface AgentOptions extends A2AClientConfig {
 	 */
 	card?: AgentCard | undefined;
 	/**
-	 * Called once per inbound message (poll mode: by `run`; push mode: by `fetch`).
+	 * Called once per inbound message (poll mode: by `run`; push mode: by `fetch`). Required in push
+	 * mode, and to `run` a poll-mode agent; an agent that only calls others needs none.
 	 *
 	 * @example createAgent({ ...options, onMessage: (message) => `echo: ${message.text}` });
 	 */

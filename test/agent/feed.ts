@@ -24,6 +24,8 @@ export class FakeFeed {
 	readonly acks: number[] = [];
 	/** Row ids that answer 410 as a cursor (pruned). */
 	readonly pruned = new Set<string>();
+	/** A page of more rows than this declares a body over the client's 64 MiB cap (rows carrying files). */
+	oversizedAbove = Number.POSITIVE_INFINITY;
 	#seq = 0;
 
 	constructor(readonly workspaceId: string) {}
@@ -67,9 +69,14 @@ export class FakeFeed {
 		if (since !== null) {
 			const index = this.rows.findIndex((row) => row.id === since);
 			if (index === -1 || this.pruned.has(since)) return json({ error: 'since_id cursor not found (row may have been pruned or belongs to a different workspace); omit since_id to reset' }, 410);
-			return json(rows.filter((row) => row.seq > (this.rows[index]?.seq ?? 0)).slice(0, limit));
+			return this.#page(rows.filter((row) => row.seq > (this.rows[index]?.seq ?? 0)).slice(0, limit));
 		}
-		return json([...rows].reverse().slice(0, limit));
+		return this.#page([...rows].reverse().slice(0, limit));
+	};
+
+	#page = (rows: FeedRow[]): Response => {
+		if (rows.length <= this.oversizedAbove) return json(rows);
+		return new Response('[]', { headers: { 'Content-Type': 'application/json', 'Content-Length': String(65 * 1024 * 1024) } });
 	};
 
 	/** `POST /workspaces/:id/activity/ack`. */

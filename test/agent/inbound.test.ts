@@ -174,7 +174,50 @@ describe('the push-mode inbound handler', () => {
 		const { body } = await answerOf(await agent.fetch(push(JSON.stringify(envelope('one')))));
 		expect(body).toMatchObject({ result: { parts: [{ kind: 'text', text: 'Agent error: model overloaded' }] } });
 		expect(w.logs.some((line) => line.startsWith('error onMessage failed') && line.includes('model overloaded'))).toBe(true);
-		expect((await answerOf(await agent.fetch(push(JSON.stringify(envelope('two')))))).body).toMatchObject({ result: { parts: [{ text: 'fine now' }] } });
+		expect((await answerOf(await agent.fetch(push(JSON.stringify(envelope('two', { params: { message: { role: 'user', messageId: 'message-2', parts: [{ kind: 'text', text: 'two' }] } } })))))).body).toMatchObject({ result: { parts: [{ text: 'fine now' }] } });
+	});
+
+	it('answers a message sent again (same sender, same messageId) with the first answer, running onMessage once', async () => {
+		let runs = 0;
+		const { agent } = pushAgent({ onMessage: () => `run ${++runs}` });
+		const first = await answerOf(await agent.fetch(push(JSON.stringify(envelope('once')))));
+		const again = await answerOf(await agent.fetch(push(JSON.stringify(envelope('once')))));
+		expect(runs).toBe(1);
+		expect(again.body).toMatchObject({ result: { parts: [{ text: 'run 1' }] } });
+		expect(first.body).toMatchObject({ result: { parts: [{ text: 'run 1' }] } });
+	});
+
+	it('answers a resend that arrives while the first is being handled with the same answer', async () => {
+		let runs = 0;
+		let release = (): void => undefined;
+		const { agent } = pushAgent({ onMessage: () => new Promise<string>((resolve) => (release = () => resolve(`run ${++runs}`))) });
+		const first = agent.fetch(push(JSON.stringify(envelope('slow'))));
+		const second = agent.fetch(push(JSON.stringify(envelope('slow'))));
+		await new Promise((resolve) => setTimeout(resolve, 0));
+		release();
+		const bodies = await Promise.all([first, second].map(async (response) => (await answerOf(await response)).body));
+		expect(runs).toBe(1);
+		expect(bodies.map((body) => (body['result'] as { parts: { text: string }[] }).parts[0]?.text)).toEqual(['run 1', 'run 1']);
+	});
+
+	it('runs onMessage again for the same messageId from another sender', async () => {
+		const { agent, calls } = pushAgent();
+		await agent.fetch(push(JSON.stringify(envelope('hi')), { Authorization: `Bearer ${SECRET}`, 'X-Workspace-ID': PEER }));
+		await agent.fetch(push(JSON.stringify(envelope('hi')), { Authorization: `Bearer ${SECRET}`, 'X-Workspace-ID': AGENT }));
+		expect(calls).toHaveLength(2);
+	});
+
+	it('runs onMessage again for a resend of a message whose first run threw', async () => {
+		let runs = 0;
+		const { agent } = pushAgent({
+			onMessage: () => {
+				if (++runs === 1) throw new Error('model overloaded');
+				return 'fine now';
+			},
+		});
+		await agent.fetch(push(JSON.stringify(envelope('retry me'))));
+		const again = await answerOf(await agent.fetch(push(JSON.stringify(envelope('retry me')))));
+		expect(again.body).toMatchObject({ result: { parts: [{ text: 'fine now' }] } });
 	});
 
 	it('answers an empty Message when onMessage returns nothing: never an empty body', async () => {

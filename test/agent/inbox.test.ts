@@ -245,6 +245,41 @@ describe('inbox semantics (scripted feed)', () => {
 		expect(again).toEqual(['one', 'two']);
 	});
 
+	it('a message answered with reply() counts as handled: leaving the loop right after does not bring it again', async () => {
+		const w = world();
+		const store = memoryStore();
+		const agent = agentIn(w, { store });
+		await agent.register();
+		await peer(w).sendMessage(AGENT, 'one');
+		await peer(w).sendMessage(AGENT, 'two');
+		for await (const message of agent.inbox()) {
+			await message.reply('answer to one');
+			break;
+		}
+		const { iterator, stop } = reader(agentIn(w, { store }));
+		const again = await take(iterator, 1);
+		stop();
+		expect(textsOf(again)).toEqual(['two']);
+	});
+
+	it('asks for fewer rows when a page is over the response size cap, and delivers every message', async () => {
+		const feed = new FakeFeed(AGENT);
+		for (let index = 0; index < 10; index++) feed.message(`m${index}`);
+		feed.oversizedAbove = 3;
+		const { agent, logs } = feedAgent(feed, { inbox: { batchSize: 100 } });
+		const { iterator, stop } = reader(agent);
+		const messages = await take(iterator, 10);
+		feed.message('m10');
+		messages.push(...(await take(iterator, 1)));
+		stop();
+		expect(textsOf(messages)).toEqual(['m0', 'm1', 'm2', 'm3', 'm4', 'm5', 'm6', 'm7', 'm8', 'm9', 'm10']);
+		const limits = feed.polls.map((query) => new URLSearchParams(query).get('limit'));
+		expect(limits.slice(0, 6)).toEqual(['100', '50', '25', '12', '6', '3']);
+		// Once a page came through, the next poll asks for twice as many again.
+		expect(limits.at(-1)).toBe('6');
+		expect(logs.some((line) => line.includes('asking for 50 rows at a time'))).toBe(true);
+	});
+
 	it('keeps at most 500 handled ids in the store, and the cursor at the last row', async () => {
 		const feed = new FakeFeed(AGENT);
 		for (let index = 0; index < 600; index++) feed.message(`m${index}`);
@@ -320,7 +355,7 @@ describe('inbox semantics (scripted feed)', () => {
 	});
 
 	it('a push-mode agent has no inbox', async () => {
-		const { agent } = scriptedAgent(routes({}).fetch, { deliveryMode: 'push', url: 'https://agent.example/a2a/inbound' });
+		const { agent } = scriptedAgent(routes({}).fetch, { deliveryMode: 'push', url: 'https://agent.example/a2a/inbound', onMessage: () => undefined });
 		const error = await reader(agent).iterator.next().catch((caught: unknown) => caught);
 		expect(isConfigError(error) && error.field).toBe('deliveryMode');
 	});

@@ -153,7 +153,7 @@ describe('inbound secret rotation on the dev platform', () => {
 	it('answers the forwarded chat-upload path with 501 and a JSON error', async () => {
 		let target: Agent | undefined;
 		const w = world({}, { fetch: (request) => (target as Agent).fetch(request) });
-		target = agentIn(w, { deliveryMode: 'push', url: 'https://agent.example/a2a/inbound' });
+		target = agentIn(w, { deliveryMode: 'push', url: 'https://agent.example/a2a/inbound', onMessage: () => undefined });
 		await target.register();
 		const secret = String((await target.register()).inboundSecret);
 		const response = await target.fetch(new Request('https://agent.example/a2a/inbound/internal/chat/uploads/ingest', { method: 'POST', headers: { Authorization: `Bearer ${secret}` }, body: 'x' }));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAgent, isStoreError, isTokenRejectedError } from '../../src/agent/index.js';
 import { isConfigError } from '../../src/index.js';
-import { ADMIN_TOKEN, AGENT, agentIn, MINTED, PEER, PLATFORM, recordingStore, SECRET, world } from './helpers.js';
+import { ADMIN_TOKEN, AGENT, agentIn, memoryStore, MINTED, PEER, PLATFORM, recordingStore, SECRET, world } from './helpers.js';
 import { json, routes } from './routes.js';
 
 
@@ -18,7 +18,7 @@ describe('register', () => {
 
 	it('sends the URL in push mode', async () => {
 		const w = world();
-		const registration = await agentIn(w, { deliveryMode: 'push', url: 'https://agent.example/a2a/inbound' }).register();
+		const registration = await agentIn(w, { deliveryMode: 'push', url: 'https://agent.example/a2a/inbound', onMessage: () => undefined }).register();
 		expect(registration.deliveryMode).toBe('push');
 		expect(w.platform.requests[0]?.body).toMatchObject({ delivery_mode: 'push', url: 'https://agent.example/a2a/inbound' });
 		expect(w.platform.workspace(AGENT)?.url).toBe('https://agent.example/a2a/inbound');
@@ -144,12 +144,26 @@ describe('updateCard', () => {
 	});
 });
 
+describe('a second agent for a workspace that has a token', () => {
+	it('is told to pass the existing token, not that its token is gone', async () => {
+		const w = world();
+		await agentIn(w).register();
+		const error = await agentIn(w, { store: memoryStore() })
+			.register()
+			.catch((caught: unknown) => caught);
+		expect(isTokenRejectedError(error) && error.platformError).toBe('missing workspace auth token');
+		expect((error as Error).message).toMatch(/already has one.*pass it as `token`/);
+		expect((error as Error).message).not.toContain('gone');
+	});
+});
+
 describe('createAgent options', () => {
 	const base = { workspaceId: AGENT, platformUrl: PLATFORM };
 	const cases: [string, Record<string, unknown>, string][] = [
 		['a delivery mode that is neither poll nor push', { deliveryMode: 'pull' }, 'deliveryMode'],
 		['push mode without a URL', { deliveryMode: 'push' }, 'url'],
-		['a URL that is not http(s)', { deliveryMode: 'push', url: 'ftp://agent.example' }, 'url'],
+		['a URL that is not http(s)', { deliveryMode: 'push', url: 'ftp://agent.example', onMessage: () => 'ok' }, 'url'],
+		['push mode without onMessage', { deliveryMode: 'push', url: 'https://agent.example/a2a/inbound' }, 'onMessage'],
 		['a card that is not an object', { card: 'agent' }, 'card'],
 		['onMessage that is not a function', { onMessage: 'reply' }, 'onMessage'],
 		['a store without set', { store: { get: () => undefined } }, 'store'],
@@ -161,6 +175,21 @@ describe('createAgent options', () => {
 		['a workspace id that is not a UUID', { workspaceId: 'agent-1' }, 'workspaceId'],
 		['a token that is a number', { token: 42 }, 'token'],
 	];
+	it('quotes a bad delivery mode or URL back, without its credentials or query', () => {
+		const messageOf = (options: Record<string, unknown>): string => {
+			try {
+				createAgent({ ...base, onMessage: () => 'ok', ...options } as never);
+			} catch (caught) {
+				return (caught as Error).message;
+			}
+			return '';
+		};
+		expect(messageOf({ deliveryMode: 'Push' })).toContain(`got "Push"`);
+		const url = messageOf({ deliveryMode: 'push', url: 'ftp://user:hunter2@agent.example/in?key=s3cret' });
+		expect(url).toContain('"ftp://…@agent.example/in?…"');
+		expect(url).not.toMatch(/hunter2|s3cret/);
+	});
+
 	for (const [what, options, field] of cases) {
 		it(`refuses ${what}, naming ${field}`, () => {
 			let error: unknown;

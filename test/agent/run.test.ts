@@ -130,7 +130,7 @@ describe('run', () => {
 
 	it('rejects with the error when the platform refuses the registration for good', async () => {
 		const w = world();
-		const agent = agentIn(w, { deliveryMode: 'push', url: 'http://169.254.169.254/a2a' });
+		const agent = agentIn(w, { deliveryMode: 'push', url: 'http://169.254.169.254/a2a', onMessage: () => undefined });
 		const error = await agent.run().catch((caught: unknown) => caught);
 		expect(isHttpError(error) && error.status).toBe(400);
 		expect(w.clock.pendingTimers).toBe(0);
@@ -143,7 +143,7 @@ describe('run', () => {
 
 	it('in push mode only registers and beats: it never polls', async () => {
 		const w = world();
-		const agent = agentIn(w, { deliveryMode: 'push', url: 'https://agent.example/a2a/inbound' });
+		const agent = agentIn(w, { deliveryMode: 'push', url: 'https://agent.example/a2a/inbound', onMessage: () => undefined });
 		const stop = new AbortController();
 		const running = agent.run({ signal: stop.signal });
 		await w.clock.run(61_000);

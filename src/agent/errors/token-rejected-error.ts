@@ -1,8 +1,11 @@
 import { A2AClientError, guardFor, type A2AClientErrorOptions } from '../../errors/a2a-client-error.js';
 
+/** The 401 the platform answers when no token was sent but the workspace has a live one (contract §2.2). */
+const missingToken = 'missing workspace auth token';
+
 /**
  * The platform answered 401 to the agent's token: it was revoked, belongs to another workspace, or
- * there is none. Nothing renews it silently; the operator issues a new one (or clears the store so the
+ * there is none (the workspace has a token, minted by an earlier register, that this agent was not given). Nothing renews it silently; the operator issues a new one (or clears the store so the
  * next register of a workspace without a live token mints one). `run` and `inbox` end with it.
  *
  * @example
@@ -16,7 +19,12 @@ export class TokenRejectedError extends A2AClientError {
 
 	/** `platformError` is the 401's `error` string; `options.target` the URL that answered it. */
 	constructor(platformError: string | undefined, options?: A2AClientErrorOptions) {
-		super(`the platform refused the agent's token (HTTP 401: ${platformError ?? 'no error message'}): it is gone; issue a new one`, options);
+		super(
+			platformError === missingToken
+				? `the platform asks for the workspace's token (HTTP 401: ${missingToken}) and the agent sent none: the workspace already has one, minted by an earlier register; pass it as \`token\`, or give the agent the store that holds it`
+				: `the platform refused the agent's token (HTTP 401: ${platformError ?? 'no error message'}): it is gone; issue a new one`,
+			options,
+		);
 		this.platformError = platformError;
 	}
 }
