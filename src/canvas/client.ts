@@ -166,6 +166,7 @@ export function createCanvasClient(options: CanvasClientOptions): CanvasClient {
 	const settings = resolveCanvasOptions(options);
 	const { core } = settings;
 	const transport = createTransport(core);
+	// workspaceId names the caller in one 401 (a token of another workspace than the X-Workspace-ID sent): the canvas sends none.
 	const answers: AnswerContext = { clock: core.clock, workspaceId: '', redact: core.redaction.text, redactDeep: core.redaction.value };
 	const context: CanvasContext = { settings, transport, answers, call: createCaller(settings, transport, answers) };
 	const uploadFiles = createUploads(context);

@@ -1,18 +1,16 @@
 import { answerOf } from '../answer.js';
-import { isAbortSignal, type OptionChecks } from '../arguments.js';
-import { ConfigError } from '../errors/config-error.js';
+import { checkOptions, isAbortSignal, type OptionChecks } from '../arguments.js';
+import type { ConfigError } from '../errors/config-error.js';
 import { InvalidMessageError } from '../errors/invalid-message-error.js';
 import { InvalidPeerIdError } from '../errors/invalid-peer-id-error.js';
 import { isTransportError } from '../errors/transport-error.js';
 import type { HttpError } from '../errors/http-error.js';
-import { kindOf } from '../internal/describe.js';
 import { isRecord } from '../internal/json.js';
 import type { MessageInput, SendOutcome } from '../messaging.js';
 import { checkMessage, maxRequestBytes, messageSendBody } from '../outgoing.js';
 import { validatePeerId } from '../peer-id.js';
 import { asClientError } from '../redaction.js';
 import { retry, type RetryEvent } from '../retry.js';
-import { checkOptions } from '../arguments.js';
 import type { CanvasContext } from './http.js';
 
 /**
@@ -124,6 +122,3 @@ export async function send(context: CanvasContext, workspaceId: string, message:
 		return { status: 'failed', error: asClientError(core.redaction, error), attempts, messageId };
 	}
 }
-
-/** `kindOf` for callers that hand `send` something else than a message. */
-export const describeMessage = (message: unknown): string => (typeof message === 'string' ? 'a string' : kindOf(message));
