@@ -112,6 +112,14 @@ describe('events({ workspaceId }) over SSE', () => {
 		expect(isUnexpectedResponseError(await drive(iterator.next(), clock).catch((thrown: unknown) => thrown))).toBe(true);
 	});
 
+	test('a workspace id that is not a UUID, or an unknown option, is refused at the call, before any request', () => {
+		const fake = scriptedFetch(json({}));
+		const { canvas } = testCanvas(fake.fetch);
+		expect(() => canvas.events({ workspaceId: '../admin' })).toThrow(expect.objectContaining({ name: 'InvalidPeerIdError' }));
+		expect(() => canvas.events({ workspace: LEAD } as never)).toThrow(expect.objectContaining({ name: 'ConfigError', field: 'options.workspace' }));
+		expect(fake.calls).toEqual([]);
+	});
+
 	test('an abort ends the iteration quietly, cancels the body and leaves no timer', async () => {
 		const body = new ScriptedBody(frame('AGENT_MESSAGE', { message: 'one' }));
 		const { next, iterator, controller, clock } = subscribe(scriptedFetch(() => sseResponse(body)).fetch);

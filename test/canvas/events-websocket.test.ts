@@ -99,6 +99,16 @@ describe('events() over /ws', () => {
 		expect(ws.closedWith).toBe(1000);
 	});
 
+	test('neither the token nor its hex appears in the log of a socket refused before it opened', async () => {
+		const { next, logs } = subscribe();
+		const pending = next();
+		(await socket(0)).drop(1006);
+		expect(await pending).toMatchObject({ type: 'reconnecting', reason: 'ConnectError: WebSocket closed before it opened (code 1006)' });
+		expect(logs.join('\n')).toContain('reconnecting');
+		expect(logs.join('\n')).not.toContain(TOKEN);
+		expect(logs.join('\n')).not.toContain(hex(TOKEN));
+	});
+
 	test('an abort closes the socket, ends the iteration quietly and leaves no listener or timer', async () => {
 		const { next, iterator, controller, clock } = subscribe();
 		const first = next();
