@@ -1,5 +1,5 @@
 import { platformFailure } from '../answer.js';
-import { isAbortSignal, type OptionChecks } from '../arguments.js';
+import { checkOptions, isAbortSignal, type OptionChecks } from '../arguments.js';
 import { isConfigError } from '../errors/config-error.js';
 import { isHttpError } from '../errors/http-error.js';
 import { isTransportError } from '../errors/transport-error.js';
@@ -8,7 +8,6 @@ import { backoffDelay } from '../events/backoff.js';
 import { reconnecting } from '../events/reconnect.js';
 import { readServerSentEvents } from '../events/sse.js';
 import { openWebSocket } from '../events/websocket.js';
-import { checkOptions } from '../arguments.js';
 import { eventOf, socketFrameOf, streamFrameOf, type FrameResult } from './event-frames.js';
 import type { CanvasEvent, PlatformEvent } from './event-types.js';
 import { workspaceIdOf, type CanvasContext } from './http.js';

@@ -139,8 +139,6 @@ export type { WebSocketConstructor };
 export interface CanvasSettings {
 	core: Settings;
 	timeouts: CanvasTimeouts;
-	/** `auth` is the session cookie: no bearer, and the WebSocket offers no `molecule-auth` protocol. */
-	session: boolean;
 	WebSocket: WebSocketConstructor | undefined;
 }
 
@@ -192,5 +190,5 @@ export function resolveCanvasOptions(options: CanvasClientOptions): CanvasSettin
 		redaction,
 		...(session ? { credentials: 'include' as const } : {}),
 	};
-	return { core, timeouts, session, WebSocket };
+	return { core, timeouts, WebSocket };
 }
