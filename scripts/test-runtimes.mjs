@@ -50,7 +50,7 @@ async function freePort() {
 
 /** Bundles for runtimes without a package resolver, mapping the package name to the built files. */
 async function bundle(entry, outfile, conditions) {
-	const entries = { '@molecule-ai/a2a-client': 'dist/index.js', '@molecule-ai/a2a-client/dev': 'dist/dev.js' };
+	const entries = { '@molecule-ai/a2a-client': 'dist/index.js', '@molecule-ai/a2a-client/dev': 'dist/dev.js', '@molecule-ai/a2a-client/canvas': 'dist/canvas.js' };
 	await build({
 		entryPoints: [join(root, entry)],
 		outfile,
@@ -124,7 +124,7 @@ const config :Workerd.Config = (
 	async chromium() {
 		const { chromium } = await import('playwright-core');
 		const types = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.html': 'text/html', '.map': 'application/json' };
-		const allowed = ['/dist/', '/node_modules/ky/', '/node_modules/valibot/', '/test/conformance/'];
+		const allowed = ['/dist/', '/node_modules/ky/', '/node_modules/valibot/', '/node_modules/eventsource-parser/', '/test/conformance/'];
 		const server = createServer((request, response) => {
 			const path = new URL(request.url, 'http://x').pathname;
 			const file = join(root, path);
