@@ -105,9 +105,14 @@ export interface Agent {
 	 */
 	delegate(targetId: string, task: string, options?: { idempotencyKey?: string; signal?: AbortSignal }): Promise<DelegationStarted>;
 	/**
-	 * The delegations this workspace sent or received (at most 50, newest first).
+	 * The delegation rows of this workspace, sent and received (at most 50, newest first), as the
+	 * platform lists them (addendum §9.2): one per activity entry, so a delegation's start and its
+	 * result are two rows sharing a `delegationId`; the first row of an id is its latest state.
 	 *
-	 * @example const running = (await agent.delegations()).filter((row) => row.status === 'dispatched');
+	 * @example
+	 * const latest = new Map<string, DelegationRow>();
+	 * for (const row of await agent.delegations()) if (!latest.has(row.delegationId)) latest.set(row.delegationId, row);
+	 * const running = [...latest.values()].filter((row) => row.direction === 'sent' && row.status !== 'completed' && row.status !== 'failed');
 	 */
 	delegations(options?: { signal?: AbortSignal }): Promise<DelegationRow[]>;
 	/**

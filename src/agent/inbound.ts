@@ -8,7 +8,7 @@ import { parse } from '../schemas/parse.js';
 import type { AgentContext } from './context.js';
 import { checkReply, inboundMessage, type MessageTools } from './message.js';
 import { InboundEnvelopeSchema, MessageParamsSchema } from './schemas.js';
-import { sameSecret } from './secrets.js';
+import { sameSecret, secretDigest } from './secrets.js';
 import type { Agent } from './api.js';
 import type { InboundMessage, Sender } from './message-types.js';
 
@@ -16,6 +16,8 @@ import type { InboundMessage, Sender } from './message-types.js';
 export const maxInboundBytes = 16 * 1024 * 1024;
 
 type RpcId = string | number | null;
+
+const hex = (bytes: Uint8Array): string => Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 
 /**
  * Pushes remembered by sender and `messageId`: a sender's client that lost the connection sends the
@@ -57,7 +59,7 @@ function senderOf(request: Request, metadata: Record<string, unknown> | undefine
 export function createInboundHandler(context: AgentContext, agent: () => Agent, tools: Pick<MessageTools, 'download'>): (request: Request) => Promise<Response> {
 	const { logger, uuid } = context.settings;
 	const describe = context.secrets.describe;
-	const answered = new Map<string, Promise<{ parts: Part[]; failed: boolean }>>();
+	const answered = new Map<string, Promise<{ result: Record<string, unknown>; failed: boolean }>>();
 
 	async function authorised(request: Request): Promise<Response | null> {
 		let expected: Uint8Array | undefined;
@@ -101,12 +103,16 @@ export function createInboundHandler(context: AgentContext, agent: () => Agent, 
 		if (parts.length === 0) return rpcError(id, -32602, 'invalid params: params.message.parts holds no text, file or data part');
 
 		const from = senderOf(request, metadata);
-		const key = sent.messageId ? `${typeof from === 'string' ? from : from.id} ${sent.messageId}` : undefined;
+		// The platform names no sender in a push: the content is part of the key, so two senders that
+		// happen to use one messageId are not given each other's answers.
+		const key = sent.messageId ? `${typeof from === 'string' ? from : from.id} ${sent.messageId} ${hex(await secretDigest(JSON.stringify(parts)))}` : undefined;
 		let pending = key === undefined ? undefined : answered.get(key);
 		if (pending) {
 			logger.debug(`inbound: message ${sent.messageId} came again; answered as the first time`);
 		} else {
-			const run = handleMessage({ id: sent.messageId ?? String(id ?? uuid()), from, text: body, parts, messageId: sent.messageId ?? '', fileRefs: files }, request.signal);
+			const run = handleMessage({ id: sent.messageId ?? String(id ?? uuid()), from, text: body, parts, messageId: sent.messageId ?? '', fileRefs: files }, request.signal).then(
+				({ parts: replyParts, failed }) => ({ failed, result: { kind: 'message', messageId: uuid(), role: 'agent', parts: replyParts, ...(sent.contextId ? { contextId: sent.contextId } : {}) } }),
+			);
 			pending = run;
 			if (key !== undefined) {
 				answered.set(key, run);
@@ -118,8 +124,7 @@ export function createInboundHandler(context: AgentContext, agent: () => Agent, 
 		const outcome = await pending;
 		// A failed run is not kept: the failure may have been passing, so sending again tries again.
 		if (outcome.failed && key !== undefined && answered.get(key) === pending) answered.delete(key);
-		const result = { kind: 'message', messageId: uuid(), role: 'agent', parts: outcome.parts, ...(sent.contextId ? { contextId: sent.contextId } : {}) };
-		return answer(200, { jsonrpc: '2.0', id, result });
+		return answer(200, { jsonrpc: '2.0', id, result: outcome.result });
 	}
 
 	/**

@@ -53,7 +53,7 @@ export interface InboundMessage {
 	id: string;
 	/** Poll mode: the row's platform-wide sequence number (what the inbox acknowledges); push mode: `null`. */
 	seq: number | null;
-	/** Who sent it: `{ id, name?, role? }` for a peer workspace, `'user'` for a person. */
+	/** Who sent it: `{ id, name?, role? }` for a peer workspace, `'user'` for a person, `'unknown'` for a push from a peer (the platform does not name it). */
 	from: Sender;
 	/** Every text part, joined with `\n`. */
 	text: string;

@@ -27,10 +27,10 @@ export interface MessageTools {
  */
 export function checkReply(content: ReplyContent): Part[] {
 	if (typeof content === 'string') {
-		if (content.trim() === '') throw new InvalidMessageError('', 'is empty (or only whitespace): return nothing to stay silent');
+		if (content.trim() === '') throw new InvalidMessageError('message', 'is empty (or only whitespace): return nothing to stay silent');
 		return [{ kind: 'text', text: content }];
 	}
-	if (!isRecord(content) || !Array.isArray(content['parts'])) throw new InvalidMessageError('', `must be a string or { parts }, got ${kindOf(content)}`);
+	if (!isRecord(content) || !Array.isArray(content['parts'])) throw new InvalidMessageError('message', `must be a string or { parts }, got ${kindOf(content)}`);
 	if (content.parts.length === 0) throw new InvalidMessageError('parts', 'must hold at least one part');
 	return content.parts.map((part, index) => {
 		const parsed = parsePart(part, `parts.${index}`);
@@ -63,21 +63,33 @@ function inboundFiles(files: readonly FileRef[], tools: MessageTools): InboundFi
 	return files.flatMap((file): InboundFile[] => {
 		const { uri } = file;
 		if (uri === undefined) return [];
+		let downloaded: Promise<Blob> | undefined;
 		return [
 			{
 				uri,
 				...(file.name === undefined ? {} : { name: file.name }),
 				...(file.mimeType === undefined ? {} : { mimeType: file.mimeType }),
 				...(file.size === undefined ? {} : { size: file.size }),
-				async download(options) {
+				download(options) {
 					const fileId = pendingFileId(uri);
-					if (fileId === null) throw new ConfigError('file.uri', 'is not a platform-pending: upload, so the agent cannot fetch it; fetch it yourself');
-					return tools.download(fileId, options?.signal);
+					if (fileId === null) return Promise.reject(new ConfigError('file.uri', 'is not a platform-pending: upload, so the agent cannot fetch it; fetch it yourself'));
+					// The platform forgets a file once it is acknowledged: a second download gets the first one's bytes.
+					downloaded ??= tools.download(fileId, options?.signal).catch((error: unknown) => {
+						downloaded = undefined;
+						throw error;
+					});
+					return downloaded;
 				},
 			},
 		];
 	});
 }
+
+/** Messages whose `reply()` was delivered: a message gets one answer. */
+const replied = new WeakSet<InboundMessage>();
+
+/** True once `message.reply()` delivered an answer. */
+export const wasReplied = (message: InboundMessage): boolean => replied.has(message);
 
 /** Builds the message; `reply` binds it to the tools, so it can be passed around detached. */
 export function inboundMessage(fields: Omit<InboundMessage, 'files' | 'reply'> & { fileRefs: readonly FileRef[] }, tools: MessageTools): InboundMessage {
@@ -85,14 +97,11 @@ export function inboundMessage(fields: Omit<InboundMessage, 'files' | 'reply'> &
 	const message: InboundMessage = {
 		...rest,
 		files: inboundFiles(fileRefs, tools),
-		reply: (content) => {
-			let parts: Part[];
-			try {
-				parts = checkReply(content);
-			} catch (error) {
-				return Promise.reject(error);
-			}
-			return tools.reply(message, parts);
+		reply: async (content) => {
+			if (replied.has(message)) throw new ConfigError('reply', 'was already called: a message gets one answer');
+			const parts = checkReply(content);
+			await tools.reply(message, parts);
+			replied.add(message);
 		},
 	};
 	return message;
@@ -105,35 +114,19 @@ function rowMessage(row: ActivityRow): Record<string, unknown> | undefined {
 	return isRecord(message) && Array.isArray(message['parts']) ? message : undefined;
 }
 
-/** What a staged-upload row (`chat_upload_receive`) holds: one file. */
-function uploadFile(row: ActivityRow): FileRef | undefined {
-	const manifest = isRecord(row.request_body) ? row.request_body : {};
-	const text = (key: string): string | undefined => (typeof manifest[key] === 'string' ? manifest[key] : undefined);
-	const uri = text('uri');
-	if (uri === undefined) return undefined;
-	const name = text('name');
-	const mimeType = text('mimeType') ?? text('mime_type');
-	const size = typeof manifest['size'] === 'number' ? manifest['size'] : undefined;
-	return { uri, ...(name === undefined ? {} : { name }), ...(mimeType === undefined ? {} : { mimeType }), ...(size === undefined ? {} : { size }) };
-}
-
 /**
  * The message of an inbox row, or `null` for a row that is not a message to this agent: its own
  * `notify` echoes (no source), rows it wrote itself (source = this workspace), delegation results
- * (read through `delegations()`), and turns that carry no A2A message (`tasks/get`, …).
+ * (read through `delegations()`), staged-upload manifests (`chat_upload_receive`: the person's message
+ * that follows carries the file, so the manifest as a message would be an empty one before it), and
+ * turns that carry no A2A message (`tasks/get`, …).
  */
 export function messageFromRow(row: ActivityRow, workspaceId: string, tools: MessageTools): InboundMessage | null {
 	const source = row.source_id ? (validatePeerId(row.source_id) ?? row.source_id) : null;
 	if (row.method === 'notify' && !row.source_id) return null;
-	if (row.method === 'delegate_result' || source === workspaceId) return null;
+	if (row.method === 'delegate_result' || row.method === 'chat_upload_receive' || source === workspaceId) return null;
 	const from: Sender = source === null ? 'user' : { id: source, ...(row.peer_name ? { name: row.peer_name } : {}), ...(row.peer_role ? { role: row.peer_role } : {}) };
 	const base = { id: row.id, seq: row.seq ?? null, from, receivedAt: new Date(row.created_at ?? 0) };
-	if (row.method === 'chat_upload_receive') {
-		const file = uploadFile(row);
-		if (!file) return null;
-		const fileId = isRecord(row.request_body) && typeof row.request_body['file_id'] === 'string' ? row.request_body['file_id'] : row.id;
-		return inboundMessage({ ...base, text: '', parts: [{ kind: 'file', file }], messageId: fileId, fileRefs: [file] }, tools);
-	}
 	const message = rowMessage(row);
 	if (!message) return null;
 	const { text, parts, files } = extractReply(message);

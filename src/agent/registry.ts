@@ -34,6 +34,11 @@ function heartbeatBody(context: AgentContext, report: HeartbeatReport): Record<s
 	return body;
 }
 
+/** A secret the store could not keep: logged, not thrown, as the agent holds it in memory and goes on. */
+function storeFailed(context: AgentContext, error: unknown): void {
+	context.settings.logger.error(`store: ${context.secrets.describe(error)}`);
+}
+
 /** `POST /registry/register` (contract §5.1): stores a minted token and the inbound secret. */
 export async function register(context: AgentContext, options: Signal): Promise<Registration> {
 	const { agent, settings } = context;
@@ -45,10 +50,10 @@ export async function register(context: AgentContext, options: Signal): Promise<
 		signal: options?.signal,
 	});
 	const { auth_token: token, platform_inbound_secret: inboundSecret } = response;
-	// Both are kept in memory even when the store fails; the first store failure is reported after.
+	// Both are kept in memory even when the store fails: the registration happened, and the running
+	// agent goes on with them; the failure is logged with what is at stake (the StoreError says it).
 	const stored = await Promise.allSettled([token ? context.token.set(token) : undefined, inboundSecret ? context.inboundSecret.set(inboundSecret) : undefined]);
-	const failed = stored.find((result) => result.status === 'rejected');
-	if (failed) throw failed.reason;
+	for (const result of stored) if (result.status === 'rejected') storeFailed(context, result.reason);
 	return {
 		deliveryMode: response.delivery_mode ?? agent.deliveryMode,
 		tokenMinted: token !== undefined && token !== '',
@@ -67,7 +72,7 @@ export async function heartbeat(context: AgentContext, report: HeartbeatReport |
 		schema: HeartbeatResponseSchema,
 		signal: options?.signal,
 	});
-	if (response.platform_inbound_secret) await context.inboundSecret.set(response.platform_inbound_secret);
+	if (response.platform_inbound_secret) await context.inboundSecret.set(response.platform_inbound_secret).catch((error: unknown) => storeFailed(context, error));
 	return { generation: response.generation ?? 0 };
 }
 

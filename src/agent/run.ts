@@ -6,6 +6,7 @@ import { backoffDelayMs } from '../retry.js';
 import type { AgentContext } from './context.js';
 import { isTokenRejectedError } from './errors/token-rejected-error.js';
 import { pause } from './inbox.js';
+import { checkReply, wasReplied } from './message.js';
 import type { Agent } from './api.js';
 import type { InboundMessage } from './message-types.js';
 
@@ -46,7 +47,9 @@ async function beat(context: AgentContext, agent: Agent, signal: AbortSignal): P
 
 /**
  * Calls `onMessage` and sends what it returns. A throw is answered as `Agent error: <message>` (the
- * sender's client reports an `AgentError`), as the platform's own runtime answers its exceptions.
+ * sender's client reports an `AgentError`), as the platform's own runtime answers its exceptions; so
+ * is a returned value that is no reply (`42`, `''`, `{ parts: 'x' }`), so the sender is not left
+ * waiting. A message gets one answer: a value returned after `message.reply()` is not sent.
  * A reply that cannot be delivered is logged; the message still counts as handled.
  */
 export async function handleMessage(context: AgentContext, agent: Agent, message: InboundMessage, signal: AbortSignal): Promise<void> {
@@ -63,6 +66,16 @@ export async function handleMessage(context: AgentContext, agent: Agent, message
 		reply = `Agent error: ${describe(error)}`;
 	}
 	if (reply === undefined || reply === null || signal.aborted) return;
+	if (wasReplied(message)) {
+		logger.warn(`onMessage returned a reply for message ${message.id} after message.reply() answered it; a message gets one answer, so it was not sent`);
+		return;
+	}
+	try {
+		checkReply(reply);
+	} catch (error) {
+		logger.error(`onMessage returned a reply for message ${message.id} that cannot be sent: ${describe(error)}`);
+		reply = `Agent error: the agent's reply cannot be sent (${describe(error)})`;
+	}
 	try {
 		await message.reply(reply);
 	} catch (error) {

@@ -19,6 +19,9 @@ export interface NewActivity {
 	idempotencyKey?: string;
 }
 
+/** Hears of a row as it is written (or announced again), with the turn's message id. */
+export type ActivityWriteListener = (row: ActivityRow, messageId: string | null) => void;
+
 /** The fields `stamp` may change once a reply is known. */
 export type ActivityStamp = Partial<Pick<NewActivity, 'summary' | 'responseBody' | 'durationMs' | 'status' | 'errorDetail'>>;
 
@@ -43,11 +46,14 @@ export class ActivityLog {
 	readonly #acked = new Map<string, number>();
 	readonly #uuid: () => string;
 	readonly #wallClock: () => Date;
+	readonly #onWrite: ActivityWriteListener;
 	#seq = 0;
 
-	constructor(uuid: () => string, wallClock: () => Date) {
+	/** `onWrite` hears of every row written (the broadcaster's `ACTIVITY_LOGGED`), with the turn's message id. */
+	constructor(uuid: () => string, wallClock: () => Date, onWrite: ActivityWriteListener = () => {}) {
 		this.#uuid = uuid;
 		this.#wallClock = wallClock;
+		this.#onWrite = onWrite;
 	}
 
 	/** Appends a row and answers its id. */
@@ -73,7 +79,14 @@ export class ActivityLog {
 		this.#rows.push(row);
 		this.#byId.set(row.id, row);
 		if (row.messageId !== null) this.#byMessage.set(messageKey(row.workspace_id, row.messageId), row.id);
+		this.#onWrite(publicRow(row), row.messageId);
 		return row.id;
+	}
+
+	/** Tells `onWrite` about a row again, as it stands: a turn's row once its reply was stamped on (the server logs it twice). */
+	announce(id: string): void {
+		const row = this.#byId.get(id);
+		if (row) this.#onWrite(publicRow(row), row.messageId);
 	}
 
 	/** The id of the workspace's row for this message, if its turn was already recorded. */

@@ -1,6 +1,7 @@
 import type { DevContext } from './context.js';
 import { errorReply, type Reply } from './http.js';
 import { workspaceKey, type DevModel, type WorkspaceEntry } from './model.js';
+import { sessionCookieOf } from './sessions.js';
 
 /** `BearerTokenFromHeader`: only the literal `Bearer ` prefix counts; anything else is no token (`''`). */
 export function bearerToken(header: string | null): string {
@@ -35,6 +36,32 @@ export function identify(context: DevContext, token: string): Credential {
 	return { kind: 'unknown' };
 }
 
+/** What a request's session cookie is (contract §2.7): none sent, not a session, or a member of `org` (`null`: all). */
+export type SessionVerdict = { kind: 'none' } | { kind: 'invalid' } | { kind: 'member'; org: string | null };
+
+/** Looks the dev session cookie up, as the platform asks the control plane about its own. */
+export function sessionOf(context: DevContext, headers: Headers): SessionVerdict {
+	const value = sessionCookieOf(headers);
+	if (value === undefined) return { kind: 'none' };
+	const org = context.sessions.lookup(value);
+	return org === undefined ? { kind: 'invalid' } : { kind: 'member', org };
+}
+
+/**
+ * A canvas-class credential for the organisation-wide routes (`GET /workspaces`, `/ws`): a verified
+ * session first, then the admin token or an org API token (`token`: the bearer, unless the caller
+ * read it elsewhere, as `/ws` does). Answers its organisation (`null`: every one), `'missing'` when
+ * there is neither a session nor a bearer, or `'invalid'`.
+ */
+export function canvasCredential(context: DevContext, headers: Headers, token = bearerToken(headers.get('Authorization'))): { org: string | null } | 'missing' | 'invalid' {
+	const session = sessionOf(context, headers);
+	if (session.kind === 'member') return { org: session.org };
+	if (token === '') return 'missing';
+	const credential = identify(context, token);
+	if (credential.kind === 'admin') return { org: null };
+	return credential.kind === 'org' ? { org: credential.org } : 'invalid';
+}
+
 /** An anchored org token may only be used on workspaces of its own organisation. */
 export function orgTokenFits(model: DevModel, org: string | null, workspaceId: string): boolean {
 	return org === null || model.orgRootOf(workspaceId) === org;
@@ -57,6 +84,10 @@ export function registryGate(model: DevModel, workspaceId: string, headers: Head
 
 /** The discovery gate (contract §2.3): the registry gate, and the admin token or an org API token pass too. */
 export function discoveryGate(context: DevContext, workspaceId: string, headers: Headers): Reply | null {
+	// A session cookie is looked at first: a member passes, a cookie that is no session is refused.
+	const session = sessionOf(context, headers);
+	if (session.kind === 'member') return null;
+	if (session.kind === 'invalid') return errorReply(401, 'invalid session');
 	const token = bearerToken(headers.get('Authorization'));
 	const credential = token === '' ? undefined : identify(context, token);
 	if (credential?.kind === 'admin' || credential?.kind === 'org') return null;
@@ -65,12 +96,18 @@ export function discoveryGate(context: DevContext, workspaceId: string, headers:
 
 /**
  * WorkspaceAuth (contract §2.4), strict: the admin token, an org API token of the workspace's
- * organisation, or a valid token of `:id` itself. Nothing is grandfathered.
+ * organisation, or a valid token of `:id` itself; without a bearer, a verified session of that
+ * organisation (contract §2.7). Nothing is grandfathered.
  */
 export function workspaceAuth(context: DevContext, workspaceId: string, headers: Headers): Reply | null {
 	if (workspaceId === '') return errorReply(401, 'missing workspace ID');
 	const token = bearerToken(headers.get('Authorization'));
-	if (token === '') return errorReply(401, workspaceMessages.missing);
+	if (token === '') {
+		// No bearer: a verified session (contract §2.7), of this workspace's organisation.
+		const session = sessionOf(context, headers);
+		if (session.kind !== 'member') return errorReply(401, workspaceMessages.missing);
+		return orgTokenFits(context.model, session.org, workspaceId) ? null : orgMismatch();
+	}
 	const credential = identify(context, token);
 	if (credential.kind === 'admin') return null;
 	if (credential.kind === 'org') return orgTokenFits(context.model, credential.org, workspaceId) ? null : orgMismatch();
@@ -78,10 +115,11 @@ export function workspaceAuth(context: DevContext, workspaceId: string, headers:
 }
 
 /**
- * AdminAuth (contract §2.5): an org API token, else the admin token when one is set; only when
+ * AdminAuth (contract §2.5): a verified session, an org API token, else the admin token when one is set; only when
  * none is set, any valid workspace token.
  */
 export function adminAuth(context: DevContext, headers: Headers): Reply | null {
+	if (sessionOf(context, headers).kind === 'member') return null;
 	const token = bearerToken(headers.get('Authorization'));
 	if (token === '') return errorReply(401, 'admin auth required');
 	const credential = identify(context, token);
@@ -104,15 +142,19 @@ export interface Caller {
 export const isCanvasClass = (caller: Caller): boolean => !caller.workspace;
 
 /**
- * Caller classification for `/a2a` and the queue status (contract §2.6): no bearer is refused;
+ * Caller classification for `/a2a` and the queue status (contract §2.6): a verified session is a
+ * human whose caller is the `X-Workspace-ID` claim; otherwise no bearer is refused;
  * the admin token is a human whose caller is the `X-Workspace-ID` claim; a workspace token's
  * owner is the caller and a different claim is refused; an org API token is canvas-class.
  * `workspaceId` is the path's `:id`, which anchored org tokens are checked against.
  */
 export function classifyCaller(context: DevContext, workspaceId: string, headers: Headers): Caller | Reply {
+	const claim = headers.get('X-Workspace-ID') ?? '';
+	// A verified session is a human whose caller is the claim (addendum §4.2 rule 2).
+	const session = sessionOf(context, headers);
+	if (session.kind === 'member') return orgTokenFits(context.model, session.org, workspaceId) ? { id: claim, workspace: false, human: true } : orgMismatch();
 	const token = bearerToken(headers.get('Authorization'));
 	if (token === '') return errorReply(401, 'missing caller auth token');
-	const claim = headers.get('X-Workspace-ID') ?? '';
 	const credential = identify(context, token);
 	switch (credential.kind) {
 		case 'admin':

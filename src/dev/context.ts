@@ -4,6 +4,8 @@ import type { MemoryStore } from './memories.js';
 import { randomUuid, runtime } from '../internal/runtime.js';
 import { workspaceKey, type DevModel } from './model.js';
 import type { QueueStore } from './queue.js';
+import type { SessionStore } from './sessions.js';
+import type { LiveStreams } from './streams.js';
 import type { DevPlatformOptions, UploadLimits } from './types.js';
 import type { PendingUploadStore } from './uploads.js';
 
@@ -40,6 +42,10 @@ export interface DevContext {
 	uploads: PendingUploadStore;
 	/** Legacy agent memories (contract §17). */
 	memories: MemoryStore;
+	/** The dev stand-in for verified control-plane sessions (contract §2.7). */
+	sessions: SessionStore;
+	/** Open SSE streams and `/ws` sockets (contract §15.3–15.5). */
+	streams: LiveStreams;
 	/** Runs work after the answer was sent (like a goroutine), so `settled()` can wait for it. */
 	background(work: () => Promise<void>): void;
 	/**

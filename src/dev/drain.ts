@@ -1,3 +1,4 @@
+import { announceReply } from './broadcasts.js';
 import type { DevContext } from './context.js';
 import { settleDrainedDelegation } from './delegation.js';
 import { isRecord, jsonValue } from '../internal/json.js';
@@ -14,6 +15,7 @@ import { statusText } from './status-text.js';
  */
 async function redispatch(context: DevContext, row: QueueRow): Promise<void> {
 	const callerId = row.callerId ?? '';
+	const startedAt = context.settings.clock.now();
 	const outcome = await proxyA2A(context, {
 		targetId: row.workspaceId,
 		body: row.text,
@@ -33,6 +35,11 @@ async function redispatch(context: DevContext, row: QueueRow): Promise<void> {
 		return;
 	}
 	context.queue.finish(row, 'completed', outcome.agentReply ?? null);
+	// A canvas-class turn's reply reaches the canvas as an event (addendum §1.3): it asked and got a 202.
+	if (callerId === '' && outcome.reply.status < 400) {
+		const durationMs = Math.round(context.settings.clock.now() - startedAt);
+		announceReply(context.events, row.workspaceId, { responseBody: outcome.agentReply ?? null, method: row.method ?? '', durationMs, messageId: row.idempotencyKey ?? '' });
+	}
 	settleDrainedDelegation(context, row, { status: 'completed', body: outcome.reply.body ?? '' });
 }
 

@@ -1,4 +1,5 @@
 import { isRecord, jsonValue } from '../internal/json.js';
+import type { EventSocketAccept } from './streams.js';
 
 /** A response before it becomes a `Response`: middleware can still add headers and the recorder reads the status. */
 export interface Reply {
@@ -7,6 +8,10 @@ export interface Reply {
 	body: string | null;
 	/** Bytes sent in place of `body` (a staged file's content). */
 	binary?: Uint8Array<ArrayBuffer>;
+	/** A body streamed in place of `body` (an SSE stream). */
+	stream?: ReadableStream<Uint8Array>;
+	/** An accepted `/ws` handshake (status 101): only `DevPlatform.webSocket` can complete it. */
+	upgrade?: EventSocketAccept;
 }
 
 /** What Gin's `c.JSON` sends. */
@@ -38,7 +43,7 @@ export function routeNotFound(): Reply {
 export function toResponse(reply: Reply): Response {
 	// A Response refuses a body on 1xx/204/205/304 statuses.
 	const bodyless = reply.status < 200 || reply.status === 204 || reply.status === 205 || reply.status === 304;
-	const body = reply.binary ?? reply.body;
+	const body = reply.stream ?? reply.binary ?? reply.body;
 	return new Response(bodyless ? null : body, { status: reply.status, headers: reply.headers });
 }
 

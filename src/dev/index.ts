@@ -39,4 +39,6 @@ export type {
 	UploadLimits,
 } from './types.js';
 export type { PlatformEvent } from './events.js';
+export type { EventSocketAccept, EventSocketPeer, StreamEnd } from './streams.js';
+export { devSessionCookie } from './sessions.js';
 export type { Clock } from '../clock.js';

@@ -146,13 +146,17 @@ export class DevModel {
 		return { secret, minted: true };
 	}
 
-	/** Brings workspaces whose wake-up time has come back online. */
-	wakeDue(now: number): void {
+	/** Brings workspaces whose wake-up time has come back online; answers the ids of those it woke. */
+	wakeDue(now: number): string[] {
+		const woken: string[] = [];
 		for (const { workspace, extras } of this.#entries.values()) {
 			if (extras.wakeAt === null || now < extras.wakeAt) continue;
 			extras.wakeAt = null;
-			if (workspace.status === 'hibernated') workspace.status = 'online';
+			if (workspace.status !== 'hibernated') continue;
+			workspace.status = 'online';
+			woken.push(workspace.id);
 		}
+		return woken;
 	}
 }
 

@@ -63,6 +63,10 @@ const optionChecks: OptionChecks = {
 		(value) => Array.isArray(value) && value.every((token) => typeof token === 'string' || (isRecord(token) && typeof token['token'] === 'string')),
 		'an array of tokens or { token, org? }',
 	],
+	sessionCookies: [
+		(value) => Array.isArray(value) && value.every((entry) => typeof entry === 'string' || (isRecord(entry) && typeof entry['cookie'] === 'string')),
+		'an array of cookie values or { cookie, org? }',
+	],
 	canvasSyncBudgetMs: orNull([(value) => typeof value === 'number' && value >= 0 && value <= maxTimerMs, `a number of milliseconds from 0 to ${maxTimerMs}`]),
 	corsOrigins: [(value) => value === '*' || (Array.isArray(value) && value.every((origin) => typeof origin === 'string')), "'*' or an array of origins"],
 	rateLimit: [(value) => Number.isInteger(value) && (value as number) >= 0, 'a whole number of requests per minute (0 for none)'],

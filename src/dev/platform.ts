@@ -5,6 +5,7 @@ import { ActivityLog } from './activity.js';
 import { readBody, type ReadBody } from './body.js';
 import { resolveSettings, type DevContext } from './context.js';
 import { applyCors, defaultCorsOrigins } from './cors.js';
+import { announceActivity, announceStatus } from './broadcasts.js';
 import { EventLog } from './events.js';
 import { jsonValue } from '../internal/json.js';
 import { decodeUtf8, emptyReply, routeNotFound, toResponse, type Reply } from './http.js';
@@ -16,6 +17,8 @@ import { clientKey, RateLimiter } from './rate-limit.js';
 import { routes } from './route-table.js';
 import { findRoute, type Route, type RouteRequest } from './router.js';
 import { maxProxyRequestBytes } from './routes/proxy.js';
+import { SessionStore } from './sessions.js';
+import { LiveStreams } from './streams.js';
 import { tenantGuard } from './tenant.js';
 import type { DevPlatform, DevPlatformOptions, RecordedRequest } from './types.js';
 import { PendingUploadStore } from './uploads.js';
@@ -26,6 +29,12 @@ type RouteMatch = { route: Route; params: Record<string, string> } | undefined;
 function isJsonRequest(request: Request): boolean {
 	const type = request.headers.get('Content-Type') ?? '';
 	return !type.toLowerCase().startsWith('multipart/');
+}
+
+/** What a fetch handler answers to a WebSocket handshake it cannot upgrade (docs/platform-contract.md §15.4). */
+function webSocketUnsupported(): Reply {
+	const text = 'This runtime serves the dev platform as a fetch handler, which cannot upgrade /ws: hand upgrade requests to platform.webSocket(request) (the Node adapter serve() does).';
+	return { status: 501, headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body: text };
 }
 
 function withHeaders(reply: Reply, headers: Record<string, string>): Reply {
@@ -47,10 +56,12 @@ function withHeaders(reply: Reply, headers: Record<string, string>): Reply {
 export function createDevPlatform(options: DevPlatformOptions): DevPlatform {
 	checkDevOptions(options);
 	const settings = resolveSettings(options);
-	const model = new DevModel(options.workspaces, settings.mintSecret, new ActivityLog(settings.uuid, settings.wallClock));
-	const queue = new QueueStore(settings.uuid, () => settings.clock.now(), settings.wallClock);
 	const events = new EventLog(settings.wallClock);
+	const activity = new ActivityLog(settings.uuid, settings.wallClock, (row, messageId) => announceActivity(events, row, messageId));
+	const model = new DevModel(options.workspaces, settings.mintSecret, activity);
+	const queue = new QueueStore(settings.uuid, () => settings.clock.now(), settings.wallClock);
 	const pending = new Set<Promise<void>>();
+	const streams = new LiveStreams(events);
 	const closing = new AbortController();
 	const context: DevContext = {
 		closed: closing.signal,
@@ -60,6 +71,8 @@ export function createDevPlatform(options: DevPlatformOptions): DevPlatform {
 		events,
 		uploads: new PendingUploadStore(settings.uuid, () => settings.clock.now()),
 		memories: new MemoryStore(settings.uuid, settings.wallClock),
+		sessions: new SessionStore(options.sessionCookies),
+		streams,
 		background(work) {
 			const running: Promise<void> = work()
 				.catch(() => {})
@@ -70,6 +83,10 @@ export function createDevPlatform(options: DevPlatformOptions): DevPlatform {
 	const limiter = options.rateLimit ? new RateLimiter(options.rateLimit, settings.clock) : null;
 	const corsOrigins = options.corsOrigins ?? defaultCorsOrigins;
 	const recorded: RecordedRequest[] = [];
+	/** Hibernated workspaces whose wake-up time came are online again, and announced so. */
+	const wake = (): void => {
+		for (const woken of model.wakeDue(settings.clock.now())) events.record('WORKSPACE_ONLINE', woken, {});
+	};
 	let connectionsToDrop = 0;
 
 	async function answer(request: Request, url: URL, match: RouteMatch, body: ReadBody): Promise<Reply> {
@@ -89,6 +106,7 @@ export function createDevPlatform(options: DevPlatformOptions): DevPlatform {
 			url,
 			headers: request.headers,
 			params: match.params,
+			signal: request.signal,
 			body: body.bytes && decodeUtf8(body.bytes),
 			bodyBytes: body.bytes,
 			bodyUnreadable: body.unreadable,
@@ -127,7 +145,8 @@ export function createDevPlatform(options: DevPlatformOptions): DevPlatform {
 		});
 	}
 
-	async function handle(request: Request): Promise<Response> {
+	/** Reads, answers and records one request; the reply is not a `Response` yet (a `/ws` handshake never becomes one). */
+	async function serveRequest(request: Request): Promise<Reply> {
 		if (closing.signal.aborted) throw new TypeError('the dev platform is closed');
 		if (connectionsToDrop > 0) {
 			connectionsToDrop--;
@@ -136,7 +155,7 @@ export function createDevPlatform(options: DevPlatformOptions): DevPlatform {
 		const url = new URL(request.url);
 		const match = findRoute(routes, request.method, url.pathname);
 		const body = await readBody(request, match?.route.maxBodyBytes?.(settings) ?? maxProxyRequestBytes);
-		model.wakeDue(settings.clock.now());
+		wake();
 		const reply = await answer(request, url, match, body);
 		const parsedBody = body.bytes && body.bytes.length > 0 && isJsonRequest(request) ? jsonValue(decodeUtf8(body.bytes)) : undefined;
 		recorded.push({
@@ -146,7 +165,13 @@ export function createDevPlatform(options: DevPlatformOptions): DevPlatform {
 			...(parsedBody === undefined ? {} : { body: parsedBody }),
 			status: reply.status,
 		});
-		return toResponse(reply);
+		return reply;
+	}
+
+	async function handle(request: Request): Promise<Response> {
+		const reply = await serveRequest(request);
+		// A handshake that passed cannot be upgraded by a fetch handler: the runtime must hand it to webSocket().
+		return toResponse(reply.upgrade ? webSocketUnsupported() : reply);
 	}
 
 	return {
@@ -166,13 +191,25 @@ export function createDevPlatform(options: DevPlatformOptions): DevPlatform {
 		get events() {
 			return events.all();
 		},
+		subscribe(listener) {
+			if (typeof listener !== 'function') throw new ConfigError('listener', `must be a function, got ${kindOf(listener)}`);
+			return events.subscribe(listener);
+		},
+		async webSocket(request) {
+			const reply = await serveRequest(request);
+			return reply.upgrade ?? toResponse(reply);
+		},
+		cutEventStreams: () => streams.cut(),
+		get openEventStreams() {
+			return streams.open;
+		},
 		rotateInboundSecret(id) {
 			const { workspace } = model.require(id);
 			workspace.inboundSecret = settings.mintSecret();
 			return workspace.inboundSecret;
 		},
 		workspace(id) {
-			model.wakeDue(settings.clock.now());
+			wake();
 			const entry = model.get(id);
 			return entry && snapshot(entry.workspace);
 		},
@@ -185,6 +222,7 @@ export function createDevPlatform(options: DevPlatformOptions): DevPlatform {
 		update(id, patch) {
 			checkWorkspaceFields(patch, 'patch');
 			const { workspace, extras } = model.require(id);
+			const previousStatus = workspace.status ?? 'online';
 			Object.assign(workspace, patch);
 			if (typeof patch.parentId === 'string') workspace.parentId = workspaceKey(patch.parentId);
 			if (patch.tokens) workspace.tokens = [...patch.tokens];
@@ -192,6 +230,7 @@ export function createDevPlatform(options: DevPlatformOptions): DevPlatform {
 			if ('url' in patch) extras.internalUrl = patch.url ? patch.url : null;
 			if (patch.status === 'removed' && !workspace.removedAt) workspace.removedAt = settings.wallClock().toISOString();
 			if (patch.status !== undefined && patch.status !== 'hibernated') extras.wakeAt = null;
+			if (patch.status !== undefined) announceStatus(events, workspace.id, previousStatus, patch.status);
 		},
 		dropConnections(count) {
 			if (!Number.isInteger(count) || count < 0) throw new ConfigError('count', `must be a whole number, got ${kindOf(count)}`);
@@ -202,6 +241,7 @@ export function createDevPlatform(options: DevPlatformOptions): DevPlatform {
 		},
 		async close() {
 			if (!closing.signal.aborted) closing.abort(new Error('the dev platform was closed'));
+			streams.close();
 			while (pending.size > 0) await Promise.all(pending);
 		},
 	};

@@ -1,5 +1,6 @@
 import { canCommunicate } from './access.js';
 import type { Caller } from './auth.js';
+import { announceReply, announceUserMessage } from './broadcasts.js';
 import { exceededPeriods } from './budget.js';
 import type { DevContext } from './context.js';
 import { dispatch, type DispatchResult } from './dispatch.js';
@@ -61,6 +62,8 @@ function ingest(context: DevContext, entry: WorkspaceEntry, call: ProxyCall, env
 	const messageId = idempotencyKeyOf(envelope.request);
 	const existing = messageId === '' ? undefined : activity.findByMessage(entry.workspace.id, messageId);
 	if (existing) return existing;
+	// Only a turn whose recorded caller is empty is the human's own chat (addendum §4.4).
+	if (call.caller.id === '' && envelope.method === 'message/send') announceUserMessage(context.events, entry.workspace.id, messageId, envelope.request);
 	return activity.record({
 		workspaceId: entry.workspace.id,
 		activityType: 'a2a_receive',
@@ -85,10 +88,15 @@ function logDispatch(context: DevContext, entry: WorkspaceEntry, call: ProxyCall
 	if (result.kind !== 'response' && result.kind !== 'readFailure') {
 		const reason = 'reason' in result ? result.reason : 'response body too large';
 		model.activity.stamp(rowId, { summary: `A2A request to ${name} failed: ${reason}`, status: 'error', errorDetail: reason, durationMs });
+		model.activity.announce(rowId);
 		return;
 	}
 	const responseBody = result.kind === 'response' ? (jsonValue(result.body) ?? null) : null;
 	model.activity.stamp(rowId, { summary: `${envelope.method} → ${name}`, responseBody, durationMs, status: result.status >= 400 ? 'error' : 'ok' });
+	model.activity.announce(rowId);
+	if (call.caller.id === '' && result.status < 400 && result.kind === 'response') {
+		announceReply(context.events, entry.workspace.id, { responseBody, method: envelope.method, durationMs, messageId: idempotencyKeyOf(envelope.request) });
+	}
 	const caller = call.caller.id && !isSystemCaller(call.caller.id) ? model.get(call.caller.id) : undefined;
 	if (caller && result.status < 400) caller.extras.lastOutboundAt = settings.wallClock().toISOString();
 }

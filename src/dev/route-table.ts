@@ -3,7 +3,10 @@ import type { Route } from './router.js';
 import { ackActivity, listActivity, reportActivity } from './routes/activity.js';
 import { delegate } from './routes/delegate.js';
 import { listDelegations, recordDelegation, updateDelegation } from './routes/delegations.js';
+import { chatHistory } from './routes/chat-history.js';
+import { devSession } from './routes/dev-session.js';
 import { checkAccess, discover, peers } from './routes/discovery.js';
+import { cutEventStreams, eventStream, webSocketHandshake } from './routes/events.js';
 import { heartbeat } from './routes/heartbeat.js';
 import { commitMemory, recallMemories } from './routes/memories.js';
 import { notify } from './routes/notify.js';
@@ -22,6 +25,9 @@ import { listWorkspaces, workspaceInfo } from './routes/workspaces.js';
 export const routes: readonly Route[] = [
 	{ method: 'GET', pattern: '/health', handle: () => json(200, { status: 'ok' }) },
 	{ method: 'GET', pattern: '/uploads/limits', handle: uploadLimits },
+	{ method: 'GET', pattern: '/ws', handle: webSocketHandshake },
+	{ method: 'POST', pattern: '/dev/session', handle: devSession },
+	{ method: 'POST', pattern: '/dev/event-streams/cut', handle: cutEventStreams },
 	{ method: 'GET', pattern: '/registry/discover/:id', handle: discover },
 	{ method: 'GET', pattern: '/registry/:id/peers', handle: peers },
 	{ method: 'POST', pattern: '/registry/check-access', handle: checkAccess },
@@ -42,6 +48,8 @@ export const routes: readonly Route[] = [
 	{ method: 'POST', pattern: '/workspaces/:id/delegations/record', handle: recordDelegation },
 	{ method: 'POST', pattern: '/workspaces/:id/delegations/:delegation_id/update', handle: updateDelegation },
 	{ method: 'POST', pattern: '/workspaces/:id/notify', handle: notify },
+	{ method: 'GET', pattern: '/workspaces/:id/chat-history', handle: chatHistory },
+	{ method: 'GET', pattern: '/workspaces/:id/events/stream', handle: eventStream },
 	{
 		method: 'POST',
 		pattern: '/workspaces/:id/chat/uploads',

@@ -7,6 +7,8 @@ export interface RouteRequest {
 	url: URL;
 	headers: Headers;
 	params: Readonly<Record<string, string>>;
+	/** The request's own signal: aborts when the client goes away (a stream ends with it). */
+	signal: AbortSignal;
 	/** The body decoded as UTF-8, `null` for none. */
 	body: string | null;
 	/** The body's bytes, `null` for none or when it was too large. */

@@ -1,6 +1,7 @@
 import type { Clock } from '../clock.js';
 import type { AgentHandler } from './agent-types.js';
 import type { PlatformEvent } from './events.js';
+import type { EventSocketAccept } from './streams.js';
 
 /** The spending periods a budget can be set for, in the order a 402 names them (contract §7.3 row 8). */
 export type BudgetPeriod = 'hourly' | 'daily' | 'weekly' | 'monthly';
@@ -225,6 +226,15 @@ export interface DevPlatformOptions {
 	/** Org API tokens (contract §2.1): plain strings act organisation-wide. */
 	orgTokens?: readonly (string | OrgApiToken)[];
 	/**
+	 * Values of the `molecule_dev_session` cookie that count as verified sessions of a member of the
+	 * organisation: the dev-only stand-in for the control plane's session cookie (contract §2.7). A
+	 * plain string is a member of every organisation; `{ cookie, org }` of the one whose root is `org`.
+	 * `POST /dev/session` mints more.
+	 *
+	 * @default none
+	 */
+	sessionCookies?: readonly (string | { cookie: string; org?: string })[];
+	/**
 	 * How long, in milliseconds, a canvas-class `/a2a` call waits for the agent before the platform
 	 * answers 200 `push-async` and finishes the turn in the background (contract §7.6); `null` turns the
 	 * cut-off off (`A2A_CANVAS_SYNC_DISABLE=1`).
@@ -409,8 +419,50 @@ export interface DevPlatform {
 	readonly activity: readonly ActivityRow[];
 	/** The highest `seq` each workspace acknowledged, by workspace id. */
 	readonly ackedSeq: Readonly<Record<string, number>>;
-	/** Every event broadcast so far (`AGENT_MESSAGE`, `DELEGATION_*`), oldest first. */
+	/** Every event broadcast so far (`A2A_RESPONSE`, `USER_MESSAGE`, `ACTIVITY_LOGGED`, `DELEGATION_*`, `WORKSPACE_*`, …), oldest first. */
 	readonly events: readonly PlatformEvent[];
+	/**
+	 * Hears every event from now on, as it is broadcast (the hook a runtime's own `/ws` or a test uses;
+	 * docs/platform-contract.md §15.2).
+	 *
+	 * @returns The function that stops it.
+	 * @throws {ConfigError} when `listener` is not a function.
+	 * @example
+	 * const stop = platform.subscribe((event) => console.log(event.event, event.workspace_id));
+	 */
+	subscribe(listener: (event: PlatformEvent) => void): () => void;
+	/**
+	 * Runs a `GET /ws` WebSocket handshake through the platform (CORS, TenantGuard, then the `/ws`
+	 * authentication of addendum §9.14) and, when it passes, answers what the runtime needs to upgrade
+	 * it: the sub-protocol to select and `attach`, which sends the caller's events to the socket. A
+	 * refused handshake (401, 403, 400 for no upgrade, 404 for another path) answers the `Response` to
+	 * send instead. The Node adapter's `serve` calls it for every upgrade request; for Deno and Bun see
+	 * docs/platform-contract.md §15.4.
+	 *
+	 * @returns An `EventSocketAccept`, or the refusal as a `Response`.
+	 * @example
+	 * const accepted = await platform.webSocket(request);
+	 * if (accepted instanceof Response) return accepted;
+	 * const { socket, response } = Deno.upgradeWebSocket(request, accepted.protocol ? { protocol: accepted.protocol } : {});
+	 * socket.onopen = () => (socket.onclose = accepted.attach({ send: (frame) => socket.send(frame), end: () => socket.close() }));
+	 * return response;
+	 */
+	webSocket(request: Request): Promise<EventSocketAccept | Response>;
+	/**
+	 * Drops every open event stream (SSE) and `/ws` socket as a lost connection would (an SSE body
+	 * errors, a socket ends abruptly), so a client's reconnection can be tested; `dropConnections(n)`
+	 * makes its next attempts fail too. `POST /dev/event-streams/cut` does the same over HTTP.
+	 *
+	 * @returns How many connections it dropped.
+	 * @example
+	 * for (let drop = 0; drop < 20; drop++) {
+	 * 	await nextEvent(); // the client is connected again
+	 * 	platform.cutEventStreams();
+	 * }
+	 */
+	cutEventStreams(): number;
+	/** How many event streams (SSE) and `/ws` sockets are open now: 0 once every client left or the platform closed. */
+	readonly openEventStreams: number;
 	/**
 	 * Mints a new inbound secret for the workspace, as `POST /workspaces/:id/external/rotate` does:
 	 * the next register or heartbeat hands it out and pushes carry it.

@@ -14,7 +14,7 @@ export class InvalidMessageError extends A2AClientError {
 	 * @param problem What is wrong with it, e.g. `must hold at least one part`.
 	 */
 	constructor(field: string, problem: string) {
-		super(field === 'message' ? `invalid message: ${problem}` : `invalid message at ${field}: ${problem}`);
+		super(field === 'message' || field === '' ? `invalid message: ${problem}` : `invalid message at ${field}: ${problem}`);
 		this.field = field;
 	}
 }

@@ -4,3 +4,4 @@
  * @module
  */
 export { serve, type RunningServer, type ServeOptions } from './serve.js';
+export type { AcceptedSocket, WebSocketHandshake } from './upgrade.js';

@@ -3,6 +3,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { checkOptions, type OptionChecks } from '../arguments.js';
 import { ConfigError } from '../errors/config-error.js';
 import { kindOf } from '../internal/describe.js';
+import { webSocketUpgrades, type WebSocketHandshake } from './upgrade.js';
 
 /**
  * Where `serve` listens. A member that is not what it should be rejects with a `ConfigError` naming it.
@@ -23,11 +24,20 @@ export interface ServeOptions {
 	 * @default 0
 	 */
 	port?: number;
+	/**
+	 * Serves WebSocket upgrades (with the `ws` package): each handshake goes to this hook, which
+	 * answers the accepted socket or the refusal. Pass the dev platform's `webSocket` to serve its
+	 * `/ws` (docs/platform-contract.md §15.4). Without it, upgrade requests are dropped.
+	 *
+	 * @default none
+	 */
+	webSocket?: WebSocketHandshake;
 }
 
 const serveOptionChecks: OptionChecks = {
 	host: [(value) => typeof value === 'string' && value.trim() !== '', 'a host name or IP address'],
 	port: [(value) => Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 65_535, 'a whole number from 0 to 65535'],
+	webSocket: [(value) => typeof value === 'function', 'a WebSocket handshake function (platform.webSocket)'],
 };
 
 /**
@@ -118,14 +128,15 @@ function drained(outgoing: ServerResponse): Promise<void> {
 
 /**
  * Serves a fetch handler over node:http: the dev platform in a Node process, reachable by a
- * browser, another process or the CLI. A handler that rejects gets its connection destroyed
+ * browser, another process or the CLI; with `webSocket`, its `/ws` too. A handler that rejects gets its connection destroyed
  * with no response, which the client sees as a dropped connection. A handler that is not a function,
  * or an option that is not what it should be, rejects with a `ConfigError` naming it before anything listens.
  *
  * @returns The `RunningServer`, once it listens.
- * @throws {ConfigError} naming `handler`, `options`, `options.host` or `options.port` when it is not what it should be.
+ * @throws {ConfigError} naming `handler`, `options`, `options.host`, `options.port` or `options.webSocket` when it is not what it should be.
  * @example
- * const server = await serve(createDevPlatform({ workspaces: demoOrg().workspaces }).fetch, { port: 8080 });
+ * const platform = createDevPlatform({ workspaces: demoOrg().workspaces });
+ * const server = await serve(platform.fetch, { port: 8080, webSocket: platform.webSocket });
  */
 export async function serve(handler: (request: Request) => Promise<Response>, options?: ServeOptions): Promise<RunningServer> {
 	// Checked before the server exists: a wrong argument leaves nothing listening.
@@ -136,11 +147,12 @@ export async function serve(handler: (request: Request) => Promise<Response>, op
 	const hostInUrl = host.includes(':') ? `[${host}]` : host;
 	let origin = '';
 
+	// The Host header names the origin the client used; fall back to where we listen.
+	const requestOf = (incoming: IncomingMessage): Request => toRequest(incoming, incoming.headers.host ? `http://${incoming.headers.host}` : origin);
 	const server = createServer((incoming, outgoing) => {
 		let request: Request;
 		try {
-			// The Host header names the origin the client used; fall back to where we listen.
-			request = toRequest(incoming, incoming.headers.host ? `http://${incoming.headers.host}` : origin);
+			request = requestOf(incoming);
 		} catch {
 			outgoing.writeHead(400, { 'Content-Type': 'text/plain' }).end('400 Bad Request');
 			return;
@@ -153,6 +165,8 @@ export async function serve(handler: (request: Request) => Promise<Response>, op
 			incoming.socket.destroy();
 		});
 	});
+	const upgrades = checked.webSocket ? webSocketUpgrades(checked.webSocket, requestOf) : undefined;
+	if (upgrades) server.on('upgrade', upgrades.upgrade);
 	server.on('connection', (socket) => {
 		sockets.add(socket);
 		socket.once('close', () => sockets.delete(socket));
@@ -171,6 +185,7 @@ export async function serve(handler: (request: Request) => Promise<Response>, op
 		port,
 		close: () =>
 			new Promise<void>((resolve, reject) => {
+				upgrades?.close();
 				for (const socket of sockets) socket.destroy();
 				if (!server.listening) resolve();
 				else server.close((error) => (error ? reject(error) : resolve()));

@@ -1,6 +1,6 @@
 import { createAgent, memoryStore, type Agent, type AgentOptions, type AgentStore } from '../../src/agent/index.js';
 import { createDevPlatform, type DevPlatform, type DevWorkspace } from '../../src/dev/index.js';
-import { createA2AClient, type A2AClient, type FetchFunction } from '../../src/index.js';
+import { createA2AClient, type A2AClient, type FetchFunction, type FileRef } from '../../src/index.js';
 import { FakeClock } from '../helpers/fake-clock.js';
 
 export const PLATFORM = 'http://platform.test';
@@ -88,12 +88,13 @@ export function peer(w: World): A2AClient {
 }
 
 /** A person writing to the agent through the canvas (the admin token, no workspace claim). */
-export async function sendAsUser(w: World, text: string, messageId: string): Promise<Response> {
+export async function sendAsUser(w: World, text: string, messageId: string, files: readonly FileRef[] = []): Promise<Response> {
+	const parts = [{ kind: 'text', text }, ...files.map((file) => ({ kind: 'file', file }))];
 	return w.platform.fetch(
 		new Request(`${PLATFORM}/workspaces/${AGENT}/a2a`, {
 			method: 'POST',
 			headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, 'Content-Type': 'application/json' },
-			body: JSON.stringify({ jsonrpc: '2.0', id: 'user-1', method: 'message/send', params: { message: { role: 'user', messageId, parts: [{ kind: 'text', text }] } } }),
+			body: JSON.stringify({ jsonrpc: '2.0', id: 'user-1', method: 'message/send', params: { message: { role: 'user', messageId, parts } } }),
 		}),
 	);
 }

@@ -183,7 +183,7 @@ describe('the push-mode inbound handler', () => {
 		const first = await answerOf(await agent.fetch(push(JSON.stringify(envelope('once')))));
 		const again = await answerOf(await agent.fetch(push(JSON.stringify(envelope('once')))));
 		expect(runs).toBe(1);
-		expect(again.body).toMatchObject({ result: { parts: [{ text: 'run 1' }] } });
+		expect(again.body).toEqual(first.body);
 		expect(first.body).toMatchObject({ result: { parts: [{ text: 'run 1' }] } });
 	});
 
@@ -198,6 +198,14 @@ describe('the push-mode inbound handler', () => {
 		const bodies = await Promise.all([first, second].map(async (response) => (await answerOf(await response)).body));
 		expect(runs).toBe(1);
 		expect(bodies.map((body) => (body['result'] as { parts: { text: string }[] }).parts[0]?.text)).toEqual(['run 1', 'run 1']);
+	});
+
+	it('runs onMessage again for the same messageId with other content (the platform names no sender)', async () => {
+		const { agent, calls } = pushAgent();
+		await agent.fetch(push(JSON.stringify(envelope('from one peer'))));
+		const other = await answerOf(await agent.fetch(push(JSON.stringify(envelope('from another')))));
+		expect(calls.map((message) => message.text)).toEqual(['from one peer', 'from another']);
+		expect(other.body).toMatchObject({ result: { parts: [{ text: 'echo: from another' }] } });
 	});
 
 	it('runs onMessage again for the same messageId from another sender', async () => {
@@ -240,6 +248,13 @@ describe('the push-mode inbound handler', () => {
 		const { body } = await answerOf(await agent.fetch(push(JSON.stringify(envelope('q')))));
 		expect(body).toMatchObject({ result: { parts: [{ kind: 'data', data: { ok: true } }] } });
 		expect(String(second)).toMatch(/already called/);
+		await expect(held?.reply('too late')).rejects.toThrow(/already called/);
+	});
+
+	it('refuses a reply that comes after onMessage returned without one', async () => {
+		let held: InboundMessage | undefined;
+		const { agent } = pushAgent({ onMessage: (message) => void (held = message) });
+		await agent.fetch(push(JSON.stringify(envelope('q'))));
 		await expect(held?.reply('too late')).rejects.toThrow(/after onMessage returned/);
 	});
 

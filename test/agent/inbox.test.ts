@@ -295,24 +295,20 @@ describe('inbox semantics (scripted feed)', () => {
 		expect(state.cursor).toBe(feed.rows.at(-1)?.id);
 	});
 
-	it('a staged upload row becomes a message from the user carrying the file', async () => {
+	it("a staged upload's manifest row is no message: the person's message that follows carries the file", async () => {
 		const feed = new FakeFeed(AGENT);
 		const fileId = '30000000-0000-4000-8000-000000000001';
-		feed.add({
-			method: 'chat_upload_receive',
-			summary: 'chat_upload_receive: notes.txt',
-			request_body: { uri: `platform-pending:${AGENT}/${fileId}`, name: 'notes.txt', mimeType: 'text/plain', size: 5, file_id: fileId },
-		});
+		const file = { uri: `platform-pending:${AGENT}/${fileId}`, name: 'notes.txt', mimeType: 'text/plain', size: 5 };
+		feed.add({ method: 'chat_upload_receive', summary: 'chat_upload_receive: notes.txt', request_body: { ...file, file_id: fileId } });
+		const parts = [{ kind: 'text', text: 'see the notes' }, { kind: 'file', file }];
+		feed.add({ method: 'message/send', request_body: { jsonrpc: '2.0', id: 'rpc', method: 'message/send', params: { message: { role: 'user', messageId: 'user-1', parts } } } });
 		const { agent } = feedAgent(feed);
 		const { iterator, stop } = reader(agent);
 		const { value } = await iterator.next();
 		stop();
 		expect(value?.from).toBe('user');
-		expect(value?.text).toBe('');
-		expect(value?.messageId).toBe(fileId);
-		expect((value as InboundMessage).files.map(({ uri, name, mimeType, size }) => ({ uri, name, mimeType, size }))).toEqual([
-			{ uri: `platform-pending:${AGENT}/${fileId}`, name: 'notes.txt', mimeType: 'text/plain', size: 5 },
-		]);
+		expect(value?.text).toBe('see the notes');
+		expect((value as InboundMessage).files.map(({ uri, name, mimeType, size }) => ({ uri, name, mimeType, size }))).toEqual([file]);
 	});
 
 	it('tries a failing poll again after a growing wait, and logs it', async () => {

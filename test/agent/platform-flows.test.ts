@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isTalkToUserDisabledError, type Agent, type InboundMessage } from '../../src/agent/index.js';
 import { agents } from '../../src/dev/index.js';
-import { isHttpError } from '../../src/index.js';
-import { AGENT, agentIn, memoryStore, peer, PEER, sendAsUser, world, type World } from './helpers.js';
+import { ADMIN_TOKEN, AGENT, agentIn, memoryStore, peer, PEER, PLATFORM, sendAsUser, world, type World } from './helpers.js';
 
 // The agent's tools against the dev platform itself (issue 12's routes, merged from wip/12dev).
 
@@ -46,20 +45,21 @@ describe('talking to the user on the dev platform', () => {
 });
 
 describe('files on the dev platform', () => {
-	it('uploadChatFiles stages files for a poll-mode agent, which gets them as a message and downloads them once', async () => {
+	it("uploadChatFiles stages files for a poll-mode agent, which gets them with the person's message and downloads them once", async () => {
 		const w = world();
 		const agent = agentIn(w);
 		await agent.register();
 		const [uploaded] = await agent.uploadChatFiles([new File(['hello file'], 'note.txt', { type: 'text/plain' })]);
 		expect(uploaded?.uri).toMatch(new RegExp(`^platform-pending:${AGENT}/`));
+		await sendAsUser(w, 'see the note', 'user-note', uploaded ? [uploaded] : []);
 		const message = await firstMessage(agent, w.clock);
-		expect(message.from).toBe('user');
+		expect([message.from, message.text]).toEqual(['user', 'see the note']);
 		const file = message.files[0];
 		expect([file?.name, file?.mimeType]).toEqual(['note.txt', 'text/plain']);
 		expect(await (await file?.download())?.text()).toBe('hello file');
 		// Acknowledged: the platform dropped it.
-		const again = await file?.download().catch((caught: unknown) => caught);
-		expect(isHttpError(again) && again.status).toBe(404);
+		const status = (await w.platform.fetch(new Request(`${PLATFORM}/workspaces/${AGENT}/pending-uploads/${file?.uri.split('/').pop()}/content`, { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } }))).status;
+		expect(status).toBe(404);
 	});
 
 	it('uploadChatFiles refuses files over the platform limits before sending', async () => {

@@ -65,6 +65,56 @@ describe('run', () => {
 		await running;
 	});
 
+	it('answers a returned value that is no reply with an agent error, so the sender is not left waiting', async () => {
+		const w = world();
+		const agent = agentIn(w, { onMessage: () => 42 as never });
+		const stop = new AbortController();
+		const running = agent.run({ signal: stop.signal });
+		await w.clock.run(0);
+		await peer(w).sendMessage(AGENT, 'question');
+		await w.clock.run(6000);
+		expect(repliesToPeer(w).map((reply) => reply.text)).toEqual(["Agent error: the agent's reply cannot be sent (invalid message: must be a string or { parts }, got 42)"]);
+		expect(w.logs.some((line) => line.startsWith('error onMessage returned a reply') && line.includes('got 42'))).toBe(true);
+		stop.abort();
+		await running;
+	});
+
+	it('sends one answer per message: a second reply() rejects, and a value returned after reply() is not sent', async () => {
+		const w = world();
+		let second: unknown;
+		const agent = agentIn(w, {
+			onMessage: async (message) => {
+				await message.reply('first');
+				second = await message.reply('second').catch((error: unknown) => error);
+				return 'third';
+			},
+		});
+		const stop = new AbortController();
+		const running = agent.run({ signal: stop.signal });
+		await w.clock.run(0);
+		await peer(w).sendMessage(AGENT, 'question');
+		await w.clock.run(6000);
+		expect(repliesToPeer(w).map((reply) => reply.text)).toEqual(['first']);
+		expect(isConfigError(second) && second.message).toMatch(/already called/);
+		expect(w.logs.some((line) => line.includes('after message.reply() answered it'))).toBe(true);
+		stop.abort();
+		await running;
+	});
+
+	it('goes on answering when the store cannot keep the token or the inbound secret', async () => {
+		const w = world();
+		const store = { get: () => undefined, set: () => Promise.reject(new Error('disk full')) };
+		const agent = agentIn(w, { store, onMessage: (message) => `echo: ${message.text}` });
+		const stop = new AbortController();
+		const running = agent.run({ signal: stop.signal });
+		await w.clock.run(0);
+		await peer(w).sendMessage(AGENT, 'still there?');
+		await w.clock.run(6000);
+		expect(repliesToPeer(w).map((reply) => reply.text)).toEqual(['echo: still there?']);
+		stop.abort();
+		await running;
+	});
+
 	it('stays silent when onMessage returns nothing', async () => {
 		const w = world();
 		const handled: string[] = [];

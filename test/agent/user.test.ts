@@ -122,7 +122,8 @@ describe("a message's staged files", () => {
 
 	async function messageWithFile(extra: Record<string, RouteHandler>) {
 		const feed = new FakeFeed(AGENT);
-		feed.add({ method: 'chat_upload_receive', request_body: { uri: `platform-pending:${AGENT}/${FILE}`, name: 'photo.png', mimeType: 'image/png', size: 4, file_id: FILE } });
+		const file = { uri: `platform-pending:${AGENT}/${FILE}`, name: 'photo.png', mimeType: 'image/png', size: 4 };
+		feed.add({ method: 'message/send', request_body: { jsonrpc: '2.0', id: 'rpc', method: 'message/send', params: { message: { role: 'user', messageId: 'user-1', parts: [{ kind: 'file', file }] } } } });
 		const scripted = routes({ ...feed.routes, ...extra });
 		const { agent, logs } = scriptedAgent(scripted.fetch);
 		const stop = new AbortController();
@@ -140,6 +141,17 @@ describe("a message's staged files", () => {
 		expect(blob?.type).toBe('image/png');
 		expect([...new Uint8Array((await blob?.arrayBuffer()) ?? new ArrayBuffer(0))]).toEqual([137, 80, 78, 71]);
 		expect(calls.filter((call) => call.path.includes('pending-uploads')).map((call) => `${call.method} ${call.params['file']}`)).toEqual([`GET ${FILE}`, `POST ${FILE}`]);
+	});
+
+	it('download() twice gives the same bytes, fetching and acknowledging once', async () => {
+		const { message, calls } = await messageWithFile({
+			'GET /workspaces/:id/pending-uploads/:file/content': () => new Response('data'),
+			'POST /workspaces/:id/pending-uploads/:file/ack': () => json({ acked: true }),
+		});
+		const [first, second] = await Promise.all([message.files[0]?.download(), message.files[0]?.download()]);
+		expect(await first?.text()).toBe('data');
+		expect(second).toBe(first);
+		expect(calls.filter((call) => call.path.includes('pending-uploads'))).toHaveLength(2);
 	});
 
 	it('gives the file even when the ack fails, logging it', async () => {

@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
+import WebSocket from 'ws';
 import { ensureBuilt } from './build.js';
 import { demo, demoId, startDev, type DevServer } from './dev-server.js';
 import { finished, firstLine, runCli, spawnCli, stop } from './process.js';
@@ -69,6 +70,8 @@ describe('molecule-a2a dev', () => {
 		expect(stdout).toMatch(new RegExp(`${demoId('busy')}\\s+Busy\\s+worker\\s+dev-token-busy\\s+always busy: messages are queued \\(202\\)`));
 		expect(stdout).toContain(`WORKSPACE_ID=${demo.caller} MOLECULE_WORKSPACE_TOKEN=dev-token-orchestrator`);
 		expect(stdout).toContain(`Authorization: Bearer ${demo.adminToken}`);
+		expect(stdout).toMatch(/live events: http:\/\/127\.0\.0\.1:\d+\/workspaces\/<id>\/events\/stream \(SSE\), ws:\/\/127\.0\.0\.1:\d+\/ws/);
+		expect(stdout).toContain('/dev/session with that header sets the molecule_dev_session cookie');
 	});
 
 	test('the printed admin token makes canvas-class calls (addendum §4.2)', async () => {
@@ -79,6 +82,18 @@ describe('molecule-a2a dev', () => {
 			body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'message/send', params: { message: { role: 'user', messageId: 'm', parts: [{ kind: 'text', text: 'hi' }] } } }),
 		});
 		expect(await response.json()).toMatchObject({ result: { parts: [{ text: 'echo: hi' }] } });
+	});
+
+	test('serves /ws too: the printed admin token, offered as a browser does, opens the event stream (issue 13)', async () => {
+		const { platformUrl } = await dev();
+		const token = Buffer.from(demo.adminToken, 'utf8').toString('hex');
+		const socket = new WebSocket(`${platformUrl.replace('http', 'ws')}/ws`, [`molecule-auth.${token}`, 'molecule-ws']);
+		const opened = await new Promise<string>((resolve, reject) => {
+			socket.once('open', () => resolve(socket.protocol));
+			socket.once('error', reject);
+		});
+		socket.terminate();
+		expect(opened).toBe('molecule-ws');
 	});
 
 	test('-- <command> runs the command as the demo caller and exits with its exit code', async () => {

@@ -110,3 +110,8 @@ export function postToSlow(signal: AbortSignal): Request {
 	const headers = { 'Content-Type': 'application/json', Authorization: 'Bearer tok-caller' };
 	return new Request(`${origin}/workspaces/${id(2)}/a2a`, { method: 'POST', headers, body: JSON.stringify(messageSend('hi')), signal });
 }
+
+/** The events but `ACTIVITY_LOGGED`, which every activity row adds (the feature tests look at their own events). */
+export function withoutActivity(platform: DevPlatform): DevPlatform['events'] {
+	return platform.events.filter((event) => event.event !== 'ACTIVITY_LOGGED');
+}

@@ -1,7 +1,7 @@
 // Contract §15 (addendum §9.3): POST /workspaces/:id/notify, the agent talking to its user.
 import { describe, expect, test } from 'vitest';
 import type { DevWorkspace } from '../../src/dev/index.js';
-import { bearer, canvas, id, send, setup } from './helpers.js';
+import { bearer, canvas, id, send, setup, withoutActivity } from './helpers.js';
 
 const agent = id(1);
 
@@ -48,7 +48,7 @@ describe('POST /workspaces/:id/notify (contract §15)', () => {
 		const attachments = [{ uri: 'workspace:/workspace/report.pdf', name: 'report.pdf', mimeType: 'application/pdf', size: 12 }, { uri: 'workspace:/a.txt', name: 'a.txt' }];
 		await send(platform, notify, { headers: asAgent, body: { message: 'Here you go', attachments } });
 		expect(platform.activity[0]?.response_body).toEqual({ result: 'Here you go', parts: attachments.map((file) => ({ kind: 'file', file })) });
-		expect(platform.events).toEqual([
+		expect(withoutActivity(platform)).toEqual([
 			{ event: 'AGENT_MESSAGE', workspace_id: agent, timestamp: '2026-05-01T12:00:00.000Z', payload: { message: 'Here you go', workspace_id: agent, name: 'Helper', attachments } },
 		]);
 	});

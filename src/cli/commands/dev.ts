@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { createDevPlatform, type DevWorkspace } from '../../dev/index.js';
+import { createDevPlatform, type DevPlatform, type DevWorkspace } from '../../dev/index.js';
 import { serve, type RunningServer } from '../../node/index.js';
 import { parseUsage, UsageError } from '../args.js';
 import type { Command } from '../command.js';
@@ -94,11 +94,14 @@ function printReady(url: string, seed: Seed): void {
 	printLine();
 	printLine('Call as the canvas (a human, canvas-class: no hierarchy check, push-async after 90 s):');
 	printLine(`  Authorization: Bearer ${seed.adminToken}`);
+	printLine(`  live events: ${url}/workspaces/<id>/events/stream (SSE), ${url.replace(/^http/, 'ws')}/ws (all, WebSocket)`);
+	printLine(`  a browser session: POST ${url}/dev/session with that header sets the molecule_dev_session cookie`);
 }
 
-async function listen(handler: (request: Request) => Promise<Response>, host: string, port: number): Promise<RunningServer> {
+async function listen(platform: DevPlatform, host: string, port: number): Promise<RunningServer> {
 	try {
-		return await serve(handler, { host, port });
+		// The platform's /ws too (docs/platform-contract.md §15.4): the canvas listens there.
+		return await serve(platform.fetch, { host, port, webSocket: platform.webSocket });
 	} catch (error) {
 		const code = (error as { code?: string }).code;
 		throw new UsageError(`cannot listen on ${host}:${port}: ${code === 'EADDRINUSE' ? 'the port is in use (try --port 0)' : (code ?? String(error))}`);
@@ -138,7 +141,7 @@ export const devCommand: Command = {
 		const port = portOption(values.port, command.length > 0 ? 0 : 8080);
 		const seed = await loadSeed(values.seed ?? 'demo');
 		const platform = createDevPlatform({ workspaces: seed.workspaces, adminToken: seed.adminToken, corsOrigins: '*' });
-		const listening = await listen(platform.fetch, values.host ?? '127.0.0.1', port);
+		const listening = await listen(platform, values.host ?? '127.0.0.1', port);
 		// Closing the platform too ends the dispatches still running, so no agent's delay holds the process.
 		const server: RunningServer = { ...listening, close: async () => (await listening.close(), await platform.close()) };
 		return command.length > 0 ? runAgainst(server, seed, command) : serveUntilStopped(server, seed, values.json === true);

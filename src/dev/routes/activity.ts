@@ -10,7 +10,8 @@ import { peerInfo } from './peer-info.js';
 const defaultActivityLimit = 100;
 const maxActivityLimit = 500;
 const maxSinceSeconds = 30 * 24 * 60 * 60;
-const rfc3339 = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
+/** Go's `time.RFC3339` layout, fractional seconds allowed. */
+export const rfc3339 = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
 
 /** The 410 a poller gets for a cursor it must drop (contract §9.2). */
 const cursorGone = 'since_id cursor not found (row may have been pruned or belongs to a different workspace); omit since_id to reset';

@@ -1,4 +1,5 @@
 import { registryGate } from '../auth.js';
+import { announceStatus } from '../broadcasts.js';
 import { recordMonthlySpend } from '../budget.js';
 import type { DevContext } from '../context.js';
 import { drain } from '../drain.js';
@@ -25,6 +26,7 @@ function applyHeartbeat(context: DevContext, entry: WorkspaceEntry, payload: Rec
 	const { workspace, extras } = entry;
 	const number = (key: string): number => (typeof payload[key] === 'number' ? payload[key] : 0);
 	const text = (key: string): string => (typeof payload[key] === 'string' ? payload[key] : '');
+	const previous = { status: workspace.status ?? 'online', task: extras.currentTask };
 	extras.lastErrorRate = number('error_rate');
 	extras.sampleError = text('sample_error');
 	extras.uptimeSeconds = number('uptime_seconds');
@@ -45,6 +47,9 @@ function applyHeartbeat(context: DevContext, entry: WorkspaceEntry, payload: Rec
 		if (typeof idleSeconds === 'number' && idleSeconds > 0) extras.idleTimeoutMs = idleSeconds * 1000;
 	}
 	workspace.status = nextStatus(entry, extras.lastErrorRate, extras.wedged, payload['mcp_tools_ready'] === true);
+	const details = workspace.status === 'degraded' ? { error_rate: extras.lastErrorRate, sample_error: extras.sampleError } : {};
+	announceStatus(context.events, workspace.id, previous.status, workspace.status, details);
+	if (extras.currentTask !== previous.task) context.events.record('TASK_UPDATED', workspace.id, { current_task: extras.currentTask, active_tasks: workspace.activeTasks });
 }
 
 /**

@@ -35,9 +35,12 @@ function upsert(context: DevContext, id: string, url: string, card: unknown, mod
 	if (!workspace.url?.startsWith('http://127.0.0.1')) workspace.url = url === '' ? null : url;
 	workspace.agentCard = card;
 	workspace.deliveryMode = mode;
-	// A platform agent stays provisioning until a heartbeat says its tools are ready.
-	if (workspace.kind !== 'platform') workspace.status = 'online';
 	extras.internalUrl = url === '' ? null : url;
+	// A platform agent stays provisioning until a heartbeat says its tools are ready, and is announced then.
+	if (workspace.kind !== 'platform') {
+		workspace.status = 'online';
+		context.events.record('WORKSPACE_ONLINE', workspace.id, { url: extras.internalUrl ?? '', agent_card: card, delivery_mode: mode });
+	}
 	return entry;
 }
 

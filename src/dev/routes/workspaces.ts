@@ -1,5 +1,5 @@
 import { validatePeerId } from '../../peer-id.js';
-import { adminAuth } from '../auth.js';
+import { adminAuth, canvasCredential } from '../auth.js';
 import type { DevContext } from '../context.js';
 import { errorReply, json, type Reply } from '../http.js';
 import { defaultRuntime, type WorkspaceEntry } from '../model.js';
@@ -52,11 +52,20 @@ function infoOf(entry: WorkspaceEntry): Record<string, unknown> {
 	return { ...commonFields(entry), last_outbound_at: extras.lastOutboundAt, last_heartbeat_at: extras.lastHeartbeatAt, wedged: extras.wedged };
 }
 
-/** `GET /workspaces` (contract §10.1), behind AdminAuth: every workspace not removed, in creation order. */
+/**
+ * `GET /workspaces` (contract §10.1), behind AdminAuth: every workspace not removed, in creation order.
+ * A real platform serves one organisation; the dev platform may hold several (one per root), so a
+ * session or org token anchored to one sees that organisation's workspaces only.
+ */
 export function listWorkspaces(context: DevContext, request: RouteRequest): Reply {
 	const denial = adminAuth(context, request.headers);
 	if (denial) return denial;
-	const rows = [...context.model.entries()].filter(({ workspace }) => workspace.status !== 'removed').map(listRowOf);
+	const credential = canvasCredential(context, request.headers);
+	const org = typeof credential === 'object' ? credential.org : null;
+	const { model } = context;
+	const rows = [...model.entries()]
+		.filter(({ workspace }) => workspace.status !== 'removed' && (org === null || model.orgRootOf(workspace.id) === org))
+		.map(listRowOf);
 	return json(200, rows);
 }
 
