@@ -301,7 +301,6 @@ const limits: Record<string, [number, number, boolean?]> = {
 	requestMs: [1, maxTimerMs],
 	metadataMs: [1, maxTimerMs],
 	sendMs: [1, maxTimerMs],
-	uploadMs: [1, maxTimerMs],
 	ttlMs: [0, Number.MAX_SAFE_INTEGER],
 	maxEntries: [1, Number.MAX_SAFE_INTEGER, true],
 	maxConcurrentLookups: [1, Number.MAX_SAFE_INTEGER, true],
