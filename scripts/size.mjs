@@ -29,7 +29,8 @@ const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
  * option rule with unknown members refused, JSON-unsafe data refused, wrong-peer records) added
  * 515 / 523 (to 24,122 / 14,237), and the line was raised by exactly that; the others are their size when last measured plus about 10 %, so that growth past them
  * is a decision, not a drift. Issue 14's `client.peer(peerId)` (tasks/get and tasks/cancel through
- * the proxy) added 410 / 416 (to 24,695 / 14,811), and the core's line was raised by that. Issue 12 grew the dev platform by the agent-facing routes (delegation,
+ * the proxy) added 410 / 416 (to 24,695 / 14,811), and the transport's extra headers, DELETE and
+ * unread stream bodies for ./a2a another 18 / 85 (to 24,713 / 14,896); the line was raised by those. Issue 12 grew the dev platform by the agent-facing routes (delegation,
  * notify, uploads, memories, state): ./dev 19,179 → 24,994 and ./cli 56,528 (own 46,953) as measured,
  * so those two lines were raised to that plus about 10 %. Issue 12's agent entry (./agent: the core
  * client plus registration, inbox, push handler, delegation, files, memories) measured 32,422 / 22,349.
@@ -45,7 +46,7 @@ const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
  * comms, topology, uploads, and events over SSE with eventsource-parser and over /ws) measured 29,691 / 18,101.
  */
 export const budgets = [
-	{ entry: '.', allGzipped: 24_720, ownGzipped: 14_840 },
+	{ entry: '.', allGzipped: 24_800, ownGzipped: 14_920 },
 	{ entry: './dev', source: 'src/dev/', allGzipped: 31_700, ownGzipped: 31_700 },
 	{ entry: './agent', source: 'src/agent/', allGzipped: 35_700, ownGzipped: 24_600 },
 	{ entry: './a2a', source: 'src/a2a/', allGzipped: 29_400, ownGzipped: 18_200 },
