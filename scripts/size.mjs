@@ -43,10 +43,12 @@ const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
  * (0.8 × the a2a-js client's 24,901) is missed; the line is that plus about 10 %, to be re-measured
  * once src/a2a/stream.ts joins it.
  * Issue 13's canvas entry (./canvas: the core's transport, send and extraction plus workspaces, history,
- * comms, topology, uploads, and events over SSE with eventsource-parser and over /ws) measured 29,691 / 18,101.
+ * comms, topology, uploads, and events over SSE with eventsource-parser and over /ws) measured 29,691 / 18,101
+ * (30,228 / 18,668 with main's transport of issue 14); the transport's `credentials` for the canvas's session
+ * cookie took the core's own code from 14,896 to 14,922 (26 bytes), and its own line was raised to 14,950.
  */
 export const budgets = [
-	{ entry: '.', allGzipped: 24_800, ownGzipped: 14_920 },
+	{ entry: '.', allGzipped: 24_800, ownGzipped: 14_950 },
 	{ entry: './dev', source: 'src/dev/', allGzipped: 31_700, ownGzipped: 31_700 },
 	{ entry: './agent', source: 'src/agent/', allGzipped: 35_700, ownGzipped: 24_600 },
 	{ entry: './a2a', source: 'src/a2a/', allGzipped: 29_400, ownGzipped: 18_200 },
