@@ -47,12 +47,17 @@ const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
  * before streamTaskEvents joins it) measured 26,738 / 16,506, ky alone being 8,937 of it, so the issue's target
  * (0.8 × the a2a-js client's 24,901) is missed; the line is that plus about 10 %, to be re-measured
  * once src/a2a/stream.ts joins it.
+ * Issue 13's canvas entry (./canvas: the core's transport, send and extraction plus workspaces, history,
+ * comms, topology, uploads, and events over SSE with eventsource-parser and over /ws) measured 29,691 / 18,101
+ * (30,228 / 18,668 with main's transport of issue 14); the transport's `credentials` for the canvas's session
+ * cookie took the core's own code from 14,896 to 14,922 (26 bytes), and its own line was raised to 14,950.
  */
 export const budgets = [
 	{ entry: '.', allGzipped: 24_900, ownGzipped: 15_100 },
 	{ entry: './dev', source: 'src/dev/', allGzipped: 31_700, ownGzipped: 31_700 },
 	{ entry: './agent', source: 'src/agent/', allGzipped: 38_300, ownGzipped: 27_300 },
 	{ entry: './a2a', source: 'src/a2a/', allGzipped: 29_400, ownGzipped: 18_200 },
+	{ entry: './canvas', source: 'src/canvas/', allGzipped: 32_700, ownGzipped: 19_900 },
 	{ entry: './hints', source: 'src/hints.ts', allGzipped: 2_200, ownGzipped: 2_200 },
 	{ entry: './node', source: 'src/node/', allGzipped: 17_700, ownGzipped: 2_300 },
 	{ entry: './cli', source: 'src/cli/', allGzipped: 86_800, ownGzipped: 60_600, mayContain: ['./dev', './node', './hints'], program: true },

@@ -52,7 +52,7 @@ async function freePort() {
 
 /** Bundles for runtimes without a package resolver, mapping the package name to the built files. */
 async function bundle(entry, outfile, conditions) {
-	const entries = { '@molecule-ai/a2a-client': 'dist/index.js', '@molecule-ai/a2a-client/dev': 'dist/dev.js', '@molecule-ai/a2a-client/a2a': 'dist/a2a.js' };
+	const entries = { '@molecule-ai/a2a-client': 'dist/index.js', '@molecule-ai/a2a-client/dev': 'dist/dev.js', '@molecule-ai/a2a-client/a2a': 'dist/a2a.js', '@molecule-ai/a2a-client/canvas': 'dist/canvas.js' };
 	await build({
 		entryPoints: [join(root, entry)],
 		outfile,

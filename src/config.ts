@@ -244,6 +244,8 @@ export interface Settings {
 	maxConcurrentLookups: number;
 	/** The token values seen so far, and their removal from text, values and error causes. */
 	redaction: Redaction;
+	/** fetch's `credentials` (the canvas's `'include'` for a session cookie); the runtime's default when unset. */
+	credentials?: RequestCredentials | undefined;
 }
 
 export const defaultPlatformUrl = 'http://localhost:8080';
@@ -325,7 +327,7 @@ export function policy<T extends object>(group: string, defaults: T, given: Part
 	return result as T;
 }
 
-function resolvePlatformUrl(value: unknown, redact: (text: string) => string): string {
+export function resolvePlatformUrl(value: unknown, redact: (text: string) => string = (text) => text): string {
 	const url = typeof value === 'string' ? value.trim().replace(/\/$/, '') : value;
 	// The URL parser drops tabs and line breaks silently; the raw string would still carry them into targets.
 	const parsed = typeof url === 'string' && !/[\s\x00-\x1f\x7f]/.test(url) && URL.canParse(url) ? new URL(url) : undefined;
@@ -346,6 +348,15 @@ function originValue(value: unknown): string | undefined {
 	return origin;
 }
 
+/** The configured logger's levels, each line redacted; a missing level is silent. */
+export function redactedLogger(logger: Partial<Logger> | null | undefined, redaction: Redaction): Logger {
+	const log = (level: keyof Logger) => {
+		const write = logger?.[level];
+		return write ? (message: string) => write.call(logger, redaction.text(message)) : silent;
+	};
+	return { debug: log('debug'), warn: log('warn'), error: log('error') };
+}
+
 /**
  * Applies defaults and validates everything; throws `ConfigError` naming the first bad field.
  * `secrets` are values known to be secret besides a string `token` (the agent's configured token,
@@ -363,11 +374,6 @@ export function resolveConfig(config: A2AClientConfig, secrets: readonly unknown
 	refuseUnknown(config, configMembers, '');
 	checkMembers(config, configChecks, '', (value) => value === undefined || value === null);
 
-	const log = (level: keyof Logger) => {
-		const write = logger?.[level];
-		return write ? (message: string) => write.call(logger, redaction.text(message)) : silent;
-	};
-
 	return {
 		workspaceId: canonicalId,
 		platformUrl: config.platformUrl == null ? defaultPlatformUrl : resolvePlatformUrl(config.platformUrl, redaction.text),
@@ -378,7 +384,7 @@ export function resolveConfig(config: A2AClientConfig, secrets: readonly unknown
 		clock: config.clock ?? systemClock,
 		random: config.random ?? Math.random,
 		uuid: config.uuid ?? randomUuid,
-		logger: { debug: log('debug'), warn: log('warn'), error: log('error') },
+		logger: redactedLogger(logger, redaction),
 		retry: policy('retry', defaultRetryPolicy, config.retry),
 		timeouts: policy('timeouts', defaultTimeouts, config.timeouts),
 		peerCache: policy('peerCache', defaultPeerCache, config.peerCache),

@@ -178,6 +178,7 @@ export function createTransport(settings: Settings): Transport {
 		const injected = settings.fetch;
 		const sendTo: (input: string, init: RequestInit) => Promise<Response> = injected ? (input, init) => injected(new Request(input, init)) : runtime('fetch', 'fetch');
 		const init: RequestInit = { method: built.method, headers: built.headers, body: body ?? null, signal, redirect: 'manual' };
+		if (settings.credentials) init.credentials = settings.credentials;
 		let sending: Promise<Response>;
 		try {
 			sending = sendTo(url, init);
