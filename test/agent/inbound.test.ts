@@ -259,6 +259,26 @@ describe('the push-mode inbound handler', () => {
 		await expect(held?.reply('too late')).rejects.toThrow(/already called/);
 	});
 
+	it('keeps the answer given to message.reply(): a value returned or a throw after it does not replace it', async () => {
+		const returned = pushAgent({
+			onMessage: async (message) => {
+				await message.reply('first');
+				return 'not sent';
+			},
+		});
+		const thrown = pushAgent({
+			onMessage: async (message) => {
+				await message.reply('first');
+				throw new Error('after the reply');
+			},
+		});
+		for (const { agent, w } of [returned, thrown]) {
+			const { body } = await answerOf(await agent.fetch(push(JSON.stringify(envelope('q')))));
+			expect(body).toMatchObject({ result: { parts: [{ kind: 'text', text: 'first' }] } });
+			expect(w.logs.some((line) => line.includes('after message.reply() answered it') || line.includes('after the reply'))).toBe(true);
+		}
+	});
+
 	it('refuses a reply that comes after onMessage returned without one', async () => {
 		let held: InboundMessage | undefined;
 		const { agent } = pushAgent({ onMessage: (message) => void (held = message) });

@@ -185,6 +185,8 @@ describe('createAgent options', () => {
 			return '';
 		};
 		expect(messageOf({ deliveryMode: 'Push' })).toContain(`got "Push"`);
+		// Longer than any word it could be a misspelling of: perhaps a token in the wrong option.
+		expect(messageOf({ deliveryMode: 'tok-SECRETVALUE' })).toContain('got a string of 15 characters');
 		const url = messageOf({ deliveryMode: 'push', url: 'ftp://user:hunter2@agent.example/in?key=s3cret' });
 		expect(url).toContain('"ftp://…@agent.example/in?…"');
 		expect(url).not.toMatch(/hunter2|s3cret/);
