@@ -134,7 +134,7 @@ export function createAgent(options: AgentOptions): Agent {
 		settings,
 		agent: agentOptions,
 		transport,
-		call: createCaller(settings, transport, secrets),
+		call: createCaller(settings, transport, secrets, async () => configured !== undefined && configured !== null ? true : Boolean(await token.get())),
 		state,
 		secrets,
 		token,
@@ -155,11 +155,17 @@ export function createAgent(options: AgentOptions): Agent {
 			if (outcome.status === 'failed') throw outcome.error;
 		},
 	};
+	// One registration at a time: two at once on a fresh workspace would mint a token for the first
+	// and refuse the second, which sent none (run() and a caller racing it, or two run()s).
+	let registering: ReturnType<Agent['register']> | undefined;
 	const agent: Agent = {
 		workspaceId: settings.workspaceId,
 		deliveryMode: agentOptions.deliveryMode,
 		client: context.client,
-		register: async (opts) => register(context, opts),
+		register: (opts) =>
+			(registering ??= register(context, opts).finally(() => {
+				registering = undefined;
+			})),
 		heartbeat: async (report, opts) => heartbeat(context, report, opts),
 		updateCard: async (card, opts) => updateCard(context, card, opts),
 		inbox: (opts) => ({ [Symbol.asyncIterator]: () => inboxMessages(context, tools, opts) }),

@@ -43,11 +43,11 @@ export function errorBody(response: PlatformResponse): { error?: string | undefi
  * The error for a response outside 2xx: a 401 means the token is gone (`TokenRejectedError`, never
  * renewed silently); anything else is an `HttpError` carrying the platform's `error` and wait.
  */
-export function failureOf(response: PlatformResponse, settings: Settings, secrets: Secrets): Error {
+export function failureOf(response: PlatformResponse, settings: Settings, secrets: Secrets, unregistered = false): Error {
 	const { error, json } = errorBody(response);
 	const platformError = error === undefined ? undefined : secrets.redact(error);
 	const target = response.url;
-	if (response.status === 401) return new TokenRejectedError(platformError, { target });
+	if (response.status === 401) return new TokenRejectedError(platformError, { target }, unregistered);
 	const seconds = isRecord(json) && typeof json['retry_after'] === 'number' ? json['retry_after'] : undefined;
 	const redacted = json === undefined ? undefined : (JSON.parse(secrets.redact(JSON.stringify(json))) as unknown);
 	return new HttpError(response.status, { target, platformError, body: redacted, retryAfterMs: retryAfterMs(response.headers, seconds, settings.clock) });
@@ -103,8 +103,11 @@ export function jsonBody(body: Readonly<Record<string, unknown>>, names: Readonl
 	return text;
 }
 
-/** The agent's way to the platform: the core transport (identity, token, deadline, size cap), then typed answers. */
-export function createCaller(settings: Settings, transport: Transport, secrets: Secrets): Caller {
+/**
+ * The agent's way to the platform: the core transport (identity, token, deadline, size cap), then typed
+ * answers. `hasToken` tells a 401 of an agent that has no token yet from one whose token was refused.
+ */
+export function createCaller(settings: Settings, transport: Transport, secrets: Secrets, hasToken: () => Promise<boolean>): Caller {
 	return async (call) => {
 		const { body } = call;
 		const response = await transport({
@@ -115,7 +118,11 @@ export function createCaller(settings: Settings, transport: Transport, secrets: 
 			timeoutMs: call.timeoutMs ?? settings.timeouts.requestMs,
 			signal: call.signal,
 		});
-		if (response.status < 200 || response.status > 299) throw failureOf(response, settings, secrets);
+		if (response.status < 200 || response.status > 299) {
+			// Register is how an agent gets its first token; anything else without one is a call made too early.
+			const unregistered = response.status === 401 && call.path !== '/registry/register' && !(await hasToken().catch(() => true));
+			throw failureOf(response, settings, secrets, unregistered);
+		}
 		return bodyOf(response, call.schema, secrets);
 	};
 }
