@@ -348,11 +348,21 @@ function originValue(value: unknown): string | undefined {
 	return origin;
 }
 
-/** The configured logger's levels, each line redacted; a missing level is silent. */
+/**
+ * The configured logger's levels, each line redacted; a missing level is silent, and a logger that
+ * throws is ignored: writing a diagnostic must never be what stops a call or an agent.
+ */
 export function redactedLogger(logger: Partial<Logger> | null | undefined, redaction: Redaction): Logger {
 	const log = (level: keyof Logger) => {
 		const write = logger?.[level];
-		return write ? (message: string) => write.call(logger, redaction.text(message)) : silent;
+		if (!write) return silent;
+		return (message: string) => {
+			try {
+				write.call(logger, redaction.text(message));
+			} catch {
+				// Nowhere left to report it.
+			}
+		};
 	};
 	return { debug: log('debug'), warn: log('warn'), error: log('error') };
 }
