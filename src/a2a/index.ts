@@ -6,7 +6,7 @@
  * @module
  */
 export { connectAgent } from './connect.js';
-export type { AgentConnection, CallOptions, GetTaskOptions, ListTasksQuery, NewPushConfig, SendOptions } from './api.js';
+export type { AgentConnection, CallOptions, GetTaskOptions, ListTasksQuery, NewPushConfig, SendOptions, StreamOptions, SubscribeOptions } from './api.js';
 export type { A2ATimeouts, ConnectOptions, HeadersOption } from './options.js';
 export type { Binding, ProtocolVersion } from './operation.js';
 export type { MessageInput, OutgoingMessage } from './outgoing.js';
@@ -49,5 +49,6 @@ export {
 	type TransportErrorKind,
 	type ValidationIssue,
 } from '../errors/index.js';
+export { EventTooLargeError, isEventTooLargeError } from '../errors/event-too-large-error.js';
 export type { Clock } from '../clock.js';
 export type { FetchFunction, Logger, RetryPolicy } from '../config.js';
