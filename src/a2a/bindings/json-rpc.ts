@@ -7,6 +7,9 @@ import { protocolError } from '../errors/from-wire.js';
 import { JsonRpcEnvelopeSchema } from '../schemas/wire.js';
 import type { BindingCodec } from './binding.js';
 
+/** The headers an event's data is read with: none (one object for every event, not one each). */
+const eventHeaders = new Headers();
+
 // JSON-RPC 2.0 over HTTP POST (spec §9): every operation goes to the interface URL in an envelope;
 // errors come back as `error` objects, with HTTP 200 from a2a-js (notes §5.3), and stream events
 // are envelopes too (§9.4.2), an `event: error` frame one with an `error` (notes §2.4).
@@ -64,7 +67,7 @@ export const jsonRpc: BindingCodec = {
 		return {
 			request: { method: 'POST', url, json: { jsonrpc: '2.0', id, method: operation.method, params: operation.params }, accept: streamAccept },
 			decode(data, event) {
-				const json = jsonOf({ status: 200, headers: new Headers(), text: data, url });
+				const json = jsonOf({ status: 200, headers: eventHeaders, text: data, url });
 				const envelope = envelopeOf(json, id, 200, url, context);
 				const error = reported(envelope, 200, url, context);
 				if (error) throw error;
