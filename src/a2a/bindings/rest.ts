@@ -56,7 +56,7 @@ export const rest: BindingCodec = {
 			},
 		};
 	},
-	stream(operation, eventSchema, url, _id, context) {
+	stream(operation, events, url, _id, context) {
 		return {
 			request: requestOf(routeOf(operation), url, true),
 			decode(data, event) {
@@ -64,7 +64,7 @@ export const rest: BindingCodec = {
 				if (event === 'error') {
 					throw reported(data, 200, url, context) ?? new UnexpectedResponseError('the stream sent an error event the client cannot read', 200, { target: url });
 				}
-				return validated(eventSchema, json, '', url, context);
+				return events.fast?.(json) ?? validated(events.schema, json, '', url, context);
 			},
 			failure(answer) {
 				if (answer.status < 200 || answer.status > 299) return failure(answer, context);
