@@ -1,7 +1,8 @@
 /**
- * Speak A2A directly to any agent: its card, A2A v1.0 or v0.3 over JSON-RPC or HTTP+JSON, tasks
- * and push notification configs, with the core's time limits, retries and validation. Runs in
- * browsers, workers, Deno, Bun and Node.
+ * Speak A2A directly to any agent: its card, A2A v1.0 or v0.3 over JSON-RPC or HTTP+JSON, streams
+ * and task subscriptions that resubscribe after a dropped connection, tasks and push notification
+ * configs, with the core's time limits, retries and validation. Runs in browsers, workers, Deno, Bun
+ * and Node.
  *
  * @module
  */
