@@ -4,16 +4,18 @@
 // event's JSON. Also: how soon a stream cut after its Task brings the next event, against the first
 // backoff step plus one round trip.
 //
-// Hook for @a2a-js/sdk (issue 14 asks for ≥ 1× its `sendMessageStream` in throughput): once the a2a
-// codecs are merged, add a contender to `contenders()` below that reads the same `/burst` stream
-// through the SDK client (`ClientFactory` on a v1.0 JSON-RPC card pointing at this server), and a
-// `/burst` variant in bench/lib/sse-server.mjs answering `SendStreamingMessage` with JSON-RPC
-// envelopes (`{"jsonrpc":"2.0","id":…,"result":{"artifactUpdate":…}}`) so that ours reads the same
-// bytes through the ./a2a codec; then a third target, `stream-versus-sdk`, in `run`'s result.
+// Against @a2a-js/sdk (issue 14 asks for ≥ 1× its `sendMessageStream` in throughput): the same
+// 10,000-event stream as A2A v1.0 JSON-RPC (`POST /a2a/jsonrpc` of bench/lib/sse-server.mjs, each event
+// a JSON-RPC envelope of proto-JSON), read by `connection.stream` of the built ./a2a entry and by the
+// SDK's `Client.sendMessageStream` (ClientFactory, JSON-RPC transport, from the same card), side by
+// side, with a bare reader of the same bytes as the floor.
 import { build } from 'esbuild';
 import { createParser } from 'eventsource-parser';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Role } from '@a2a-js/sdk';
+import { ClientFactory, JsonRpcTransportFactory } from '@a2a-js/sdk/client';
+import { connectAgent } from '@molecule-ai/a2a-client/a2a';
 import { ms, perSecond, ratio, spread, table } from './lib/format.mjs';
 import { startA2AServer } from './lib/loopback.mjs';
 import { log, runIfMain } from './lib/main.mjs';
@@ -61,6 +63,60 @@ function contenders(streamTaskEvents, base) {
 			for await (const event of events) onEvent(event);
 		},
 	};
+}
+
+const viaConnection = 'connection.stream (./a2a)';
+const viaSdk = '@a2a-js/sdk sendMessageStream';
+const bareRpc = 'bare eventsource-parser reader (same bytes)';
+
+/**
+ * The contenders over A2A v1.0 JSON-RPC: each sends `SendStreamingMessage` with the event count as
+ * its text to the loopback agent's `/a2a/jsonrpc` and calls `onEvent` with every event as its caller gets it.
+ */
+async function jsonRpcContenders(base) {
+	const card = {
+		name: 'loopback',
+		description: 'benchmark agent',
+		version: '1.0.0',
+		supportedInterfaces: [{ url: `${base}/a2a/jsonrpc`, protocolBinding: 'JSONRPC', protocolVersion: '1.0', tenant: '' }],
+		capabilities: { streaming: true, pushNotifications: false, extensions: [] },
+		defaultInputModes: ['text/plain'],
+		defaultOutputModes: ['text/plain'],
+		skills: [],
+	};
+	const agent = await connectAgent(card);
+	const client = await new ClientFactory({ transports: [new JsonRpcTransportFactory()] }).createFromAgentCard(card);
+	return {
+		async [viaConnection](n, onEvent) {
+			for await (const event of agent.stream(String(n))) onEvent(event);
+		},
+		async [viaSdk](n, onEvent) {
+			const message = { messageId: crypto.randomUUID(), role: Role.ROLE_USER, parts: [{ content: { $case: 'text', value: String(n) } }] };
+			for await (const event of client.sendMessageStream({ message })) onEvent(event);
+		},
+		async [bareRpc](n, onEvent) {
+			const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'SendStreamingMessage', params: { message: { messageId: crypto.randomUUID(), role: 'ROLE_USER', parts: [{ text: String(n) }] } } });
+			const response = await fetch(`${base}/a2a/jsonrpc`, { method: 'POST', body, headers: { 'content-type': 'application/json', accept: 'text/event-stream', 'a2a-version': '1.0' } });
+			const reader = response.body.getReader();
+			const decoder = new TextDecoder();
+			const parser = createParser({ onEvent: (event) => onEvent(JSON.parse(event.data).result) });
+			for (;;) {
+				const { done, value } = await reader.read();
+				if (done) return;
+				parser.feed(decoder.decode(value, { stream: true }));
+			}
+		},
+	};
+}
+
+/** Events per second of one JSON-RPC stream of `n` artifact chunks, checking every event arrived. */
+async function rpcBurstRate(read, n) {
+	let count = 0;
+	const started = performance.now();
+	await read(n, () => count++);
+	const seconds = (performance.now() - started) / 1000;
+	if (count !== n + 2) throw new Error(`JSON-RPC burst: ${count} events instead of ${n + 2}`);
+	return count / seconds;
 }
 
 /** Rounds in which the contenders take turns, the order reversed every other round. */
@@ -154,6 +210,12 @@ export async function run({ smoke }) {
 		for (const name of names) for (let index = 0; index < (smoke ? 1 : 5); index++) await burstRate(readers[name], server.url, smoke ? sizes.events : 2000);
 		const rates = await alternate(names, sizes.burstRounds, (name) => burstRate(readers[name], server.url, sizes.events));
 		log(`a2a-stream burst events/s per round: ${JSON.stringify(rates)}`);
+
+		const rpc = await jsonRpcContenders(server.url);
+		const rpcNames = [viaConnection, viaSdk, bareRpc];
+		for (const name of rpcNames) for (let index = 0; index < (smoke ? 1 : 5); index++) await rpcBurstRate(rpc[name], smoke ? sizes.events : 2000);
+		const rpcRates = await alternate(rpcNames, sizes.burstRounds, (name) => rpcBurstRate(rpc[name], sizes.events));
+		log(`a2a-stream JSON-RPC events/s per round: ${JSON.stringify(rpcRates)}`);
 		const delays = await alternate(names, sizes.pacedRounds, (name) => pacedDelays(readers[name], server.url, sizes.paced, sizes.gap));
 		log(`a2a-stream paced delays per round: ${JSON.stringify(delays)}`);
 
@@ -182,6 +244,8 @@ export async function run({ smoke }) {
 		const cpuRatio = byRound(cpu[bare], cpu[ours]);
 
 		const rateRatio = byRound(rates[ours], rates[bare]);
+		const sdkRatio = byRound(rpcRates[viaConnection], rpcRates[viaSdk]);
+		const rpcBareRatio = byRound(rpcRates[viaConnection], rpcRates[bareRpc]);
 		const p50Ratio = byRound(delays[ours].map((round) => round.p50), delays[bare].map((round) => round.p50));
 		const p99Ratio = byRound(delays[ours].map((round) => round.p99), delays[bare].map((round) => round.p99));
 		const resubscribeRatio = summarise(resubscribe.map((value, index) => value / (firstStepMs + roundTrips[index])));
@@ -197,23 +261,32 @@ export async function run({ smoke }) {
 			'',
 			table(['contender', `throughput, ${sizes.events.toLocaleString('en-US')}-event stream`, 'p50 write-to-caller delay', 'p99 write-to-caller delay'], rows),
 			'',
+			`Against @a2a-js/sdk 1.3: the same ${sizes.events.toLocaleString('en-US')} chunks as A2A v1.0 JSON-RPC (\`SendStreamingMessage\` to the same loopback agent, each event a JSON-RPC envelope of proto-JSON \`task\`/\`artifactUpdate\`/\`statusUpdate\`), read through \`connectAgent(card).stream(text)\` of the built \`./a2a\` entry (validated and normalised events) and through the SDK's \`Client.sendMessageStream\` (\`ClientFactory\` with its JSON-RPC transport, from the same card; its events are ts-proto objects), with a bare reader of the same bytes (JSON.parse, the envelope's \`result\`) as the floor; ${sizes.burstRounds} rounds, the three alternating.`,
+			'',
+			table(
+				['reader', `throughput, ${sizes.events.toLocaleString('en-US')}-event JSON-RPC stream`],
+				[...rpcNames.map((name) => [name, spread(summarise(rpcRates[name]), perSecond)]), [`**ratio ${viaConnection} / SDK**`, spread(sdkRatio, ratio)], [`ratio ${viaConnection} / bare`, spread(rpcBareRatio, ratio)]],
+			),
+			'',
 			`Client CPU alone (no socket, no server: the same bytes from memory in 64 KiB chunks, \`process.cpuUsage\` per read): ${bare} ${spread(summarise(cpu[bare]), ms)}, ${ours} ${spread(summarise(cpu[ours]), ms)} per ${sizes.events.toLocaleString('en-US')} events; events per CPU second, ours / bare, ${spread(cpuRatio, ratio)}.`,
 			'',
 			`Resubscription: the server sends the Task and destroys the connection; ${ours} (random 0.5, so its first wait is ${firstStepMs} ms of a ${sizes.baseDelayMs} ms base) subscribes again, and the server answers the Task and a \`completed\` status stamped with the time of the cut. Measured: the cut to the caller getting that status, ${spread(summarise(resubscribe), ms)}; one round trip (a bare read of the subscription on a new connection, request to first event) ${spread(summarise(roundTrips), ms)}; ${sizes.cuts} cuts.`,
 		].join('\n');
 		return {
-			title: '8. Streaming: streamTaskEvents and a bare eventsource-parser reader',
+			title: '8. Streaming: streamTaskEvents, connection.stream, a bare eventsource-parser reader and @a2a-js/sdk',
 			markdown,
 			targets: [
 				{ id: 'stream-latency', name: 'stream: write-to-caller p50 ≤ 1.1× a bare eventsource-parser reader', value: p50Ratio.median, limit: 1.1, better: 'lower', shown: spread(p50Ratio, ratio) },
 				{ id: 'stream-throughput', name: `stream: ${sizes.events.toLocaleString('en-US')}-event throughput ≥ 0.9× the bare reader`, value: rateRatio.median, limit: 0.9, better: 'higher', shown: spread(rateRatio, ratio) },
+				{ id: 'stream-versus-sdk', name: `stream: ${sizes.events.toLocaleString('en-US')}-event throughput ≥ 1× @a2a-js/sdk sendMessageStream`, value: sdkRatio.median, limit: 1, better: 'higher', shown: spread(sdkRatio, ratio) },
 				{ id: 'stream-resubscribe', name: 'stream: first event after a cut within the first backoff step plus one round trip', value: resubscribeRatio.median, limit: 1, better: 'lower', shown: `${spread(resubscribeRatio, ratio)} of step + round trip` },
 			],
 			extra: [
 				{ name: 'stream: write-to-caller p99, ours / bare', shown: spread(p99Ratio, ratio) },
 				{ name: 'stream: events per client CPU second, no socket, ours / bare', shown: spread(cpuRatio, ratio) },
+				{ name: 'stream: JSON-RPC throughput, connection.stream / a bare reader of the same bytes', shown: spread(rpcBareRatio, ratio) },
 			],
-			data: { rates, delays, resubscribe, roundTrips, firstStepMs, cpu },
+			data: { rates, rpcRates, delays, resubscribe, roundTrips, firstStepMs, cpu },
 		};
 	} finally {
 		await server.close();

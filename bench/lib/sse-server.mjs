@@ -6,7 +6,12 @@
 //   POST /cut             the Task, then the connection is destroyed; the time of the cut is kept
 //   POST /subscribe/t-1   the Task again, then `completed` stamped with the time of the last cut,
 //                         on a connection closed after it (the next request opens a new one)
-// Events are the normalised shapes streamTaskEvents reads (`kind` tags, states as plain strings).
+//   POST /a2a/jsonrpc     A2A v1.0 JSON-RPC `SendStreamingMessage`: the same stream as /burst, N the
+//                         message's text, each event a JSON-RPC envelope of proto-JSON (`task`,
+//                         `artifactUpdate`, `statusUpdate`) as an agent sends it: what connection.stream
+//                         and @a2a-js/sdk's sendMessageStream both read
+// Events are the normalised shapes streamTaskEvents reads (`kind` tags, states as plain strings),
+// but those of /a2a/jsonrpc.
 // Times are `performance.timeOrigin + performance.now()`: milliseconds on the machine's clock, with
 // sub-millisecond resolution, comparable between the two processes.
 // Prints its URL on stdout; exits when stdin closes, so it never outlives the benchmark.
@@ -67,9 +72,37 @@ async function paced(response, n, gap) {
 	response.end(frame(completed()));
 }
 
+/** /burst's events in A2A v1.0 JSON-RPC envelopes, in reply to the request of id `id`. */
+async function jsonRpcBurst(response, id, n) {
+	const envelope = (result) => `data: ${JSON.stringify({ jsonrpc: '2.0', id, result })}\n\n`;
+	const at = new Date().toISOString();
+	start(response);
+	response.write(envelope({ task: { id: ids.taskId, contextId: ids.contextId, status: { state: 'TASK_STATE_WORKING', timestamp: at }, artifacts: [], history: [] } }));
+	for (let index = 0; index < n && !response.destroyed; index += 100) {
+		let text = '';
+		for (let offset = index; offset < Math.min(n, index + 100); offset++) {
+			const { artifact, append, lastChunk } = chunk(offset);
+			text += envelope({ artifactUpdate: { ...ids, artifact: { artifactId: artifact.artifactId, parts: artifact.parts.map((part) => ({ text: part.text })) }, append, lastChunk } });
+		}
+		if (!response.write(text)) await drained(response);
+	}
+	response.end(envelope({ statusUpdate: { ...ids, status: { state: 'TASK_STATE_COMPLETED', timestamp: new Date().toISOString() } } }));
+}
+
 const server = createServer((request, response) => {
-	request.resume();
 	const url = new URL(request.url, 'http://localhost');
+	if (url.pathname === '/a2a/jsonrpc') {
+		let body = '';
+		request.setEncoding('utf8');
+		request.on('data', (text) => (body += text));
+		request.on('end', () => {
+			const { id, method, params } = JSON.parse(body);
+			if (method !== 'SendStreamingMessage') return void response.writeHead(400).end();
+			void jsonRpcBurst(response, id, Number(params.message.parts[0].text));
+		});
+		return;
+	}
+	request.resume();
 	const n = Number(url.searchParams.get('n') ?? 0);
 	if (url.pathname === '/burst') void burst(response, n);
 	else if (url.pathname === '/paced') void paced(response, n, Number(url.searchParams.get('gap') ?? 1));

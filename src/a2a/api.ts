@@ -1,7 +1,8 @@
 import type { AgentCard, AgentInterface } from './card-types.js';
 import type { MessageInput } from './outgoing.js';
+import type { RetryPolicy } from '../config.js';
 import type { Binding, ProtocolVersion } from './operation.js';
-import type { Message, PushAuthentication, PushNotificationConfig, Task, TaskPage, TaskState } from './types.js';
+import type { Message, PushAuthentication, PushNotificationConfig, StreamEvent, Task, TaskPage, TaskState } from './types.js';
 
 /**
  * Options every call takes. A member that is not what it should be is a `ConfigError` naming it
@@ -40,6 +41,71 @@ export interface SendOptions extends CallOptions {
 	 */
 	returnImmediately?: boolean | undefined;
 	/** At most this many messages of the task's history in the answer; `0` for none. The agent's choice by default. */
+	historyLength?: number | undefined;
+	/** The media types the client accepts in the answer. Any, by default. */
+	acceptedOutputModes?: string[] | undefined;
+}
+
+/**
+ * Options of `subscribe`, and of `stream` (which takes the members of `send` as well). Each connection
+ * (the first, and each after a cut) is one request; `timeoutMs` limits how long its answer may take
+ * to start, not how long the stream lasts.
+ *
+ * @example
+ * for await (const event of agent.subscribe(taskId, { idleTimeoutMs: 60_000, retry: { maxAttempts: 10 } })) console.log(event.kind);
+ */
+export interface SubscribeOptions {
+	/** Aborting ends the iteration at once with the signal's reason, during a request, a read or a wait; no socket, reader or timer is left. */
+	signal?: AbortSignal | undefined;
+	/**
+	 * Milliseconds for each connection's answer to start (its headers), from 1 to 2147483647; an error
+	 * answer must also be read within it. A connection that takes longer counts as cut.
+	 *
+	 * @default `timeouts.sendMs` for `stream`, `timeouts.requestMs` for `subscribe`
+	 */
+	timeoutMs?: number | undefined;
+	/**
+	 * Milliseconds the stream may go without a byte (keep-alive comments count) before it counts as
+	 * cut and the task is subscribed to again, from 1 to 2147483647.
+	 *
+	 * @default none: agents may be silent for long, and many send no keep-alives
+	 */
+	idleTimeoutMs?: number | undefined;
+	/**
+	 * Largest event, in bytes of UTF-8 data; a larger one ends the iteration with an `EventTooLargeError`.
+	 *
+	 * @default 4194304 (4 MiB)
+	 */
+	maxEventBytes?: number | undefined;
+	/**
+	 * How a cut stream is resubscribed, over the connection's `retry`: `maxAttempts` connections in a
+	 * row that bring nothing new, full-jitter waits from `baseDelayMs` doubling up to `maxDelayMs`, none
+	 * starting later than `budgetMs` after the cut (`jitter` is not used). A 429/503 naming a wait is waited.
+	 *
+	 * @default the connection's `retry`
+	 */
+	retry?: Partial<RetryPolicy> | undefined;
+}
+
+/**
+ * Options of `stream`: those of `subscribe`, and what `send` takes to say which task and conversation
+ * the message continues and how the agent should answer.
+ *
+ * @example
+ * for await (const event of agent.stream('Use the Q3 numbers', { taskId: task.id, signal: AbortSignal.timeout(120_000) })) console.log(event.kind);
+ */
+export interface StreamOptions extends SubscribeOptions {
+	/** Continue this task (one waiting in `'input-required'`, say). */
+	taskId?: string | undefined;
+	/** Continue this conversation. */
+	contextId?: string | undefined;
+	/**
+	 * Ask the agent to answer as soon as the task exists (v0.3: `blocking: false`); most agents stream the task anyway.
+	 *
+	 * @default false
+	 */
+	returnImmediately?: boolean | undefined;
+	/** At most this many messages of the task's history in its Task events; `0` for none. The agent's choice by default. */
 	historyLength?: number | undefined;
 	/** The media types the client accepts in the answer. Any, by default. */
 	acceptedOutputModes?: string[] | undefined;
@@ -140,6 +206,47 @@ export interface AgentConnection {
 	 * const answer = await agent.send({ parts: [{ kind: 'text', text: 'Summarise' }, { kind: 'file', file: { uri: reportUrl } }] });
 	 */
 	send(message: MessageInput, options?: SendOptions): Promise<Message | Task>;
+	/**
+	 * Sends a message and streams the answer (v1.0 `SendStreamingMessage`, v0.3 `message/stream`): a
+	 * message-only answer is one `Message`; a task is its `Task`, then its status and artifact updates,
+	 * ending after the update that brings it to an end state (`completed`, `failed`, `canceled`,
+	 * `rejected`, `input-required`, `auth-required`). When the connection drops (or closes) before that,
+	 * the task is subscribed to again after a full-jitter wait within `retry`, and its new first Task
+	 * resynchronises: no status update, message or artifact part comes out twice. A cut before the task
+	 * is known is thrown (the message is never sent twice). Nothing is sent until the first `next()`;
+	 * `break` or the signal end the request at once.
+	 *
+	 * @param message Text, or parts with the message's optional fields (its `messageId` is made once).
+	 * @param options Signal, time limits, resubscription policy, and `send`'s task, context and answer options.
+	 * @returns An async iterable of the events, told apart by `kind`.
+	 * @throws {ConfigError} at once, naming an option that is not what it should be (or not an option);
+	 * `InvalidMessageError` at once for a message that cannot be sent. During the iteration:
+	 * `UnsupportedOperationError` when the card says the agent does not stream; the protocol errors, `HttpError`
+	 * and `ResponseValidationError` the agent's answers make; `TransportError` when the connection is cut and
+	 * cannot be made again within `retry` (its `attempts` set); `EventTooLargeError`.
+	 * @example
+	 * let text = '';
+	 * for await (const event of agent.stream('Write the summary')) {
+	 * 	if (event.kind === 'artifact-update') for (const part of event.artifact.parts) if (part.kind === 'text') text += part.text;
+	 * 	if (event.kind === 'status-update') console.log(event.status.state);
+	 * }
+	 */
+	stream(message: MessageInput, options?: StreamOptions): AsyncIterableIterator<StreamEvent>;
+	/**
+	 * Follows a task that is running (v1.0 `SubscribeToTask`, v0.3 `tasks/resubscribe`): its current
+	 * `Task` first, then its updates, ending at an end state, and subscribing again after a cut, as
+	 * `stream` does. Agents refuse a task that has ended (`UnsupportedOperationError`); read it with `getTask`.
+	 *
+	 * @param taskId The task, a non-empty string.
+	 * @param options Signal, time limits and resubscription policy.
+	 * @returns An async iterable of the events, the task first.
+	 * @throws {ConfigError} at once, for a `taskId` or option that is not what it should be; during the
+	 * iteration, as `stream`, and `TaskNotFoundError` for a task the agent does not know.
+	 * @example
+	 * const task = await agent.send('Write the report', { returnImmediately: true });
+	 * for await (const event of agent.subscribe(task.id)) if (event.kind === 'status-update') console.log(event.status.state);
+	 */
+	subscribe(taskId: string, options?: SubscribeOptions): AsyncIterableIterator<StreamEvent>;
 	/**
 	 * A task by id (v1.0 `GetTask`, v0.3 `tasks/get`).
 	 *

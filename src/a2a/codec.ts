@@ -29,6 +29,7 @@ export function createCodec(choice: InterfaceChoice, context: AnswerContext): Co
 	const spec = choice.version === '1.0' ? v1 : v03;
 	const binding = choice.binding === 'JSONRPC' ? jsonRpc : rest;
 	const { url, tenant } = choice.interface;
+	const events = { schema: spec.event, fast: spec.fastEvent };
 	return {
 		version: choice.version,
 		binding: choice.binding,
@@ -36,6 +37,6 @@ export function createCodec(choice: InterfaceChoice, context: AnswerContext): Co
 		tenant,
 		spec,
 		call: (operation, id) => binding.call(operation, url, id, context),
-		stream: (operation, id) => binding.stream(operation, spec.event, url, id, context),
+		stream: (operation, id) => binding.stream(operation, events, url, id, context),
 	};
 }

@@ -17,6 +17,7 @@ import { UnsupportedOperationError } from './errors/unsupported-operation-error.
 import { createExchange } from './exchange.js';
 import { resolveOptions, type A2ASettings, type ConnectOptions } from './options.js';
 import { outgoingMessage } from './outgoing.js';
+import { streamCalls } from './stream-calls.js';
 import { createStreamSource, type StreamSource } from './stream-source.js';
 
 /** An open connection before it is frozen for the caller: its unary calls, and what streaming builds on. */
@@ -69,6 +70,7 @@ export async function openConnection(urlOrCard: unknown, options: ConnectOptions
 		}
 	};
 
+	const streams = createStreamSource(exchange, () => current().cached.card);
 	const connection: AgentConnection = {
 		get card() {
 			return current().cached.card;
@@ -138,6 +140,8 @@ export async function openConnection(urlOrCard: unknown, options: ConnectOptions
 			push();
 			await exchange.unary('deletePushConfig', (codec) => codec.spec.deletePushConfig(task, config, codec.tenant), limits);
 		},
+		// A task that ended during a cut is read with this connection's own getTask (called later, once `connection` is set).
+		...streamCalls(streams, (taskId, options) => connection.getTask(taskId, options), core),
 	};
-	return { connection, streams: createStreamSource(exchange, () => current().cached.card), settings };
+	return { connection, streams, settings };
 }

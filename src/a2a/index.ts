@@ -1,12 +1,13 @@
 /**
- * Speak A2A directly to any agent: its card, A2A v1.0 or v0.3 over JSON-RPC or HTTP+JSON, tasks
- * and push notification configs, with the core's time limits, retries and validation. Runs in
- * browsers, workers, Deno, Bun and Node.
+ * Speak A2A directly to any agent: its card, A2A v1.0 or v0.3 over JSON-RPC or HTTP+JSON, streams
+ * and task subscriptions that resubscribe after a dropped connection, tasks and push notification
+ * configs, with the core's time limits, retries and validation. Runs in browsers, workers, Deno, Bun
+ * and Node.
  *
  * @module
  */
 export { connectAgent } from './connect.js';
-export type { AgentConnection, CallOptions, GetTaskOptions, ListTasksQuery, NewPushConfig, SendOptions } from './api.js';
+export type { AgentConnection, CallOptions, GetTaskOptions, ListTasksQuery, NewPushConfig, SendOptions, StreamOptions, SubscribeOptions } from './api.js';
 export type { A2ATimeouts, ConnectOptions, HeadersOption } from './options.js';
 export type { Binding, ProtocolVersion } from './operation.js';
 export type { MessageInput, OutgoingMessage } from './outgoing.js';
@@ -49,5 +50,6 @@ export {
 	type TransportErrorKind,
 	type ValidationIssue,
 } from '../errors/index.js';
+export { EventTooLargeError, isEventTooLargeError } from '../errors/event-too-large-error.js';
 export type { Clock } from '../clock.js';
 export type { FetchFunction, Logger, RetryPolicy } from '../config.js';

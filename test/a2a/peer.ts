@@ -2,7 +2,8 @@
 // behind its Express adapters, notes §5), on 127.0.0.1 port 0. One instance with legacyCompat serves
 // v1.0 JSON-RPC, v1.0 HTTP+JSON and v0.3 JSON-RPC. The executor is scripted by the message text:
 // "direct" answers a bare Message, "slow" works until canceled, "need-input" asks for more,
-// "fail" fails, "raw" answers a file part of bytes; anything else is echoed as an artifact.
+// "fail" fails, "raw" answers a file part of bytes, "chunks" streams an artifact in three appended
+// chunks 100 ms apart; anything else is echoed as an artifact.
 import { AGENT_CARD_PATH, TaskState, type AgentCard, type Part } from '@a2a-js/sdk';
 import { duplicateInterfacesForLegacy } from '@a2a-js/sdk/compat/v0_3';
 import { AgentEvent, DefaultPushNotificationSender, DefaultRequestHandler, InMemoryPushNotificationStore, InMemoryTaskStore, type ExecutionEventBus, type RequestContext } from '@a2a-js/sdk/server';
@@ -48,6 +49,17 @@ class ScriptedExecutor {
 			return;
 		}
 		if (text === 'fail') throw new Error('scripted failure');
+		if (text === 'chunks') {
+			const artifactId = crypto.randomUUID();
+			for (const [index, word] of ['one', 'two', 'three'].entries()) {
+				await new Promise((resolve) => setTimeout(resolve, 100));
+				const artifact = { artifactId, name: 'chunks', description: '', parts: [textPart(word)], metadata: undefined, extensions: [] };
+				bus.publish(AgentEvent.artifactUpdate({ taskId, contextId, append: index > 0, lastChunk: index === 2, metadata: undefined, artifact }));
+			}
+			bus.publish(AgentEvent.statusUpdate({ taskId, contextId, metadata: undefined, status: status(TaskState.TASK_STATE_COMPLETED) }));
+			bus.finished();
+			return;
+		}
 		const parts: Part[] = text === 'raw' ? [{ content: { $case: 'raw', value: Buffer.from([104, 105, 0, 255]) }, metadata: undefined, filename: 'hi.bin', mediaType: 'application/octet-stream' }] : [textPart(`echo: ${text}`)];
 		bus.publish(AgentEvent.artifactUpdate({ taskId, contextId, append: false, lastChunk: true, metadata: undefined, artifact: { artifactId: crypto.randomUUID(), name: 'echo', description: '', parts, metadata: undefined, extensions: [] } }));
 		bus.publish(AgentEvent.statusUpdate({ taskId, contextId, metadata: undefined, status: status(TaskState.TASK_STATE_COMPLETED) }));
@@ -58,6 +70,8 @@ class ScriptedExecutor {
 export interface Peer {
 	/** `http://127.0.0.1:<port>`: the card is at `/.well-known/agent-card.json`. */
 	readonly base: string;
+	/** The sockets open on the server now (idle keep-alive ones included). */
+	connections(): Promise<number>;
 	close(): Promise<void>;
 }
 
@@ -110,6 +124,7 @@ export async function startPeer(options: { pushNotifications?: boolean; legacy?:
 	app.use('/a2a/rest', restHandler({ requestHandler: handler, userBuilder: UserBuilder.noAuthentication, legacyCompat }));
 	return {
 		base,
+		connections: () => new Promise<number>((resolve, reject) => server.getConnections((error, count) => (error ? reject(error) : resolve(count)))),
 		close: () =>
 			new Promise<void>((resolve) => {
 				server.closeAllConnections();

@@ -32,5 +32,11 @@ export interface PreparedStream {
 /** How one binding puts operations on the wire and reads what comes back. */
 export interface BindingCodec {
 	call<T>(operation: Operation<T>, url: string, id: string, context: AnswerContext): PreparedCall<T>;
-	stream(operation: Operation<unknown>, eventSchema: GenericSchema<unknown, StreamEvent>, url: string, id: string, context: AnswerContext): PreparedStream;
+	stream(operation: Operation<unknown>, events: EventReader, url: string, id: string, context: AnswerContext): PreparedStream;
+}
+
+/** How a version reads one stream event: `fast` first when it has one, else (or when it declines) `schema`. */
+export interface EventReader {
+	schema: GenericSchema<unknown, StreamEvent>;
+	fast: ((value: unknown) => StreamEvent | undefined) | undefined;
 }

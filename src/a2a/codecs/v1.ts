@@ -3,6 +3,7 @@ import { encodeBase64 } from '../base64.js';
 import { segment, type Operation, type RestRoute, type SendConfiguration, type VersionSpec, type WireMessage } from '../operation.js';
 import { compact } from '../schemas/common.js';
 import { PushConfigListV1Schema, PushConfigV1Schema, SendResultV1Schema, StreamEventV1Schema, TaskPageV1Schema, TaskV1Schema, v1StateNames } from '../schemas/v1.js';
+import { fastStreamEventV1 } from '../schemas/v1-fast.js';
 import type { Part } from '../types.js';
 
 // A2A v1.0 (notes §2.1, §2.2): PascalCase JSON-RPC methods, REST routes at the interface URL (under
@@ -84,4 +85,5 @@ export const v1: VersionSpec = {
 	deletePushConfig: (taskId, configId, tenant) =>
 		operation('DeleteTaskPushNotificationConfig', compact({ tenant, taskId, id: configId }), route(tenant, 'DELETE', `/tasks/${segment(taskId)}/pushNotificationConfigs/${segment(configId)}`), nothing),
 	event: StreamEventV1Schema,
+	fastEvent: fastStreamEventV1,
 };

@@ -22,10 +22,15 @@ export const base64Bytes = v.pipe(
 	}),
 );
 
-/** `value` without its undefined members, so a normalised object has only what the agent sent. */
+/**
+ * `value` without its undefined members, so a normalised object has only what the agent sent. A new
+ * object, not `delete`: deleting turns an object into a slow dictionary (measured: a third of the
+ * time a 10,000-event stream spent in the codec).
+ */
 export function compact<T extends object>(value: T): T {
-	for (const key of Object.keys(value) as (keyof T)[]) if (value[key] === undefined) delete value[key];
-	return value;
+	const out: Partial<T> = {};
+	for (const key of Object.keys(value) as (keyof T)[]) if (value[key] !== undefined) out[key] = value[key];
+	return out as T;
 }
 
 /** A member the normalised type has and this version never sets (v0.3 media types, v1.0 `final`): absent, typed as the member. */

@@ -9,20 +9,20 @@ import { base64Bytes, compact, metadata, optionalText, optionalTexts, unset } fr
 const StateV03Schema = v.picklist(['submitted', 'working', 'input-required', 'auth-required', 'completed', 'failed', 'canceled', 'rejected', 'unknown'] satisfies TaskState[]);
 
 const TextPartV03Schema = v.pipe(
-	v.looseObject({ kind: v.literal('text'), text: v.string(), metadata }),
+	v.object({ kind: v.literal('text'), text: v.string(), metadata }),
 	v.transform((part) => compact({ kind: 'text' as const, text: part.text, mediaType: unset<string>(), metadata: part.metadata })),
 );
 const FilePartV03Schema = v.pipe(
-	v.looseObject({
+	v.object({
 		kind: v.literal('file'),
-		file: v.looseObject({ uri: optionalText, bytes: absent(base64Bytes), name: optionalText, mimeType: optionalText }),
+		file: v.object({ uri: optionalText, bytes: absent(base64Bytes), name: optionalText, mimeType: optionalText }),
 		metadata,
 	}),
 	v.check((part) => (part.file.uri === undefined) !== (part.file.bytes === undefined), 'Invalid file: Expected exactly one of uri or bytes'),
 	v.transform((part) => compact({ kind: 'file' as const, file: compact({ uri: part.file.uri, bytes: part.file.bytes, name: part.file.name, mediaType: part.file.mimeType }), metadata: part.metadata })),
 );
 const DataPartV03Schema = v.pipe(
-	v.looseObject({ kind: v.literal('data'), data: v.unknown(), metadata }),
+	v.object({ kind: v.literal('data'), data: v.unknown(), metadata }),
 	v.transform((part) => compact({ kind: 'data' as const, data: part.data, mediaType: unset<string>(), metadata: part.metadata })),
 );
 
@@ -31,7 +31,7 @@ export const PartV03Schema = v.variant('kind', [TextPartV03Schema, FilePartV03Sc
 
 /** A v0.3 `Message` (`kind: "message"`). */
 export const MessageV03Schema = v.pipe(
-	v.looseObject({
+	v.object({
 		kind: v.literal('message'),
 		messageId: v.string(),
 		role: v.picklist(['user', 'agent']),
@@ -60,13 +60,13 @@ export const MessageV03Schema = v.pipe(
 
 /** A v0.3 `TaskStatus`. */
 export const StatusV03Schema = v.pipe(
-	v.looseObject({ state: StateV03Schema, message: absent(MessageV03Schema), timestamp: optionalText }),
+	v.object({ state: StateV03Schema, message: absent(MessageV03Schema), timestamp: optionalText }),
 	v.transform((status) => compact({ state: status.state, message: status.message, timestamp: status.timestamp })),
 );
 
 /** A v0.3 `Artifact`. */
 export const ArtifactV03Schema = v.pipe(
-	v.looseObject({ artifactId: v.string(), name: optionalText, description: optionalText, parts: v.array(PartV03Schema), extensions: optionalTexts, metadata }),
+	v.object({ artifactId: v.string(), name: optionalText, description: optionalText, parts: v.array(PartV03Schema), extensions: optionalTexts, metadata }),
 	v.transform(
 		(artifact) =>
 			compact({ artifactId: artifact.artifactId, name: artifact.name, description: artifact.description, parts: artifact.parts, extensions: artifact.extensions, metadata: artifact.metadata }),
@@ -75,7 +75,7 @@ export const ArtifactV03Schema = v.pipe(
 
 /** A v0.3 `Task` (`kind: "task"`). */
 export const TaskV03Schema = v.pipe(
-	v.looseObject({
+	v.object({
 		kind: v.literal('task'),
 		id: v.string(),
 		contextId: v.string(),
@@ -90,11 +90,11 @@ export const TaskV03Schema = v.pipe(
 );
 
 const StatusUpdateV03Schema = v.pipe(
-	v.looseObject({ kind: v.literal('status-update'), taskId: v.string(), contextId: v.string(), status: StatusV03Schema, final: absent(v.boolean()), metadata }),
+	v.object({ kind: v.literal('status-update'), taskId: v.string(), contextId: v.string(), status: StatusV03Schema, final: absent(v.boolean()), metadata }),
 	v.transform((event) => compact({ kind: 'status-update' as const, taskId: event.taskId, contextId: event.contextId, status: event.status, final: event.final, metadata: event.metadata })),
 );
 const ArtifactUpdateV03Schema = v.pipe(
-	v.looseObject({
+	v.object({
 		kind: v.literal('artifact-update'),
 		taskId: v.string(),
 		contextId: v.string(),

@@ -4,7 +4,9 @@ import type { Artifact, Message, Part, PushNotificationConfig, StreamEvent, Task
 import { base64Bytes, compact, metadata, optionalText, optionalTexts, unset } from './common.js';
 
 // A2A v1.0 in proto-JSON (spec §5.5): camelCase proto names, enums as their names, parts told apart
-// by which member they hold. Each schema validates and normalises in one pass.
+// by which member they hold. Each schema validates and normalises in one pass. The objects a stream
+// reads per event are `v.object`, not `v.looseObject`: each transform builds its output from the
+// members it names, so unknown members were copied for nothing (a stream's hottest loop).
 
 /** v1.0 task states, by proto name, as the plain strings of `TaskState`. */
 const states = {
@@ -27,7 +29,7 @@ const StateV1Schema = v.pipe(
 
 /** A v1.0 `Part`: exactly one of `text`, `raw`, `url`, `data`. */
 export const PartV1Schema = v.pipe(
-	v.looseObject({ text: optionalText, raw: absent(base64Bytes), url: optionalText, data: v.optional(v.unknown()), filename: optionalText, mediaType: optionalText, metadata }),
+	v.object({ text: optionalText, raw: absent(base64Bytes), url: optionalText, data: v.optional(v.unknown()), filename: optionalText, mediaType: optionalText, metadata }),
 	v.check((part) => {
 		const others = [part.text, part.raw, part.url].filter((member) => member !== undefined).length;
 		// `data` is a JSON value, so null is content, unless a writer of nulls put it beside another member.
@@ -42,7 +44,7 @@ export const PartV1Schema = v.pipe(
 
 /** A v1.0 `Message`. */
 export const MessageV1Schema = v.pipe(
-	v.looseObject({
+	v.object({
 		messageId: v.string(),
 		role: v.picklist(['ROLE_USER', 'ROLE_AGENT']),
 		parts: v.array(PartV1Schema),
@@ -70,13 +72,13 @@ export const MessageV1Schema = v.pipe(
 
 /** A v1.0 `TaskStatus`. */
 export const StatusV1Schema = v.pipe(
-	v.looseObject({ state: StateV1Schema, message: absent(MessageV1Schema), timestamp: optionalText }),
+	v.object({ state: StateV1Schema, message: absent(MessageV1Schema), timestamp: optionalText }),
 	v.transform((status) => compact({ state: status.state, message: status.message, timestamp: status.timestamp })),
 );
 
 /** A v1.0 `Artifact`. */
 export const ArtifactV1Schema = v.pipe(
-	v.looseObject({ artifactId: v.string(), name: optionalText, description: optionalText, parts: v.array(PartV1Schema), extensions: optionalTexts, metadata }),
+	v.object({ artifactId: v.string(), name: optionalText, description: optionalText, parts: v.array(PartV1Schema), extensions: optionalTexts, metadata }),
 	v.transform(
 		(artifact) =>
 			compact({
@@ -92,7 +94,7 @@ export const ArtifactV1Schema = v.pipe(
 
 /** A v1.0 `Task`; proto-JSON leaves out empty lists and strings, so they read as `[]` and `''`. */
 export const TaskV1Schema = v.pipe(
-	v.looseObject({ id: v.string(), contextId: optionalText, status: StatusV1Schema, artifacts: absent(v.array(ArtifactV1Schema)), history: absent(v.array(MessageV1Schema)), metadata }),
+	v.object({ id: v.string(), contextId: optionalText, status: StatusV1Schema, artifacts: absent(v.array(ArtifactV1Schema)), history: absent(v.array(MessageV1Schema)), metadata }),
 	v.transform(
 		(task) =>
 			compact({ kind: 'task' as const, id: task.id, contextId: task.contextId ?? '', status: task.status, artifacts: task.artifacts ?? [], history: task.history ?? [], metadata: task.metadata }),
@@ -103,11 +105,17 @@ export const TaskV1Schema = v.pipe(
 const set = <T>(member: T | undefined): T => member as T;
 
 /** A proto `oneof` of objects: exactly one member set, so a bad one gets issues at its own path. */
-const oneOf = <TEntries extends v.ObjectEntries>(entries: TEntries, names: string) =>
-	v.pipe(
-		v.looseObject(entries),
-		v.check((value) => Object.keys(entries).filter((key) => (value as Record<string, unknown>)[key] !== undefined).length === 1, `Invalid type: Expected exactly one of ${names}`),
+const oneOf = <TEntries extends v.ObjectEntries>(entries: TEntries, names: string) => {
+	const keys = Object.keys(entries);
+	return v.pipe(
+		v.object(entries),
+		v.check((value) => {
+			let count = 0;
+			for (const key of keys) if ((value as Record<string, unknown>)[key] !== undefined) count++;
+			return count === 1;
+		}, `Invalid type: Expected exactly one of ${names}`),
 	);
+};
 
 /** The result of `SendMessage`: `{task}` or `{message}`. */
 export const SendResultV1Schema = v.pipe(
@@ -116,11 +124,11 @@ export const SendResultV1Schema = v.pipe(
 );
 
 const StatusUpdateV1Schema = v.pipe(
-	v.looseObject({ taskId: v.string(), contextId: optionalText, status: StatusV1Schema, metadata }),
+	v.object({ taskId: v.string(), contextId: optionalText, status: StatusV1Schema, metadata }),
 	v.transform((event) => compact({ kind: 'status-update' as const, taskId: event.taskId, contextId: event.contextId ?? '', status: event.status, final: unset<boolean>(), metadata: event.metadata })),
 );
 const ArtifactUpdateV1Schema = v.pipe(
-	v.looseObject({ taskId: v.string(), contextId: optionalText, artifact: ArtifactV1Schema, append: absent(v.boolean()), lastChunk: absent(v.boolean()), metadata }),
+	v.object({ taskId: v.string(), contextId: optionalText, artifact: ArtifactV1Schema, append: absent(v.boolean()), lastChunk: absent(v.boolean()), metadata }),
 	v.transform(
 		(event) =>
 			compact({

@@ -6,7 +6,7 @@ import { JsonRpcErrorObjectSchema } from '../../schemas/json-rpc.js';
  * A JSON-RPC 2.0 response: `result` or `error`, and the `id` of the request it answers (checked by
  * the reader: an answer to another request is refused, as a2a-js does since its #176).
  */
-export const JsonRpcEnvelopeSchema = v.looseObject({
+export const JsonRpcEnvelopeSchema = v.object({
 	jsonrpc: v.optional(v.literal('2.0')),
 	id: v.optional(v.nullable(v.union([v.string(), v.number()]))),
 	result: v.optional(v.unknown()),
