@@ -201,11 +201,58 @@ export const a2aCases = [
 	},
 ];
 
+/** Each event as one line: its kind, with the state of a status update. */
+const eventLine = (event) => (event.kind === 'status-update' ? `status ${event.status.state}` : event.kind);
+
 /**
  * Streaming cases (`connection.stream`, `connection.subscribe`), run in every mode after `a2aCases`
- * with the same `env`. Empty while the ./a2a entry has no stream on its connection.
+ * with the same `env`: SSE read through each runtime's own fetch body.
  */
-export const a2aStreamCases = [];
+export const a2aStreamCases = [
+	{
+		name: 'stream yields the task, working, the artifact and completed, then ends',
+		async run(env) {
+			const events = [];
+			for await (const event of env.agent.stream('hello', { timeoutMs: 5000 })) events.push(event);
+			assertEqual(events.map(eventLine), ['task', 'status working', 'artifact-update', 'status completed'], 'events');
+			const artifact = events.find((event) => event.kind === 'artifact-update');
+			assertEqual(textsOf(artifact.artifact.parts), ['echo: hello'], 'artifact');
+		},
+	},
+	{
+		name: 'subscribe to a running task starts with the task and ends canceled after cancelTask',
+		async run(env) {
+			const task = asTask(await env.agent.send('slow', { returnImmediately: true }));
+			const events = [];
+			for await (const event of env.agent.subscribe(task.id, { timeoutMs: 5000 })) {
+				events.push(event);
+				if (events.length === 1) await env.agent.cancelTask(task.id);
+			}
+			assertEqual([events[0]?.kind, events[0]?.id], ['task', task.id], 'first event');
+			assertEqual(eventLine(events.at(-1)), 'status canceled', 'last event');
+		},
+	},
+	{
+		name: "an abort ends a stream at once with the signal's reason",
+		async run(env) {
+			const controller = new AbortController();
+			const reason = new Error('user cancelled');
+			let taskId;
+			const error = await rejection(
+				(async () => {
+					for await (const event of env.agent.stream('slow', { signal: controller.signal, timeoutMs: 5000 })) {
+						if (event.kind === 'task') taskId = event.id;
+						controller.abort(reason);
+					}
+				})(),
+				'stream',
+			);
+			assert(error === reason, `rejected with ${describeError(error)}`);
+			// The slow task would work on for seconds in the peer.
+			if (taskId) await env.agent.cancelTask(taskId);
+		},
+	},
+];
 
 /**
  * Runs every case in every mode against the peers at `peer` and `noPush` (base URLs). Returns one
