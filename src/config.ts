@@ -244,6 +244,8 @@ export interface Settings {
 	maxConcurrentLookups: number;
 	/** The token values seen so far, and their removal from text, values and error causes. */
 	redaction: Redaction;
+	/** fetch's `credentials` (the canvas's `'include'` for a session cookie); the runtime's default when unset. */
+	credentials?: RequestCredentials | undefined;
 }
 
 export const defaultPlatformUrl = 'http://localhost:8080';
@@ -262,7 +264,7 @@ const hasMethods =
 		isRecord(value) && names.every((name) => typeof value[name] === 'function' || (optional && value[name] === undefined));
 
 /** The members used later, inside requests and retries: a wrong one must fail here, not there. */
-const configChecks: OptionChecks = {
+export const configChecks: OptionChecks = {
 	platformUrl: [(value) => typeof value === 'string', 'a string'],
 	fetch: [isFunction, 'a function'],
 	random: [isFunction, 'a function'],
@@ -299,6 +301,7 @@ const limits: Record<string, [number, number, boolean?]> = {
 	requestMs: [1, maxTimerMs],
 	metadataMs: [1, maxTimerMs],
 	sendMs: [1, maxTimerMs],
+	uploadMs: [1, maxTimerMs],
 	ttlMs: [0, Number.MAX_SAFE_INTEGER],
 	maxEntries: [1, Number.MAX_SAFE_INTEGER, true],
 	maxConcurrentLookups: [1, Number.MAX_SAFE_INTEGER, true],
@@ -325,7 +328,7 @@ export function policy<T extends object>(group: string, defaults: T, given: Part
 	return result as T;
 }
 
-function resolvePlatformUrl(value: unknown): string {
+export function resolvePlatformUrl(value: unknown): string {
 	const url = typeof value === 'string' ? value.trim().replace(/\/$/, '') : value;
 	// The URL parser drops tabs and line breaks silently; the raw string would still carry them into targets.
 	const parsed = typeof url === 'string' && !/[\s\x00-\x1f\x7f]/.test(url) && URL.canParse(url) ? new URL(url) : undefined;
@@ -346,6 +349,15 @@ function originValue(value: unknown): string | undefined {
 	return origin;
 }
 
+/** The configured logger's levels, each line redacted; a missing level is silent. */
+export function redactedLogger(logger: Partial<Logger> | null | undefined, redaction: Redaction): Logger {
+	const log = (level: keyof Logger) => {
+		const write = logger?.[level];
+		return write ? (message: string) => write.call(logger, redaction.text(message)) : silent;
+	};
+	return { debug: log('debug'), warn: log('warn'), error: log('error') };
+}
+
 /** Applies defaults and validates everything; throws `ConfigError` naming the first bad field. */
 export function resolveConfig(config: A2AClientConfig): Settings {
 	if (!isRecord(config)) throw new ConfigError('config', `must be an object, got ${kindOf(config)}`);
@@ -357,10 +369,6 @@ export function resolveConfig(config: A2AClientConfig): Settings {
 	checkMembers(config, configChecks, '', (value) => value === undefined || value === null);
 
 	const redaction = createRedaction();
-	const log = (level: keyof Logger) => {
-		const write = logger?.[level];
-		return write ? (message: string) => write.call(logger, redaction.text(message)) : silent;
-	};
 
 	return {
 		workspaceId: canonicalId,
@@ -372,7 +380,7 @@ export function resolveConfig(config: A2AClientConfig): Settings {
 		clock: config.clock ?? systemClock,
 		random: config.random ?? Math.random,
 		uuid: config.uuid ?? randomUuid,
-		logger: { debug: log('debug'), warn: log('warn'), error: log('error') },
+		logger: redactedLogger(logger, redaction),
 		retry: policy('retry', defaultRetryPolicy, config.retry),
 		timeouts: policy('timeouts', defaultTimeouts, config.timeouts),
 		peerCache: policy('peerCache', defaultPeerCache, config.peerCache),

@@ -154,7 +154,7 @@ const waitOptionChecks: OptionChecks = { ...readOptionChecks, timeoutMs: millise
 const isPassing = (error: unknown): boolean => isTransportError(error) || (isHttpError(error) && [429, 502, 503, 504].includes(error.status));
 
 /** The public shape of a validated queue status body. */
-function queuedMessageOf(body: QueueStatusBody): QueuedMessage {
+export function queuedMessageOf(body: QueueStatusBody): QueuedMessage {
 	const { last_error: lastError, dispatched_at: dispatchedAt, completed_at: completedAt, expires_at: expiresAt, response_body: responseBody } = body;
 	return {
 		queueId: body.queue_id,

@@ -27,6 +27,11 @@ export interface PlatformRequest {
 	form?: FormData | undefined;
 	/** Reads a 2xx body as a Blob instead of text (file downloads), within the exchange's deadline. */
 	readBlob?: ((response: Response, signal: AbortSignal) => Promise<Blob>) | undefined;
+	/**
+	 * Answers a 2xx body unread, as `body` (an event stream): the time limit then covers only the wait
+	 * for the headers, and whoever reads the body cancels it when done.
+	 */
+	keepBody?: boolean | undefined;
 	/** Send `X-Workspace-ID`: the registry and the proxy need the caller's identity; workspace info does not. */
 	identify: boolean;
 	/** Limit for the whole exchange, response body included. */
@@ -43,6 +48,8 @@ export interface PlatformResponse {
 	blob?: Blob;
 	/** The URL requested, without its query: what errors name as their target. */
 	url: string;
+	/** The unread body of a 2xx answer to a `keepBody` request. */
+	body?: ReadableStream<Uint8Array> | null;
 }
 
 export type Transport = (request: PlatformRequest) => Promise<PlatformResponse>;
@@ -167,6 +174,7 @@ export function createTransport(settings: Settings): Transport {
 		const injected = settings.fetch;
 		const sendTo: (input: string, init: RequestInit) => Promise<Response> = injected ? (input, init) => injected(new Request(input, init)) : runtime('fetch', 'fetch');
 		const init: RequestInit = { method: built.method, headers: built.headers, body: body ?? null, signal, redirect: 'manual' };
+		if (settings.credentials) init.credentials = settings.credentials;
 		let sending: Promise<Response>;
 		try {
 			sending = sendTo(url, init);
@@ -219,6 +227,7 @@ export function createTransport(settings: Settings): Transport {
 				throw new UnexpectedResponseError('the platform answered with a redirect, which is not followed', response.status, { target: url });
 			}
 			phase = 'read';
+			if (request.keepBody && response.ok) return { status: response.status, headers: response.headers, text: '', body: response.body, url };
 			if (request.readBlob && response.ok) return { status: response.status, headers: response.headers, text: '', blob: await request.readBlob(response, signal), url };
 			return { status: response.status, headers: response.headers, text: await readText(response, url, signal), url };
 		};

@@ -43,6 +43,10 @@ const analyses = {
 		`*Why.* The inbox is an async generator: while the consumer holds a yielded message, the generator is suspended at its \`yield\`, so no poll can start until \`next()\` is called again. ${poll.holdGets} reads in ${poll.holdMs} ms.`,
 	'agent-inbound-body': ({ inbound }) =>
 		`*Why.* \`agent.fetch\` compares SHA-256 digests of the given and the stored secret in constant time from the \`Authorization\` header alone, and answers 401 before touching \`request.body\` (\`src/agent/inbound.ts\`). ${inbound.bodyBytes} bytes pulled from ${inbound.requests} refused bodies; the control push with the right secret pulled ${inbound.controlBytes}.`,
+	'canvas-history': ({ chat, count }) =>
+		`*Why.* \`chatHistory\` parses the page once, validates its outer shape, then each of the ${count} rows with its own schema so one bad row costs only itself (\`src/canvas/history.ts\`); median ${chat.median.toFixed(1)} ms.`,
+	'canvas-comms': ({ traffic, count }) =>
+		`*Why.* \`agentComms\` skips rows of other types before any schema, validates the rest one by one and reads texts with the core's extraction (\`src/canvas/comms.ts\`); median ${traffic.median.toFixed(1)} ms for ${count} rows.`,
 	peek: (data) => {
 		const clock = median(data.perRound['performance.now() alone (reference)']);
 		const mapGet = median(data.perRound['Map.get']);

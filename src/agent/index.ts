@@ -34,4 +34,4 @@ export { DelegationTimeoutError, isDelegationTimeoutError } from './errors/deleg
 export { StoreError, isStoreError } from './errors/store-error.js';
 export { TalkToUserDisabledError, isTalkToUserDisabledError } from './errors/talk-to-user-disabled-error.js';
 export { TokenRejectedError, isTokenRejectedError } from './errors/token-rejected-error.js';
-export { UploadLimitError, isUploadLimitError, type UploadLimit } from './errors/upload-limit-error.js';
+export { UploadLimitError, isUploadLimitError, type UploadLimit } from '../errors/upload-limit-error.js';

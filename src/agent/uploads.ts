@@ -4,7 +4,7 @@ import { ConfigError } from '../errors/config-error.js';
 import { UnexpectedResponseError } from '../errors/unexpected-response-error.js';
 import { kindOf } from '../internal/describe.js';
 import type { AgentContext } from './context.js';
-import { UploadLimitError } from './errors/upload-limit-error.js';
+import { UploadLimitError } from '../errors/upload-limit-error.js';
 import { failureOf } from './platform.js';
 import { PendingAckSchema, UploadLimitsSchema, UploadResponseSchema } from './schemas.js';
 import type { Attachment } from './types.js';

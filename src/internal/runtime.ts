@@ -10,7 +10,7 @@ import { ConfigError } from '../errors/config-error.js';
  * @example
  * const fetch = runtime('fetch', 'fetch'); // ConfigError: fetch needs globalThis.fetch, which this runtime does not have: pass the fetch option
  */
-export function runtime<Name extends 'fetch' | 'crypto' | 'setTimeout' | 'clearTimeout'>(name: Name, field: string): NonNullable<(typeof globalThis)[Name]> {
+export function runtime<Name extends 'fetch' | 'crypto' | 'setTimeout' | 'clearTimeout' | 'WebSocket'>(name: Name, field: string): NonNullable<(typeof globalThis)[Name]> {
 	const service = globalThis[name];
 	if (!service) throw new ConfigError(field, `needs globalThis.${name}, which this runtime does not have: pass the ${field} option`);
 	return service;

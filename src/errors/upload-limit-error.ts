@@ -1,10 +1,10 @@
-import { A2AClientError, guardFor } from '../../errors/a2a-client-error.js';
+import { A2AClientError, guardFor } from './a2a-client-error.js';
 
 /** Which of the platform's upload limits (`GET /uploads/limits`, contract §16.1) a set of files exceeds. */
 export type UploadLimit = 'per_file_bytes' | 'per_request_bytes' | 'max_attachments_per_message';
 
 /**
- * Files given to `uploadChatFiles` exceed one of the platform's limits; nothing was uploaded.
+ * Files given to `uploadChatFiles` (./agent) or `uploadFiles` (./canvas) exceed one of the platform's limits; nothing was uploaded.
  *
  * @example
  * try { await agent.uploadChatFiles(files); } catch (error) { if (isUploadLimitError(error)) console.log(error.limit, error.max, error.actual); }
