@@ -1,0 +1,67 @@
+// The side panels: the selected workspace's agent traffic (agentComms) and the organisation's
+// delegation topology (delegationTopology) drawn as SVG.
+import { byId, element, svgElement, timeOf } from './dom.js';
+
+export function renderComms(entries, nameOf) {
+	byId('comms').replaceChildren(
+		...entries.map((entry) => {
+			const item = element('li', { attributes: { 'data-kind': entry.kind, 'data-status': entry.status } });
+			const arrow = entry.direction === 'out' ? '→' : '←';
+			const peer = entry.peerId ? nameOf(entry.peerId) : 'the platform';
+			item.append(
+				element('span', { className: 'arrow', text: `${arrow} ${peer}` }),
+				element('span', { className: 'meta', text: ` ${entry.kind} · ${entry.status} · ${timeOf(entry.at)}` }),
+				element('div', { className: entry.isError ? 'error' : '', text: entry.text }),
+			);
+			return item;
+		}),
+	);
+	byId('comms-status').textContent = entries.length === 0 ? 'No agent traffic yet.' : `${entries.length} lines, oldest first`;
+}
+
+const width = 320;
+const height = 260;
+const radius = 16;
+
+/** Draws the workspaces on a ring and an arrow per edge, its count on it; hot edges stand out. */
+export function renderTopology(edges, workspaces, selectedId) {
+	const svg = byId('topology');
+	const defs = svgElement('defs');
+	const marker = svgElement('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: 10, refY: 5, markerWidth: 6, markerHeight: 6, orient: 'auto-start-reverse' });
+	marker.append(svgElement('path', { d: 'M 0 0 L 10 5 L 0 10 z', fill: '#5b6475' }));
+	defs.append(marker);
+
+	const centre = { x: width / 2, y: height / 2 };
+	const ring = Math.min(width, height) / 2 - radius - 14;
+	const places = new Map(
+		workspaces.map((workspace, index) => {
+			const angle = (2 * Math.PI * index) / workspaces.length - Math.PI / 2;
+			return [workspace.id, { x: centre.x + ring * Math.cos(angle), y: centre.y + ring * Math.sin(angle) }];
+		}),
+	);
+
+	const lines = edges
+		.filter((edge) => places.has(edge.source) && places.has(edge.target))
+		.map((edge) => {
+			const from = places.get(edge.source);
+			const to = places.get(edge.target);
+			const length = Math.hypot(to.x - from.x, to.y - from.y) || 1;
+			const [dx, dy] = [((to.x - from.x) / length) * radius, ((to.y - from.y) / length) * radius];
+			const group = svgElement('g', { class: `edge${edge.hot ? ' hot' : ''}`, 'data-source': edge.source, 'data-target': edge.target, 'data-count': edge.count });
+			group.append(
+				svgElement('line', { x1: from.x + dx, y1: from.y + dy, x2: to.x - dx, y2: to.y - dy, 'marker-end': 'url(#arrow)' }),
+				svgElement('text', { x: (from.x + to.x) / 2 + 4, y: (from.y + to.y) / 2 - 4 }, `${edge.count}×`),
+				svgElement('title', {}, `${edge.count} delegation${edge.count === 1 ? '' : 's'}, latest ${timeOf(edge.latest)}${edge.hot ? ' (hot)' : ''}`),
+			);
+			return group;
+		});
+
+	const nodes = workspaces.map((workspace) => {
+		const place = places.get(workspace.id);
+		const group = svgElement('g', { class: `node${workspace.id === selectedId ? ' selected' : ''}`, 'data-workspace-id': workspace.id });
+		group.append(svgElement('circle', { cx: place.x, cy: place.y, r: radius }), svgElement('text', { x: place.x, y: place.y + 3 }, (workspace.name ?? '?').slice(0, 7)));
+		return group;
+	});
+	svg.replaceChildren(defs, ...lines, ...nodes);
+	byId('topology-status').textContent = edges.length === 0 ? 'No delegations in the last hour.' : `${edges.length} edges; orange: within 5 minutes`;
+}
