@@ -1,6 +1,10 @@
 // The chat with one workspace: its history (chatHistory), sending with files (uploadFiles, send), the
 // reply live through events, the queued state while waiting, and cancel through an AbortController.
+import { hintForError } from '@molecule-ai/a2a-client/hints';
 import { byId, clearFailure, element, showFailure, timeOf } from './dom.js';
+
+/** An agent's turn that failed, as chatHistory's `isError` reads it. */
+const isErrorText = (text) => /^(Agent error|\[A2A_ERROR\])/.test(text);
 
 /** What the person is told while a queued turn waits for its reply, by why it was queued. */
 function queuedText(outcome, name) {
@@ -15,7 +19,7 @@ export function createChat(canvas, { nameOf }) {
 	let workspaceId;
 	/** The turns shown, as `send` takes them for `history`. */
 	let turns = [];
-	/** The turn in flight: `{ workspaceId, controller, text, messageId }`. */
+	/** The turn in flight: `{ workspaceId, controller, text, messageId, phase }`, phase `sending` or `queued`. */
 	let pending;
 	/** messageIds whose reply is on screen: a reply comes by the HTTP answer, by an event, or both. */
 	const answered = new Set();
@@ -25,13 +29,16 @@ export function createChat(canvas, { nameOf }) {
 	const waiters = new Map();
 
 	function bubble({ role, text, files = [], at, isError = false, messageId }) {
-		const item = element('li', { className: `message ${isError ? 'error' : role}`, text });
+		// The platform's history gives a failed agent turn as a `system` message: shown as the error it is.
+		const failed = isError || (role !== 'user' && isErrorText(text));
+		const item = element('li', { className: `message ${failed ? 'error' : role}`, text });
 		if (messageId) item.dataset.messageId = messageId;
 		for (const file of files) item.append(element('span', { className: 'file', text: `📎 ${file.name}`, attributes: file.uri ? { 'data-uri': file.uri } : {} }));
+		if (failed) item.append(element('span', { className: 'hint', text: hintForError(text) }));
 		item.append(element('time', { text: timeOf(at ?? new Date().toISOString()) }));
 		byId('messages').append(item);
 		item.scrollIntoView({ block: 'nearest' });
-		turns.push({ role, text, isError });
+		turns.push({ role, text, isError: failed });
 	}
 
 	function setPending(state, text) {
@@ -75,7 +82,7 @@ export function createChat(canvas, { nameOf }) {
 		const id = workspaceId;
 		const controller = new AbortController();
 		const { signal } = controller;
-		pending = { workspaceId: id, controller, text, messageId: undefined };
+		pending = { workspaceId: id, controller, text, messageId: undefined, phase: 'sending' };
 		clearFailure();
 		const history = [...turns];
 		bubble({ role: 'user', text, files: file ? [{ name: file.name }] : [] });
@@ -93,8 +100,11 @@ export function createChat(canvas, { nameOf }) {
 			pending.messageId ??= outcome.messageId;
 			if (id !== workspaceId) return;
 			if (outcome.status === 'replied') showReply(outcome.messageId, outcome.text, outcome.files);
-			else if (outcome.status === 'failed') showFailure(outcome.error);
-			else {
+			else if (outcome.status === 'failed') {
+				if (outcome.messageId) answered.add(outcome.messageId);
+				showFailure(outcome.error);
+			} else {
+				pending.phase = 'queued';
 				setPending('queued', queuedText(outcome, nameOf(id)));
 				await replyArrived(outcome.messageId, signal);
 			}
@@ -130,7 +140,11 @@ export function createChat(canvas, { nameOf }) {
 				// Our own turn comes back first as USER_MESSAGE: it tells us its messageId before the HTTP answer does.
 				if (pending && !pending.messageId && pending.workspaceId === event.workspaceId && event.text === pending.text) pending.messageId = event.messageId;
 				else if (event.messageId !== pending?.messageId) bubble({ role: event.role, text: event.text, files: event.files, at: event.at });
-			} else if (event.type === 'A2A_RESPONSE') showReply(event.messageId, event.text, event.files);
+			} else if (event.type === 'A2A_RESPONSE') {
+				// While our own turn's HTTP answer is still coming, that answer shows the reply (or the failure and its hint).
+				if (pending && event.messageId === pending.messageId && pending.phase === 'sending') return;
+				showReply(event.messageId, event.text, event.files);
+			}
 			else if (event.type === 'AGENT_MESSAGE') bubble({ role: 'agent', text: event.text, files: event.files, at: event.at });
 		},
 		get workspaceId() {

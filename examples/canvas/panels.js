@@ -21,7 +21,7 @@ export function renderComms(entries, nameOf) {
 
 const width = 320;
 const height = 260;
-const radius = 16;
+const radius = 9;
 
 /** Draws the workspaces on a ring and an arrow per edge, its count on it; hot edges stand out. */
 export function renderTopology(edges, workspaces, selectedId) {
@@ -32,7 +32,7 @@ export function renderTopology(edges, workspaces, selectedId) {
 	defs.append(marker);
 
 	const centre = { x: width / 2, y: height / 2 };
-	const ring = Math.min(width, height) / 2 - radius - 14;
+	const ring = Math.min(width, height) / 2 - radius - 22;
 	const places = new Map(
 		workspaces.map((workspace, index) => {
 			const angle = (2 * Math.PI * index) / workspaces.length - Math.PI / 2;
@@ -50,7 +50,8 @@ export function renderTopology(edges, workspaces, selectedId) {
 			const group = svgElement('g', { class: `edge${edge.hot ? ' hot' : ''}`, 'data-source': edge.source, 'data-target': edge.target, 'data-count': edge.count });
 			group.append(
 				svgElement('line', { x1: from.x + dx, y1: from.y + dy, x2: to.x - dx, y2: to.y - dy, 'marker-end': 'url(#arrow)' }),
-				svgElement('text', { x: (from.x + to.x) / 2 + 4, y: (from.y + to.y) / 2 - 4 }, `${edge.count}×`),
+				// The count sits beside the middle of the arrow, off to its left, so it never covers a node or the line.
+				svgElement('text', { x: (from.x + to.x) / 2 + (dy / radius) * 9, y: (from.y + to.y) / 2 - (dx / radius) * 9 + 3, 'text-anchor': 'middle' }, `${edge.count}×`),
 				svgElement('title', {}, `${edge.count} delegation${edge.count === 1 ? '' : 's'}, latest ${timeOf(edge.latest)}${edge.hot ? ' (hot)' : ''}`),
 			);
 			return group;
@@ -59,7 +60,7 @@ export function renderTopology(edges, workspaces, selectedId) {
 	const nodes = workspaces.map((workspace) => {
 		const place = places.get(workspace.id);
 		const group = svgElement('g', { class: `node${workspace.id === selectedId ? ' selected' : ''}`, 'data-workspace-id': workspace.id });
-		group.append(svgElement('circle', { cx: place.x, cy: place.y, r: radius }), svgElement('text', { x: place.x, y: place.y + 3 }, (workspace.name ?? '?').slice(0, 7)));
+		group.append(svgElement('circle', { cx: place.x, cy: place.y, r: radius }), svgElement('text', { x: place.x, y: place.y + radius + 11 }, workspace.name ?? workspace.id.slice(0, 8)));
 		return group;
 	});
 	svg.replaceChildren(defs, ...lines, ...nodes);

@@ -34,6 +34,7 @@ async function openCanvas(): Promise<Page> {
 	if (!browser) throw new Error('no browser');
 	const context = await browser.newContext({ viewport: { width: 1280, height: 760 } });
 	const page = await context.newPage();
+	page.setDefaultTimeout(10_000);
 	const errors: string[] = [];
 	page.on('pageerror', (error) => errors.push(error.message));
 	pages.push({ page, errors });
@@ -112,6 +113,36 @@ describe('examples/canvas', () => {
 		await page.locator('#pending').waitFor({ state: 'hidden' });
 		expect(await page.locator('#messages li.message.system').last().textContent()).toMatch(/^Cancelled: no longer waiting/);
 		expect(await page.isDisabled('#send')).toBe(false);
+	});
+
+	test('Cancel aborts a send still in flight', async () => {
+		const page = await openCanvas();
+		await workspaceButton(page, 'sleeper').click();
+		// The Sleeper answers 503 while it wakes, and the client retries after the platform's 15 s.
+		await sendAs(page, 'wake up');
+		await page.locator('#pending[data-state="sending"]:not([hidden])', { hasText: 'Waiting for Sleeper…' }).waitFor();
+		await page.click('#cancel');
+		await page.locator('#pending').waitFor({ state: 'hidden', timeout: 5000 });
+		expect(await page.locator('#messages li.message.system').last().textContent()).toMatch(/^Cancelled: no longer waiting/);
+		expect(await page.locator('#messages li.message.agent').count()).toBe(0);
+		expect(await page.isHidden('#error')).toBe(true);
+	});
+
+	test("shows an agent's failure with the hint of the ./hints table, in the chat and in its history", async () => {
+		const page = await openCanvas();
+		await workspaceButton(page, 'crasher').click();
+		await sendAs(page, 'run the tool');
+		await page.locator('#error:not([hidden])').waitFor();
+		expect(await page.textContent('#error')).toBe('[A2A_ERROR] Agent error: RuntimeError: tool call failed');
+		expect(await page.textContent('#hint')).toBe("The remote agent's runtime threw an exception. Check the workspace's container logs for the traceback. Restart usually clears transient runtime crashes.");
+		expect(await page.locator('#messages li.message.agent, #messages li.message.error').count()).toBe(0);
+
+		await workspaceButton(page, 'echo').click();
+		await page.locator('#send:not([disabled])').waitFor();
+		await workspaceButton(page, 'crasher').click();
+		const failed = page.locator('#messages li.message.error', { hasText: 'Agent error: RuntimeError: tool call failed' });
+		await failed.waitFor();
+		expect(await failed.locator('.hint').textContent()).toBe("The remote agent's runtime threw an exception. Check the workspace's container logs for the traceback. Restart usually clears transient runtime crashes.");
 	});
 
 	test('shows the 403 of a workspace in another organisation, with its hint', async () => {
@@ -199,10 +230,10 @@ describe('examples/canvas', () => {
 		const page = await openCanvas();
 		await workspaceButton(page, 'orchestrator').click();
 		await page.locator('#topology g.edge').first().waitFor();
-		await workspaceButton(page, 'echo').click();
+		await page.locator('#send:not([disabled])').waitFor();
 		await sendAs(page, 'What is the team working on?');
-		await page.locator('#messages li.message.agent', { hasText: 'echo: What is the team working on?' }).waitFor();
-		await page.locator('#comms li').first().waitFor();
+		await page.locator('#messages li.message.agent', { hasText: 'on it' }).waitFor();
+		await page.locator('#comms li', { hasText: 'Findings' }).waitFor();
 		await page.screenshot({ path: join(screenshots, 'canvas.png') });
 	});
 });
