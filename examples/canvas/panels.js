@@ -19,7 +19,7 @@ export function renderComms(entries, nameOf) {
 	byId('comms-status').textContent = entries.length === 0 ? 'No agent traffic yet.' : `${entries.length} lines, oldest first`;
 }
 
-const width = 320;
+const width = 360;
 const height = 260;
 const radius = 9;
 
@@ -36,10 +36,10 @@ export function renderTopology(edges, workspaces, selectedId) {
 	const places = new Map(
 		workspaces.map((workspace, index) => {
 			const angle = (2 * Math.PI * index) / workspaces.length - Math.PI / 2;
-			return [workspace.id, { x: centre.x + ring * Math.cos(angle), y: centre.y + ring * Math.sin(angle) }];
+			const [ux, uy] = [Math.cos(angle), Math.sin(angle)];
+			return [workspace.id, { x: centre.x + ring * ux, y: centre.y + ring * uy, ux, uy }];
 		}),
 	);
-
 	const lines = edges
 		.filter((edge) => places.has(edge.source) && places.has(edge.target))
 		.map((edge) => {
@@ -60,7 +60,10 @@ export function renderTopology(edges, workspaces, selectedId) {
 	const nodes = workspaces.map((workspace) => {
 		const place = places.get(workspace.id);
 		const group = svgElement('g', { class: `node${workspace.id === selectedId ? ' selected' : ''}`, 'data-workspace-id': workspace.id });
-		group.append(svgElement('circle', { cx: place.x, cy: place.y, r: radius }), svgElement('text', { x: place.x, y: place.y + radius + 11 }, workspace.name ?? workspace.id.slice(0, 8)));
+		// The name sits outside the ring, away from the arrows, which run inwards.
+		const label = { x: place.x + place.ux * (radius + 5), y: place.y + place.uy * (radius + 5) + 3 + Math.max(0, place.uy) * 5 };
+		const anchor = place.ux > 0.3 ? 'start' : place.ux < -0.3 ? 'end' : 'middle';
+		group.append(svgElement('circle', { cx: place.x, cy: place.y, r: radius }), svgElement('text', { ...label, 'text-anchor': anchor }, workspace.name ?? workspace.id.slice(0, 8)));
 		return group;
 	});
 	svg.replaceChildren(defs, ...lines, ...nodes);
