@@ -144,11 +144,7 @@ export function createChat(canvas, { nameOf }) {
 				// While our own turn's HTTP answer is still coming, that answer shows the reply (or the failure and its hint).
 				if (pending && event.messageId === pending.messageId && pending.phase === 'sending') return;
 				showReply(event.messageId, event.text, event.files);
-			}
-			else if (event.type === 'AGENT_MESSAGE') bubble({ role: 'agent', text: event.text, files: event.files, at: event.at });
-		},
-		get workspaceId() {
-			return workspaceId;
+			} else if (event.type === 'AGENT_MESSAGE') bubble({ role: 'agent', text: event.text, files: event.files, at: event.at });
 		},
 	};
 

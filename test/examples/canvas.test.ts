@@ -101,6 +101,15 @@ describe('examples/canvas', () => {
 		await page.locator('#messages li.message.agent[data-message-id="turn-from-another-tab"]', { hasText: 'echo: sent from another tab' }).waitFor();
 	});
 
+	test("shows an agent's own message to its people (notify) as it is sent", async () => {
+		const page = await openCanvas();
+		await workspaceButton(page, 'researcher').click();
+		await page.locator('#send:not([disabled])').waitFor();
+		const notify = await platformCall(`/workspaces/${demoId('researcher')}/notify`, 'dev-token-researcher', { message: 'The routing report is ready.' });
+		expect(notify.status).toBe(200);
+		await page.locator('#messages li.message.agent', { hasText: 'The routing report is ready.' }).waitFor();
+	});
+
 	test('shows the queued state while waiting, and Cancel stops waiting', async () => {
 		const page = await openCanvas();
 		await workspaceButton(page, 'busy').click();
