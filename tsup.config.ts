@@ -6,6 +6,7 @@ const entries = {
 	index: 'src/index.ts',
 	dev: 'src/dev/index.ts',
 	agent: 'src/agent/index.ts',
+	a2a: 'src/a2a/index.ts',
 	canvas: 'src/canvas/index.ts',
 	hints: 'src/hints.ts',
 	node: 'src/node/index.ts',

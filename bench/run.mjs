@@ -12,7 +12,7 @@ import { describeMachine } from './lib/machine.mjs';
 import { renderReport } from './lib/report.mjs';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
-const benchmarks = ['cache-hit', 'single-flight', 'send-overhead', 'versus-sdk', 'memory', 'cold-start', 'agent', 'canvas'];
+const benchmarks = ['cache-hit', 'single-flight', 'send-overhead', 'versus-sdk', 'memory', 'cold-start', 'agent', 'a2a-stream', 'canvas'];
 
 const argv = process.argv.slice(2);
 const smoke = argv.includes('--smoke');

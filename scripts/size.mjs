@@ -28,21 +28,35 @@ const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
  * back down. The issue 9 trial fixes (whole-word redaction of short tokens, plain-object causes, one
  * option rule with unknown members refused, JSON-unsafe data refused, wrong-peer records) added
  * 515 / 523 (to 24,122 / 14,237), and the line was raised by exactly that; the others are their size when last measured plus about 10 %, so that growth past them
- * is a decision, not a drift. Issue 12 grew the dev platform by the agent-facing routes (delegation,
+ * is a decision, not a drift. Issue 14's `client.peer(peerId)` (tasks/get and tasks/cancel through
+ * the proxy) added 410 / 416 (to 24,695 / 14,811), and the transport's extra headers, DELETE and
+ * unread stream bodies for ./a2a another 18 / 85 (to 24,713 / 14,896), and issue 12's trial fixes in
+ * the core (a token given in the wrong field redacted, one JSON walker for every body, a provider's own
+ * errors passed on) another 94 / 112 (to 24,807 / 15,008); the line was raised by those. Issue 12 grew the dev platform by the agent-facing routes (delegation,
  * notify, uploads, memories, state): ./dev 19,179 → 24,994 and ./cli 56,528 (own 46,953) as measured,
  * so those two lines were raised to that plus about 10 %. Issue 12's agent entry (./agent: the core
- * client plus registration, inbox, push handler, delegation, files, memories) measured 32,422 / 22,349.
+ * client plus registration, inbox, push handler, delegation, files, memories) measured 32,422 / 22,349;
+ * its trial fixes (every call's options and members checked with named ConfigErrors, JSON-unsafe and
+ * over-16-MiB bodies refused by field, push URL rules, the core errors re-exported) took it from
+ * 33,833 / 23,836 to 34,810 / 24,785 (measured), and the line is that plus about 10 %.
  * Issue 13 grew the dev platform by what a canvas needs (live events: SSE, /ws authentication and
  * the broadcasts, chat history, sessions): ./dev 25,241 → 28,847; the Node adapter's /ws brings the
  * `ws` package into ./node (1,599 → 16,077 in all, 2,057 our own) and ./cli (60,760 / 50,973 →
  * 78,918 / 55,083), Node-only code no browser bundle loads; those lines are that plus about 10 %.
+ * Issue 14's direct A2A entry (./a2a: card, interface choice, v1.0 and v0.3 codecs, tasks, push configs,
+ * before streamTaskEvents joins it) measured 26,738 / 16,506, ky alone being 8,937 of it, so the issue's target
+ * (0.8 × the a2a-js client's 24,901) is missed; the line is that plus about 10 %, to be re-measured
+ * once src/a2a/stream.ts joins it.
  * Issue 13's canvas entry (./canvas: the core's transport, send and extraction plus workspaces, history,
- * comms, topology, uploads, and events over SSE with eventsource-parser and over /ws) measured 29,691 / 18,101.
+ * comms, topology, uploads, and events over SSE with eventsource-parser and over /ws) measured 29,691 / 18,101
+ * (30,228 / 18,668 with main's transport of issue 14); the transport's `credentials` for the canvas's session
+ * cookie took the core's own code 26 bytes further (15,032 with everything above; within the core's line).
  */
 export const budgets = [
-	{ entry: '.', allGzipped: 24_615, ownGzipped: 14_523 },
+	{ entry: '.', allGzipped: 24_900, ownGzipped: 15_100 },
 	{ entry: './dev', source: 'src/dev/', allGzipped: 31_700, ownGzipped: 31_700 },
-	{ entry: './agent', source: 'src/agent/', allGzipped: 35_700, ownGzipped: 24_600 },
+	{ entry: './agent', source: 'src/agent/', allGzipped: 38_300, ownGzipped: 27_300 },
+	{ entry: './a2a', source: 'src/a2a/', allGzipped: 29_400, ownGzipped: 18_200 },
 	{ entry: './canvas', source: 'src/canvas/', allGzipped: 32_700, ownGzipped: 19_900 },
 	{ entry: './hints', source: 'src/hints.ts', allGzipped: 2_200, ownGzipped: 2_200 },
 	{ entry: './node', source: 'src/node/', allGzipped: 17_700, ownGzipped: 2_300 },

@@ -4,7 +4,9 @@ import { isRecord } from './internal/json.js';
 
 /**
  * Per member of an options object: its test, what it must be in words (`an AbortSignal`), and whether
- * a bad string may be quoted back (a mode or a public URL may; a token or a header never).
+ * a bad string may be quoted back (one of a few words: `'Push'` for `deliveryMode`). Only a string of
+ * at most `maxQuoted` characters is: a longer one cannot be a misspelt word, and may be a token put
+ * in the wrong option.
  */
 export type OptionChecks = Readonly<Record<string, readonly [test: (value: unknown) => boolean, expected: string, quote?: boolean]>>;
 
@@ -15,8 +17,16 @@ export type OptionChecks = Readonly<Record<string, readonly [test: (value: unkno
 export function checkMembers(value: Record<string, unknown>, checks: OptionChecks, prefix: string, absent = (member: unknown): boolean => member === undefined): void {
 	for (const [name, [test, expected, quote]] of Object.entries(checks)) {
 		const member = value[name];
-		if (!absent(member) && !test(member)) throw new ConfigError(prefix ? `${prefix}.${name}` : name, `must be ${expected}, got ${quote ? shownValue(member) : kindOf(member)}`);
+		if (!absent(member) && !test(member)) throw new ConfigError(prefix ? `${prefix}.${name}` : name, `must be ${expected}, got ${quote ? quotedIfShort(member) : kindOf(member)}`);
 	}
+}
+
+/** The longest string an option error quotes back. */
+const maxQuoted = 12;
+
+function quotedIfShort(value: unknown): string {
+	if (typeof value !== 'string') return kindOf(value);
+	return value.length <= maxQuoted ? shownValue(value) : `a string of ${value.length} characters`;
 }
 
 /**
@@ -44,3 +54,6 @@ export function checkOptions<T extends object>(options: T | null | undefined, ch
 /** An `AbortSignal`, from this realm or another (a test runner's, a framework's polyfill). */
 export const isAbortSignal = (value: unknown): value is AbortSignal =>
 	isRecord(value) && typeof value['aborted'] === 'boolean' && typeof value['addEventListener'] === 'function' && typeof value['removeEventListener'] === 'function';
+
+/** The options of a call that takes only a `signal`. */
+export const signalOnly: OptionChecks = { signal: [isAbortSignal, 'an AbortSignal'] };

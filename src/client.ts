@@ -1,5 +1,6 @@
 import { resolveConfig, type A2AClientConfig } from './config.js';
 import { createMessaging, type Messaging } from './messaging.js';
+import { createPeers, type PeerConnection } from './peer-connection.js';
 import { createQueueReading, type QueueReading } from './queue.js';
 import { createRegistry, type Registry } from './registry.js';
 import { createTransport } from './transport.js';
@@ -18,6 +19,15 @@ export interface A2AClient extends Registry, Messaging, QueueReading {
 	readonly workspaceId: string;
 	/** The platform base URL, without a trailing `/`. */
 	readonly platformUrl: string;
+	/**
+	 * The peer `peerId` as a `PeerConnection`: `send`, `getTask` and `cancelTask` with A2A v0.3 methods
+	 * through the platform proxy (docs/platform-contract.md §7). Throws `InvalidPeerIdError` for an id
+	 * that is not a UUID.
+	 *
+	 * @example
+	 * const outcome = await client.peer(peerId).getTask(taskId);
+	 */
+	peer(peerId: string): PeerConnection;
 }
 
 /**
@@ -34,11 +44,13 @@ export interface A2AClient extends Registry, Messaging, QueueReading {
 export function createA2AClient(config: A2AClientConfig): A2AClient {
 	const settings = resolveConfig(config);
 	const transport = createTransport(settings);
+	const { messaging, call } = createMessaging(settings, transport);
 	return Object.freeze({
 		workspaceId: settings.workspaceId,
 		platformUrl: settings.platformUrl,
+		peer: createPeers(messaging, call),
 		...createRegistry(settings, transport),
-		...createMessaging(settings, transport),
+		...messaging,
 		...createQueueReading(settings, transport),
 	});
 }

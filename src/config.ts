@@ -274,7 +274,7 @@ export const configChecks: OptionChecks = {
 };
 
 /** Every member of `A2AClientConfig`: any other is a misspelling. */
-const configMembers = [
+export const configMembers = [
 	'workspaceId',
 	'platformUrl',
 	'token',
@@ -301,7 +301,6 @@ const limits: Record<string, [number, number, boolean?]> = {
 	requestMs: [1, maxTimerMs],
 	metadataMs: [1, maxTimerMs],
 	sendMs: [1, maxTimerMs],
-	uploadMs: [1, maxTimerMs],
 	ttlMs: [0, Number.MAX_SAFE_INTEGER],
 	maxEntries: [1, Number.MAX_SAFE_INTEGER, true],
 	maxConcurrentLookups: [1, Number.MAX_SAFE_INTEGER, true],
@@ -328,7 +327,7 @@ export function policy<T extends object>(group: string, defaults: T, given: Part
 	return result as T;
 }
 
-export function resolvePlatformUrl(value: unknown): string {
+export function resolvePlatformUrl(value: unknown, redact: (text: string) => string = (text) => text): string {
 	const url = typeof value === 'string' ? value.trim().replace(/\/$/, '') : value;
 	// The URL parser drops tabs and line breaks silently; the raw string would still carry them into targets.
 	const parsed = typeof url === 'string' && !/[\s\x00-\x1f\x7f]/.test(url) && URL.canParse(url) ? new URL(url) : undefined;
@@ -336,7 +335,7 @@ export function resolvePlatformUrl(value: unknown): string {
 		// Everything up to the last `@` may be a password, however malformed the rest. Only strings get
 		// here: configChecks refused the rest.
 		// A query or fragment may carry a token (`?token=`, OAuth's `#access_token=`).
-		const shown = JSON.stringify((url as string).replace(/^([a-z][\w+.-]*:\/\/)?[\s\S]*@/i, '$1[redacted]@').replace(/([?#])[\s\S]*/, '$1[redacted]'));
+		const shown = JSON.stringify(redact(url as string).replace(/^([a-z][\w+.-]*:\/\/)?[\s\S]*@/i, '$1[redacted]@').replace(/([?#])[\s\S]*/, '$1[redacted]'));
 		throw new ConfigError('platformUrl', `must be an http(s) URL without spaces, query, fragment or credentials, got ${shown}`);
 	}
 	return url as string;
@@ -349,30 +348,45 @@ function originValue(value: unknown): string | undefined {
 	return origin;
 }
 
-/** The configured logger's levels, each line redacted; a missing level is silent. */
+/**
+ * The configured logger's levels, each line redacted; a missing level is silent, and a logger that
+ * throws is ignored: writing a diagnostic must never be what stops a call or an agent.
+ */
 export function redactedLogger(logger: Partial<Logger> | null | undefined, redaction: Redaction): Logger {
 	const log = (level: keyof Logger) => {
 		const write = logger?.[level];
-		return write ? (message: string) => write.call(logger, redaction.text(message)) : silent;
+		if (!write) return silent;
+		return (message: string) => {
+			try {
+				write.call(logger, redaction.text(message));
+			} catch {
+				// Nowhere left to report it.
+			}
+		};
 	};
 	return { debug: log('debug'), warn: log('warn'), error: log('error') };
 }
 
-/** Applies defaults and validates everything; throws `ConfigError` naming the first bad field. */
-export function resolveConfig(config: A2AClientConfig): Settings {
+/**
+ * Applies defaults and validates everything; throws `ConfigError` naming the first bad field.
+ * `secrets` are values known to be secret besides a string `token` (the agent's configured token,
+ * which it passes on as a provider): like the token, they are removed from every value an error
+ * quotes back, so a token pasted into the wrong field (`workspaceId`) is not repeated.
+ */
+export function resolveConfig(config: A2AClientConfig, secrets: readonly unknown[] = []): Settings {
 	if (!isRecord(config)) throw new ConfigError('config', `must be an object, got ${kindOf(config)}`);
 	const { workspaceId, logger } = config;
+	const redaction = createRedaction();
+	for (const secret of [config.token, ...secrets]) if (typeof secret === 'string' && secret.trim() !== '') redaction.remember(secret.trim());
 	if (!workspaceId) throw new ConfigError('workspaceId', 'is required');
 	const canonicalId = validatePeerId(workspaceId);
-	if (!canonicalId) throw new ConfigError('workspaceId', `must be a UUID, got ${typeof workspaceId === 'string' ? JSON.stringify(workspaceId) : kindOf(workspaceId)}`);
+	if (!canonicalId) throw new ConfigError('workspaceId', `must be a UUID, got ${typeof workspaceId === 'string' ? JSON.stringify(redaction.text(workspaceId)) : kindOf(workspaceId)}`);
 	refuseUnknown(config, configMembers, '');
 	checkMembers(config, configChecks, '', (value) => value === undefined || value === null);
 
-	const redaction = createRedaction();
-
 	return {
 		workspaceId: canonicalId,
-		platformUrl: config.platformUrl == null ? defaultPlatformUrl : resolvePlatformUrl(config.platformUrl),
+		platformUrl: config.platformUrl == null ? defaultPlatformUrl : resolvePlatformUrl(config.platformUrl, redaction.text),
 		tokens: tokenAccess(config.token ?? undefined, redaction),
 		origin: originValue(config.origin),
 		orgId: headerValue('orgId', config.orgId),

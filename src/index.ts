@@ -5,6 +5,7 @@
  * @module
  */
 export { createA2AClient, type A2AClient } from './client.js';
+export type { PeerConnection, TaskCallOptions } from './peer-connection.js';
 export {
 	configFromEnv,
 	type A2AClientConfig,

@@ -148,23 +148,41 @@ const sendOptionChecks: OptionChecks = {
 	onRetry: [(value) => typeof value === 'function', 'a function'],
 };
 
+/**
+ * One JSON-RPC call through the proxy (`createMessaging`'s, for `peer(peerId)`): `name` labels its
+ * retry warnings, `body` builds the envelope from a fresh id pair, `messageIdOf` says which
+ * `messageId` the outcome reports (none for calls that send no message).
+ */
+export type PeerCall = (
+	name: string,
+	peerId: string,
+	options: SendOptions | undefined,
+	body: (messageId: string, requestId: string) => { json: object; jsonText: string },
+	messageIdOf: (messageId: string) => string | undefined,
+) => Promise<SendOutcome>;
+
 /** Sending A2A `message/send` through the platform proxy, with retries, and reading what comes back. */
-export function createMessaging(settings: Settings, transport: Transport): Messaging {
+export function createMessaging(settings: Settings, transport: Transport): { messaging: Messaging; call: PeerCall } {
 	const { clock, logger, redaction, uuid } = settings;
 	const { text: redact, value: redactDeep } = redaction;
 
 	const answerContext: AnswerContext = { clock, workspaceId: settings.workspaceId, redact, redactDeep };
 
-	function onRetry(event: RetryEvent, canonicalId: string, options: SendOptions): void {
+	function onRetry(name: string, event: RetryEvent, canonicalId: string, options: SendOptions): void {
 		const { error } = event;
 		const cause = isTransportError(error) ? error.kind : error.name === 'HttpError' ? `HTTP ${(error as HttpError).status}` : error.name;
 		logger.warn(
-			`sendMessage: transient ${cause} on attempt ${event.attempt}/${event.maxAttempts}, retrying in ${(event.delayMs / 1000).toFixed(1)}s (target=${error.target ?? canonicalId})`,
+			`${name}: transient ${cause} on attempt ${event.attempt}/${event.maxAttempts}, retrying in ${(event.delayMs / 1000).toFixed(1)}s (target=${error.target ?? canonicalId})`,
 		);
 		options.onRetry?.(event);
 	}
 
-	async function sendMessage(peerId: string, message: MessageInput, options?: SendOptions): Promise<SendOutcome> {
+	/**
+	 * One JSON-RPC call to `peerId` through the proxy, retried as the client's policy says; `body`
+	 * builds the envelope once (a retry sends the same text, `messageId` and request id). Bad options,
+	 * a bad peer id and what `body` throws make `'failed'` outcomes; only an abort rejects.
+	 */
+	const call: PeerCall = async (name, peerId, options, body, messageIdOf) => {
 		let checked: SendOptions;
 		try {
 			checked = checkOptions(options, sendOptionChecks);
@@ -176,18 +194,20 @@ export function createMessaging(settings: Settings, transport: Transport): Messa
 		const timeoutMs = checked.timeoutMs ?? settings.timeouts.sendMs;
 		if (signal?.aborted) throw signal.reason;
 		const canonicalId = validatePeerId(peerId);
-		if (!canonicalId) return { status: 'failed', error: new InvalidPeerIdError(peerId), attempts: 0, messageId: undefined };
-		const messageId = uuid();
+		// Redacted: a token pasted where the peer id belongs must not be repeated.
+		if (!canonicalId) return { status: 'failed', error: new InvalidPeerIdError(redactDeep(peerId)), attempts: 0, messageId: undefined };
+		const generated = uuid();
+		const messageId = messageIdOf(generated);
 		let attempts = 0;
 		try {
 			const requestId = uuid();
-			const body = messageSendBody(checkMessage(message, redact), messageId, requestId, redact);
+			const envelope = body(generated, requestId);
 			const answer = await retry(
 				async (attempt, timeLeftMs) => {
 					attempts = attempt;
 					try {
 						return answerOf(
-							await transport({ method: 'POST', path: `/workspaces/${canonicalId}/a2a`, ...body, identify: true, timeoutMs: Math.min(timeoutMs, timeLeftMs), signal }),
+							await transport({ method: 'POST', path: `/workspaces/${canonicalId}/a2a`, ...envelope, identify: true, timeoutMs: Math.min(timeoutMs, timeLeftMs), signal }),
 							requestId,
 							answerContext,
 						);
@@ -195,14 +215,17 @@ export function createMessaging(settings: Settings, transport: Transport): Messa
 						throw signal?.aborted ? error : asClientError(redaction, error);
 					}
 				},
-				{ policy: settings.retry, clock, random: settings.random, signal, onRetry: (event) => onRetry(event, canonicalId, checked) },
+				{ policy: settings.retry, clock, random: settings.random, signal, onRetry: (event) => onRetry(name, event, canonicalId, checked) },
 			);
 			return { ...answer, attempts, messageId };
 		} catch (error) {
 			if (signal?.aborted) throw signal.reason;
 			return { status: 'failed', error: asClientError(redaction, error), attempts, messageId };
 		}
-	}
+	};
+
+	const sendMessage = (peerId: string, message: MessageInput, options?: SendOptions): Promise<SendOutcome> =>
+		call('sendMessage', peerId, options, (messageId, requestId) => messageSendBody(checkMessage(message, redact), messageId, requestId, redact), (messageId) => messageId);
 
 	async function sendText(peerId: string, text: string): Promise<string> {
 		try {
@@ -215,5 +238,5 @@ export function createMessaging(settings: Settings, transport: Transport): Messa
 		}
 	}
 
-	return { sendMessage, sendText };
+	return { messaging: { sendMessage, sendText }, call };
 }

@@ -23,21 +23,38 @@ type Redact = (text: string) => string;
 const firstIssue = ({ issues }: Extract<Parsed<unknown>, { success: false }>, redact: Redact): InvalidMessageError =>
 	new InvalidMessageError(redact(issues[0]?.path || 'message'), redact(issues[0]?.message ?? 'is invalid'));
 
+/** The error for the field at `path`: an `InvalidMessageError` for a message, a `ConfigError` for an agent's argument. */
+export type JsonFailure = (path: string, problem: string) => Error;
+
+const invalidMessage: JsonFailure = (path, problem) => new InvalidMessageError(path, problem);
+
 /**
- * Throws `InvalidMessageError` at the first thing in `value` that JSON would drop or change: the
- * agent would get a data part with no data (`undefined`, a function, a symbol), `{}` for a `Map`, or
+ * Throws `fail(path, problem)` at the first thing in `value` that JSON would drop or change: the
+ * receiver would get a member with no value (`undefined`, a function, a symbol), `{}` for a `Map`, or
  * `null` for `NaN`. An `undefined` object member is left out, as JSON leaves it; a value with
- * `toJSON` (a `Date`) writes itself. A cycle and a BigInt are left to `JSON.stringify` to report.
+ * `toJSON` (a `Date`) writes itself. A cycle and a BigInt are left to `JSON.stringify` to report,
+ * unless `whole` is set: then they are refused here too, naming where they are (the agent's bodies,
+ * which ky writes, so a throw there would be a transport failure naming no field).
  */
-function notJson(value: unknown, path: string, ancestors: unknown[] = []): void {
-	if (value === null || typeof value === 'string' || typeof value === 'boolean' || typeof value === 'bigint' || Number.isFinite(value) || ancestors.includes(value)) return;
+export function refuseNonJson(value: unknown, path: string, fail: JsonFailure = invalidMessage, whole = false, ancestors: unknown[] = []): void {
+	if (value === null || typeof value === 'string' || typeof value === 'boolean' || Number.isFinite(value)) return;
+	if (typeof value === 'bigint' && !whole) return;
+	if (ancestors.includes(value)) {
+		if (whole) throw fail(path, 'must be a JSON value, got a cycle');
+		return;
+	}
 	const prototype: unknown = isRecord(value) && Object.getPrototypeOf(value);
 	if (Array.isArray(value) || prototype === Object.prototype || prototype === null) {
-		for (const [key, item] of Object.entries(value as object)) if (item !== undefined || Array.isArray(value)) notJson(item, `${path}.${key}`, [...ancestors, value]);
+		for (const [key, item] of Object.entries(value as object)) if (item !== undefined || Array.isArray(value)) refuseNonJson(item, `${path}.${key}`, fail, whole, [...ancestors, value]);
 		return;
 	}
 	if (isRecord(value) && typeof value['toJSON'] === 'function') return;
-	throw new InvalidMessageError(path, `must be a JSON value, got ${isRecord(value) ? `a ${(value.constructor as { name?: string } | undefined)?.name || 'object'}` : kindOf(value)}`);
+	throw fail(path, `must be a JSON value, got ${isRecord(value) ? `a ${(value.constructor as { name?: string } | undefined)?.name || 'object'}` : kindOf(value)}`);
+}
+
+/** The size of `text` in UTF-8; short text (at most 3 bytes per UTF-16 unit) needs no encoding pass to be known under the limit. */
+export function requestBytes(text: string): number {
+	return text.length * 3 > maxRequestBytes ? new TextEncoder().encode(text).byteLength : text.length;
 }
 
 /**
@@ -62,10 +79,10 @@ export function checkMessage(message: unknown, redact: Redact): CheckedMessage {
 		if (output.kind === 'file' && typeof output.file.uri !== 'string' && typeof output.file.bytes !== 'string') {
 			throw new InvalidMessageError(`parts.${index}.file`, 'must have a uri or bytes');
 		}
-		if (output.kind === 'data') notJson(output.data, `parts.${index}.data`);
+		if (output.kind === 'data') refuseNonJson(output.data, `parts.${index}.data`);
 		return output;
 	});
-	notJson(checked.output.metadata ?? {}, 'metadata');
+	refuseNonJson(checked.output.metadata ?? {}, 'metadata');
 	if (parts.every(isBlank)) throw new InvalidMessageError('parts', 'must carry content: every part is empty or whitespace text');
 	return { parts, metadata: checked.output.metadata };
 }
@@ -108,8 +125,7 @@ export function messageSendBody({ parts, metadata }: CheckedMessage, messageId: 
 	} catch (error) {
 		throw unwritable(parts, metadata, error, redact);
 	}
-	// UTF-8 takes at most 3 bytes per UTF-16 unit: short bodies need no encoding pass.
-	const bytes = body.length * 3 > maxRequestBytes ? new TextEncoder().encode(body).byteLength : body.length;
+	const bytes = requestBytes(body);
 	if (bytes > maxRequestBytes) throw new InvalidMessageError('message', `is ${bytes} bytes as JSON; the platform proxy accepts at most ${maxRequestBytes}`);
 	return { json: envelope, jsonText: body };
 }

@@ -180,10 +180,10 @@ export function createQueueReading(settings: Settings, transport: Transport): Qu
 	/** The canonical peer and queue ids, or the typed error of a bad one; nothing is sent for those. */
 	function checkedIds(peerId: unknown, queueId: unknown): { peer: string; queue: string } {
 		const peer = validatePeerId(peerId);
-		if (!peer) throw new InvalidPeerIdError(peerId);
+		if (!peer) throw new InvalidPeerIdError(redactDeep(peerId));
 		// The id goes into the path: only a UUID, as the platform writes them, can neither escape nor mislead it.
 		const queue = validatePeerId(queueId);
-		if (!queue) throw new ConfigError('queueId', `must be the UUID a queued outcome gave, got ${typeof queueId === 'string' ? JSON.stringify(queueId.slice(0, 100)) : kindOf(queueId)}`);
+		if (!queue) throw new ConfigError('queueId', `must be the UUID a queued outcome gave, got ${typeof queueId === 'string' ? JSON.stringify(redact(queueId).slice(0, 100)) : kindOf(queueId)}`);
 		return { peer, queue };
 	}
 

@@ -1,3 +1,4 @@
+import { isA2AClientError } from './errors/a2a-client-error.js';
 import { ConfigError } from './errors/config-error.js';
 import { thrownText, type Redaction } from './redaction.js';
 
@@ -6,7 +7,8 @@ export type TokenValue = string | null | undefined;
 
 /**
  * A function returning the current bearer token, e.g. read from a file or a secret store; called before
- * every request. A failure is a `ConfigError` on `token`, and the request is not sent.
+ * every request. A failure is a `ConfigError` on `token` (an error of this package, e.g. a
+ * `StoreError`, is passed on as it is), and the request is not sent.
  *
  * @example
  * const token: TokenProvider = () => readFile('/run/secrets/workspace-token', 'utf8');
@@ -28,7 +30,7 @@ export interface TokenSource {
 	get(): TokenValue | Promise<TokenValue>;
 	/**
 	 * Renews the token after the platform refused it with a 401, and returns the new one; the request is
-	 * then repeated once. Without it a 401 is final. A failure is a `ConfigError` on `token`.
+	 * then repeated once. Without it a 401 is final. A failure is a `ConfigError` on `token` (one of this package's own errors passes as it is).
 	 */
 	refresh?(): TokenValue | Promise<TokenValue>;
 }
@@ -122,6 +124,9 @@ export function tokenAccess(option: TokenOption | undefined, redaction: Redactio
 		try {
 			value = await read();
 		} catch (error) {
+			// One of this package's own errors (the agent's StoreError, from any copy) is typed and built
+			// redacted already: passed on as it is, not buried in a ConfigError's text.
+			if (isA2AClientError(error)) throw error;
 			throw new ConfigError('token', `provider failed: ${redaction.text(error instanceof Error ? error.message : thrownText(error))}`);
 		}
 		return accept(value);

@@ -14,7 +14,7 @@ import { thrownText, type Redaction } from './redaction.js';
 export const maxResponseBytes = 64 * 1024 * 1024;
 
 export interface PlatformRequest {
-	method: 'GET' | 'POST';
+	method: 'GET' | 'POST' | 'DELETE';
 	/** Path under the platform URL, built from validated ids only. */
 	path: string;
 	/** The query string's parameters, encoded by ky. */
@@ -27,13 +27,15 @@ export interface PlatformRequest {
 	form?: FormData | undefined;
 	/** Reads a 2xx body as a Blob instead of text (file downloads), within the exchange's deadline. */
 	readBlob?: ((response: Response, signal: AbortSignal) => Promise<Blob>) | undefined;
-	/**
-	 * Answers a 2xx body unread, as `body` (an event stream): the time limit then covers only the wait
-	 * for the headers, and whoever reads the body cancels it when done.
-	 */
-	keepBody?: boolean | undefined;
 	/** Send `X-Workspace-ID`: the registry and the proxy need the caller's identity; workspace info does not. */
 	identify: boolean;
+	/** More headers (a direct A2A agent's `A2A-Version`, its auth headers), set after the platform's own. */
+	headers?: Readonly<Record<string, string>> | undefined;
+	/**
+	 * Leaves the body of a 2xx response for which it answers true unread, as `PlatformResponse.stream`
+	 * (an SSE stream, read by its consumer after the exchange's deadline has been cleared).
+	 */
+	keepBody?: ((response: Response) => boolean) | undefined;
 	/** Limit for the whole exchange, response body included. */
 	timeoutMs: number;
 	signal?: AbortSignal | undefined;
@@ -46,10 +48,10 @@ export interface PlatformResponse {
 	text: string;
 	/** The body, when the request asked for a Blob (`readBlob`) and the status is 2xx. */
 	blob?: Blob;
+	/** The unread body, when `keepBody` answered true for it. */
+	stream?: ReadableStream<Uint8Array> | null;
 	/** The URL requested, without its query: what errors name as their target. */
 	url: string;
-	/** The unread body of a 2xx answer to a `keepBody` request. */
-	body?: ReadableStream<Uint8Array> | null;
 }
 
 export type Transport = (request: PlatformRequest) => Promise<PlatformResponse>;
@@ -125,6 +127,7 @@ async function readText(response: Response, url: string, signal: AbortSignal): P
 interface Exchange {
 	identify: boolean;
 	token: string | undefined;
+	headers: Readonly<Record<string, string>> | undefined;
 }
 
 /** What the transport was waiting for when a failure struck. */
@@ -149,11 +152,12 @@ export function createTransport(settings: Settings): Transport {
 		hooks: {
 			beforeRequest: [
 				({ request: { headers }, options }) => {
-					const { identify, token } = options.context as unknown as Exchange;
+					const { identify, token, headers: more } = options.context as unknown as Exchange;
 					if (identify) headers.set('X-Workspace-ID', workspaceId);
 					if (token) headers.set('Authorization', `Bearer ${token}`);
 					if (origin) headers.set('Origin', origin);
 					if (orgId) headers.set('X-Molecule-Org-Id', orgId);
+					for (const name in more) headers.set(name, more[name] as string);
 				},
 			],
 		},
@@ -204,7 +208,7 @@ export function createTransport(settings: Settings): Transport {
 			// Only the options in use: ky merges every key it is given, once per request.
 			const options: Options = {
 				method: request.method,
-				context: { identify: request.identify, token } satisfies Exchange,
+				context: { identify: request.identify, token, headers: request.headers } satisfies Exchange,
 				fetch: (built) => send(built as Request, body, signal),
 			};
 			if (request.json !== undefined) {
@@ -227,7 +231,7 @@ export function createTransport(settings: Settings): Transport {
 				throw new UnexpectedResponseError('the platform answered with a redirect, which is not followed', response.status, { target: url });
 			}
 			phase = 'read';
-			if (request.keepBody && response.ok) return { status: response.status, headers: response.headers, text: '', body: response.body, url };
+			if (response.ok && request.keepBody?.(response)) return { status: response.status, headers: response.headers, text: '', stream: response.body, url };
 			if (request.readBlob && response.ok) return { status: response.status, headers: response.headers, text: '', blob: await request.readBlob(response, signal), url };
 			return { status: response.status, headers: response.headers, text: await readText(response, url, signal), url };
 		};

@@ -96,7 +96,30 @@ const analyses = {
 			'*What would close it.* Only the HTTP layer: `src/transport.ts` calling `fetch` without ky bundled the whole entry to about 10.1 KB gzipped in a prototype, 0.41× the SDK. The project keeps ky (README, "Why ky") and holds the core to its own budget instead: 19,500 bytes gzipped with its dependencies and 9,500 of our own code, per entry in `scripts/size.mjs` (`npm run size`).',
 		].join('\n');
 	},
+	'stream-latency': (data) => streamGap(data),
+	'stream-throughput': (data) => streamGap(data),
+	'stream-resubscribe': ({ resubscribe, roundTrips, firstStepMs }) => {
+		const over = median(resubscribe.map((value, index) => value - firstStepMs - roundTrips[index]));
+		return [
+			`*Why.* After a cut the stream waits its first backoff step (${firstStepMs} ms here) on the clock, then opens a new connection and reads the new Task (withheld: nothing new) and the status after it. In this run the cut-to-caller time exceeded the step plus a fresh subscription's round trip by a median of ${over.toFixed(2)} ms: the time for the client to see the connection drop (the socket's close reaching undici, then the reader), and the lateness of the timer behind the wait, which the runtime's scheduler decides and which grows with the machine's load.`,
+			'',
+			'*What would close it.* Nothing in the stream: between the failed read and the new request it only logs the cut and draws the wait. A ratio near 1.0× with a spread of a few hundredths is this noise; a larger one would be a wait longer than drawn (check `backoffDelay` and the `retry` options) or work added before `open`.',
+		].join('\n');
+	},
 };
+
+/** Why streamTaskEvents trails a bare reader, from the rates and delays of the run. */
+function streamGap({ rates, delays, cpu }) {
+	const ours = median(rates.streamTaskEvents);
+	const bare = median(rates['bare eventsource-parser reader']);
+	const perEvent = (1e6 / ours - 1e6 / bare).toFixed(2);
+	const latency = median(delays.streamTaskEvents.map((round) => round.p50)) - median(delays['bare eventsource-parser reader'].map((round) => round.p50));
+	return [
+		`*Why.* Both read the same bytes with the same parser and \`JSON.parse\`. Per event, ${'`streamTaskEvents`'} adds one async-iterator step to its caller (the bare reader calls a function), the event-size check and the resubscription bookkeeping (\`src/a2a/stream-ledger.ts\`: a set lookup for a status update or message, a map write for an artifact chunk); per body read, one step through each of its three layers (the SSE reader, the connection, the resubscription), which hand events over a read at a time (\`src/events/flatten.ts\`). In this run that was ${perEvent} µs more per event in throughput (${perSecond(ours)} against ${perSecond(bare)}) and ${(latency * 1000).toFixed(0)} µs more from write to caller at p50. With the socket taken out (the same bytes from memory, CPU time only), ours read ${ratio(median(perRound(cpu['bare eventsource-parser reader'], cpu.streamTaskEvents)))} the events per CPU second of the bare reader: the step per event to the caller is about 0.15 µs of that and the bookkeeping about 0.1 µs (measured apart, by reading the same bytes through \`readServerSentEventBatches\` alone, which matched the bare reader, and through \`readServerSentEvents\`).`,
+		'',
+		'*What would close it.* A callback interface (`onEvent`) instead of an async iterable would drop the step per event; issue 14 fixes the iterable as the API. On this shared 2-core machine the per-round ratios spread widely (the table above): judge a miss by the median over several runs before changing code.',
+	].join('\n');
+}
 
 export function analysisOf(id, data) {
 	return analyses[id]?.(data) ?? '*No analysis recorded for this target yet.*';

@@ -3,9 +3,12 @@ import { fileURLToPath } from 'node:url';
 
 const serverScript = fileURLToPath(new URL('./a2a-server.mjs', import.meta.url));
 
-/** Starts the loopback A2A agent (./a2a-server.mjs) in a child process; resolves to its URL and a `close`. */
-export async function startA2AServer() {
-	const child = spawn(process.execPath, [serverScript], { stdio: ['pipe', 'pipe', 'inherit'] });
+/**
+ * Starts the loopback A2A agent (./a2a-server.mjs, or another server `script` that prints its URL
+ * and exits when stdin closes) in a child process; resolves to its URL and a `close`.
+ */
+export async function startA2AServer(script = serverScript) {
+	const child = spawn(process.execPath, [script], { stdio: ['pipe', 'pipe', 'inherit'] });
 	const url = await new Promise((resolve, reject) => {
 		let output = '';
 		child.once('error', reject);

@@ -20,14 +20,14 @@ export interface Memories {
 	 *
 	 * @example await agent.memories.commit('The deploy key rotates on Mondays', { scope: 'TEAM' });
 	 */
-	commit(content: string, options?: { scope?: MemoryScope; namespace?: string }): Promise<{ id: string; scope: string; namespace?: string }>;
+	commit(content: string, options?: { scope?: MemoryScope; namespace?: string; signal?: AbortSignal }): Promise<{ id: string; scope: string; namespace?: string }>;
 	/**
 	 * The memories this workspace can read whose content contains `query` (ignoring case; `''` for all),
 	 * newest first. The platform ignores the query, so it is applied here.
 	 *
 	 * @example const notes = await agent.memories.recall('deploy key');
 	 */
-	recall(query: string, options?: { scope?: MemoryScope }): Promise<Memory[]>;
+	recall(query: string, options?: { scope?: MemoryScope; signal?: AbortSignal }): Promise<Memory[]>;
 }
 
 /** A workspace that is an agent: it registers, beats, receives messages and answers them. */
@@ -54,7 +54,9 @@ export interface Agent {
 	register(options?: { signal?: AbortSignal }): Promise<Registration>;
 	/**
 	 * Sends one heartbeat (`POST /registry/heartbeat`) with `report`, or with the `heartbeat.report`
-	 * option when none is given; stores a rotated inbound secret. `run` sends them on its own.
+	 * option when none is given; stores a rotated inbound secret. `run` sends them on its own. A member
+	 * that is not one of the report's, or not what it says (`errorRate` from 0 to 1, counts whole), is a
+	 * `ConfigError` naming it (`report.errorRate`), and nothing is sent.
 	 *
 	 * @example const { generation } = await agent.heartbeat({ activeTasks: 1, currentTask: 'triage' });
 	 */
@@ -137,7 +139,9 @@ export interface Agent {
 	 */
 	uploadChatFiles(files: readonly Blob[], options?: { signal?: AbortSignal }): Promise<Attachment[]>;
 	/**
-	 * Writes an entry to the workspace's activity log (`POST /activity`), as this workspace.
+	 * Writes an entry to the workspace's activity log (`POST /activity`), as this workspace. An unknown
+	 * member, a member of the wrong type (`durationMs` a whole number from 0, `targetId` a UUID,
+	 * `metadata` an object) or a value JSON cannot carry is a `ConfigError` naming it (`entry.metadata.x`).
 	 *
 	 * @example await agent.logActivity({ type: 'agent_log', summary: 'Indexed 42 documents' });
 	 */

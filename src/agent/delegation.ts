@@ -1,4 +1,4 @@
-import { isAbortSignal } from '../arguments.js';
+import { checkOptions, signalOnly } from '../arguments.js';
 import { maxTimerMs } from '../config.js';
 import { ConfigError } from '../errors/config-error.js';
 import { InvalidPeerIdError } from '../errors/invalid-peer-id-error.js';
@@ -23,24 +23,25 @@ const defaultWaitMs = 300_000;
  */
 export async function delegate(context: AgentContext, targetId: string, task: string, options: { idempotencyKey?: string | undefined; signal?: AbortSignal | undefined } | undefined): Promise<DelegationStarted> {
 	const target = validatePeerId(targetId);
-	if (!target) throw new InvalidPeerIdError(targetId);
+	if (!target) throw new InvalidPeerIdError(context.settings.redaction.value(targetId));
 	if (typeof task !== 'string' || task.trim() === '') throw new ConfigError('task', `must be a non-empty string, got ${typeof task === 'string' ? 'blank text' : kindOf(task)}`);
-	const given = options?.idempotencyKey;
-	if (given !== undefined && (typeof given !== 'string' || given === '')) throw new ConfigError('options.idempotencyKey', `must be a non-empty string, got ${kindOf(given)}`);
+	const { idempotencyKey: given, signal } = checkOptions(options, { ...signalOnly, idempotencyKey: [(value) => typeof value === 'string' && value !== '', 'a non-empty string'] });
 	const key = given ?? (await delegationKey(context.settings.workspaceId, target, task));
 	const response = await context.call({
 		method: 'POST',
 		path: `/workspaces/${context.settings.workspaceId}/delegate`,
 		body: { target_id: target, task, idempotency_key: key },
+		names: { target_id: 'targetId', idempotency_key: 'options.idempotencyKey' },
 		schema: DelegateResponseSchema,
-		signal: options?.signal,
+		signal: signal ?? undefined,
 	});
 	return { delegationId: response.delegation_id, status: response.status, idempotentHit: response.idempotent_hit === true };
 }
 
 /** `GET /workspaces/:id/delegations` (addendum §9.2): at most 50 rows, newest first, each with `direction`. */
 export async function delegations(context: AgentContext, options: Signal): Promise<DelegationRow[]> {
-	const rows = await context.call({ method: 'GET', path: `/workspaces/${context.settings.workspaceId}/delegations`, schema: DelegationListSchema, signal: options?.signal });
+	const { signal } = checkOptions(options, signalOnly);
+	const rows = await context.call({ method: 'GET', path: `/workspaces/${context.settings.workspaceId}/delegations`, schema: DelegationListSchema, signal: signal ?? undefined });
 	return rows as DelegationRow[];
 }
 
@@ -66,10 +67,12 @@ function outcomeOf(rows: readonly DelegationRow[], delegationId: string): Delega
  */
 export async function waitForDelegation(context: AgentContext, delegationId: string, options: { signal?: AbortSignal | undefined; timeoutMs?: number | undefined } | undefined): Promise<DelegationOutcome> {
 	if (typeof delegationId !== 'string' || delegationId === '') throw new ConfigError('delegationId', `must be a non-empty string, got ${kindOf(delegationId)}`);
-	const signal = options?.signal;
-	if (signal !== undefined && !isAbortSignal(signal)) throw new ConfigError('options.signal', `must be an AbortSignal, got ${kindOf(signal)}`);
-	const timeoutMs = options?.timeoutMs ?? defaultWaitMs;
-	if (typeof timeoutMs !== 'number' || !(timeoutMs >= 0 && timeoutMs <= maxTimerMs)) throw new ConfigError('options.timeoutMs', `must be a number of milliseconds from 0 to ${maxTimerMs}, got ${kindOf(timeoutMs)}`);
+	const checked = checkOptions(options, {
+		...signalOnly,
+		timeoutMs: [(value) => typeof value === 'number' && value >= 0 && value <= maxTimerMs, `a number of milliseconds from 0 to ${maxTimerMs}`],
+	});
+	const signal = checked.signal ?? undefined;
+	const timeoutMs = checked.timeoutMs ?? defaultWaitMs;
 	const { clock, logger } = context.settings;
 	const deadline = clock.now() + timeoutMs;
 	let lastStatus: string | undefined;

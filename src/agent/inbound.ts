@@ -149,9 +149,14 @@ export function createInboundHandler(context: AgentContext, agent: () => Agent, 
 		);
 		try {
 			const returned = await onMessage(message, { signal, agent: agent() });
-			return { parts: returned === undefined || returned === null ? (given ?? []) : checkReply(returned), failed: false };
+			if (given && returned !== undefined && returned !== null) {
+				logger.warn(`onMessage returned a reply for message ${message.id} after message.reply() answered it; a message gets one answer, so it was not sent`);
+			}
+			return { parts: given ?? (returned === undefined || returned === null ? [] : checkReply(returned)), failed: false };
 		} catch (error) {
 			logger.error(`onMessage failed for message ${message.id}: ${describe(error)}`);
+			// An answer given before the throw stands, as in poll mode, where it was sent already.
+			if (given) return { parts: given, failed: false };
 			return { parts: [{ kind: 'text', text: `Agent error: ${describe(error)}` }], failed: true };
 		} finally {
 			open = false;

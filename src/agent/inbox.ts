@@ -80,9 +80,22 @@ async function poll(context: AgentContext, limit: number, cursor: string | null,
  * because its sender already has an answer: delivering the message again would answer twice.
  * A batch is acknowledged once all of it was handled.
  */
+/** Agents whose inbox a loop is reading: a second reader would hand every message on twice. */
+const reading = new WeakSet<AgentContext>();
+
 export async function* inboxMessages(context: AgentContext, tools: MessageTools, options: { signal?: AbortSignal | undefined } | undefined): AsyncGenerator<InboundMessage, void, undefined> {
 	const signal = checkOptions(options, { signal: [isAbortSignal, 'an AbortSignal'] }).signal ?? undefined;
 	if (context.agent.deliveryMode !== 'poll') throw new ConfigError('deliveryMode', "is 'push': the platform delivers this agent's messages to agent.fetch, not to an inbox");
+	if (reading.has(context)) throw new ConfigError('inbox', 'is being read by another loop (inbox() or run()) of this agent: two readers would handle every message twice');
+	reading.add(context);
+	try {
+		yield* readInbox(context, tools, signal);
+	} finally {
+		reading.delete(context);
+	}
+}
+
+async function* readInbox(context: AgentContext, tools: MessageTools, signal: AbortSignal | undefined): AsyncGenerator<InboundMessage, void, undefined> {
 	const { settings, agent, state: store, secrets } = context;
 	const { logger, random, workspaceId } = settings;
 	const { intervalMs, jitter, batchSize } = agent.inbox;

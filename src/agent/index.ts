@@ -30,6 +30,15 @@ export type {
 	MemoryScope,
 	Registration,
 } from './types.js';
+// The core errors an agent's calls throw, so an agent needs no second import of the root entry.
+export { A2AClientError, isA2AClientError } from '../errors/a2a-client-error.js';
+export { AgentError, isAgentError } from '../errors/agent-error.js';
+export { ConfigError, isConfigError } from '../errors/config-error.js';
+export { HttpError, isHttpError } from '../errors/http-error.js';
+export { InvalidPeerIdError, isInvalidPeerIdError } from '../errors/invalid-peer-id-error.js';
+export { ResponseValidationError, isResponseValidationError } from '../errors/response-validation-error.js';
+export { TransportError, isTransportError } from '../errors/transport-error.js';
+export { UnexpectedResponseError, isUnexpectedResponseError } from '../errors/unexpected-response-error.js';
 export { DelegationTimeoutError, isDelegationTimeoutError } from './errors/delegation-timeout-error.js';
 export { StoreError, isStoreError } from './errors/store-error.js';
 export { TalkToUserDisabledError, isTalkToUserDisabledError } from './errors/talk-to-user-disabled-error.js';

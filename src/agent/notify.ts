@@ -1,3 +1,4 @@
+import { checkMembers, checkOptions, refuseUnknown, signalOnly, type OptionChecks } from '../arguments.js';
 import { ConfigError } from '../errors/config-error.js';
 import { isHttpError } from '../errors/http-error.js';
 import { kindOf } from '../internal/describe.js';
@@ -7,16 +8,30 @@ import { TalkToUserDisabledError } from './errors/talk-to-user-disabled-error.js
 import { StatusResponseSchema } from './schemas.js';
 import type { Attachment } from './types.js';
 
+const nonEmpty = (value: unknown): boolean => typeof value === 'string' && value !== '';
+
+/** An attachment's members, as `uploadChatFiles` returns them: these two required, */
+const requiredChecks: OptionChecks = {
+	uri: [nonEmpty, 'a non-empty string'],
+	name: [nonEmpty, 'a non-empty string'],
+};
+/** these optional. */
+const optionalChecks: OptionChecks = {
+	mimeType: [(value) => typeof value === 'string', 'a string'],
+	size: [(value) => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0, 'a whole number of bytes from 0'],
+};
+
 /** Each attachment as the platform wants it (`uri` and `name` required), or a `ConfigError` naming the one at fault. */
 function checkAttachments(attachments: unknown): Attachment[] {
 	if (!Array.isArray(attachments)) throw new ConfigError('options.attachments', `must be an array, got ${kindOf(attachments)}`);
 	return attachments.map((attachment: unknown, index) => {
 		const field = `options.attachments.${index}`;
 		if (!isRecord(attachment)) throw new ConfigError(field, `must be an object, got ${kindOf(attachment)}`);
-		const { uri, name, mimeType, size } = attachment;
-		if (typeof uri !== 'string' || uri === '') throw new ConfigError(`${field}.uri`, 'must be a non-empty string');
-		if (typeof name !== 'string' || name === '') throw new ConfigError(`${field}.name`, 'must be a non-empty string');
-		return { uri, name, ...(typeof mimeType === 'string' ? { mimeType } : {}), ...(typeof size === 'number' ? { size } : {}) };
+		refuseUnknown(attachment, [...Object.keys(requiredChecks), ...Object.keys(optionalChecks)], field);
+		checkMembers(attachment, requiredChecks, field, () => false);
+		checkMembers(attachment, optionalChecks, field);
+		const { uri, name, mimeType, size } = attachment as unknown as Attachment;
+		return { uri, name, ...(mimeType === undefined ? {} : { mimeType }), ...(size === undefined ? {} : { size }) };
 	});
 }
 
@@ -26,14 +41,16 @@ function checkAttachments(attachments: unknown): Attachment[] {
  */
 export async function notifyUser(context: AgentContext, message: string, options: { attachments?: Attachment[] | undefined; signal?: AbortSignal | undefined } | undefined): Promise<void> {
 	if (typeof message !== 'string' || message.trim() === '') throw new ConfigError('message', `must be a non-empty string, got ${typeof message === 'string' ? 'blank text' : kindOf(message)}`);
-	const attachments = options?.attachments === undefined ? [] : checkAttachments(options.attachments);
+	const checked = checkOptions(options, { ...signalOnly, attachments: [() => true, 'an array'] });
+	const attachments = checked.attachments == null ? [] : checkAttachments(checked.attachments);
 	try {
 		await context.call({
 			method: 'POST',
 			path: `/workspaces/${context.settings.workspaceId}/notify`,
 			body: { message, ...(attachments.length > 0 ? { attachments } : {}) },
+			names: { attachments: 'options.attachments' },
 			schema: StatusResponseSchema,
-			signal: options?.signal,
+			signal: checked.signal ?? undefined,
 		});
 	} catch (error) {
 		if (isHttpError(error) && error.status === 403 && error.platformError === 'talk_to_user_disabled') {

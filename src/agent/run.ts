@@ -1,6 +1,7 @@
 import { checkOptions, isAbortSignal } from '../arguments.js';
-import { ConfigError } from '../errors/config-error.js';
+import { ConfigError, isConfigError } from '../errors/config-error.js';
 import { isHttpError } from '../errors/http-error.js';
+import { isInvalidMessageError } from '../errors/invalid-message-error.js';
 import { isTransportError } from '../errors/transport-error.js';
 import { backoffDelayMs } from '../retry.js';
 import type { AgentContext } from './context.js';
@@ -63,6 +64,8 @@ export async function handleMessage(context: AgentContext, agent: Agent, message
 	} catch (error) {
 		if (signal.aborted) return;
 		logger.error(`onMessage failed for message ${message.id}: ${describe(error)}`);
+		// An answer sent before the throw stands: a message gets one.
+		if (wasReplied(message)) return;
 		reply = `Agent error: ${describe(error)}`;
 	}
 	if (reply === undefined || reply === null || signal.aborted) return;
@@ -73,16 +76,27 @@ export async function handleMessage(context: AgentContext, agent: Agent, message
 	try {
 		checkReply(reply);
 	} catch (error) {
-		logger.error(`onMessage returned a reply for message ${message.id} that cannot be sent: ${describe(error)}`);
-		reply = `Agent error: the agent's reply cannot be sent (${describe(error)})`;
+		reply = unsendable(context, message, error);
 	}
 	try {
 		await message.reply(reply);
 	} catch (error) {
 		if (signal.aborted) return;
 		if (isTokenRejectedError(error)) throw error;
+		// Refused before sending (over the platform's 16 MiB): the sender still gets an answer.
+		if (isInvalidMessageError(error) || isConfigError(error)) {
+			await message.reply(unsendable(context, message, error)).catch((again: unknown) => logger.warn(`reply to message ${message.id} failed: ${describe(again)}`));
+			return;
+		}
 		logger.warn(`reply to message ${message.id} failed: ${describe(error)}`);
 	}
+}
+
+/** The agent error that answers a reply which cannot be sent, logged. */
+function unsendable(context: AgentContext, message: InboundMessage, error: unknown): string {
+	const reason = context.secrets.describe(error);
+	context.settings.logger.error(`onMessage returned a reply for message ${message.id} that cannot be sent: ${reason}`);
+	return `Agent error: the agent's reply cannot be sent (${reason.length > 300 ? `${reason.slice(0, 300)}…` : reason})`;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { runtime } from '../internal/runtime.js';
+import { thrownText } from '../redaction.js';
 /**
  * The agent's own secrets (its token and inbound secret, as they are learnt) and their removal from
  * what the agent writes: log lines and error text. The core redacts the tokens it sends; the inbound
@@ -18,8 +19,8 @@ export class Secrets {
 		return result;
 	};
 
-	/** The error's message, redacted; a non-error as text. */
-	describe = (error: unknown): string => this.redact(error instanceof Error ? error.message : String(error));
+	/** The error's message, redacted; anything else thrown by its string `message` (a plain object), else as text. */
+	describe = (error: unknown): string => this.redact(error instanceof Error ? error.message : thrownText(error));
 }
 
 const encoder = new TextEncoder();

@@ -1,5 +1,6 @@
 import { readCapped } from '../internal/body.js';
 import type * as v from 'valibot';
+import { checkOptions, signalOnly } from '../arguments.js';
 import { ConfigError } from '../errors/config-error.js';
 import { UnexpectedResponseError } from '../errors/unexpected-response-error.js';
 import { kindOf } from '../internal/describe.js';
@@ -62,11 +63,12 @@ export function createUploads(context: AgentContext): {
 	return {
 		/** `POST /workspaces/:id/chat/uploads` (addendum §9.4), after checking `GET /uploads/limits`. */
 		async uploadChatFiles(files, options) {
+			const signal = checkOptions(options, signalOnly).signal ?? undefined;
 			if (!Array.isArray(files) || files.length === 0) throw new ConfigError('files', `must be a non-empty array of Blob or File, got ${Array.isArray(files) ? 'an empty array' : kindOf(files)}`);
 			files.forEach((file: unknown, index) => {
 				if (!isBlob(file)) throw new ConfigError(`files.${index}`, `must be a Blob or File, got ${kindOf(file)}`);
 			});
-			check(files, await limitsOf(options?.signal));
+			check(files, await limitsOf(signal));
 			const form = new FormData();
 			files.forEach((file, index) => form.append('files', file, nameOf(file, index)));
 			const { files: uploaded } = await context.call({
@@ -74,7 +76,7 @@ export function createUploads(context: AgentContext): {
 				path: `${base}/chat/uploads`,
 				body: form,
 				schema: UploadResponseSchema,
-				signal: options?.signal,
+				signal,
 				timeoutMs: settings.timeouts.sendMs,
 			});
 			return uploaded.map(({ uri, name, mimeType, size }) => ({ uri, name, ...(mimeType === undefined ? {} : { mimeType }), ...(size === undefined ? {} : { size }) }));

@@ -23,7 +23,7 @@ import { getWorkspace, listWorkspaces } from './workspaces.js';
  * @example
  * await canvas.listWorkspaces({ signal: AbortSignal.timeout(5000) });
  */
-export interface CallOptions {
+export interface CanvasCallOptions {
 	/** Aborting rejects the call at once with the signal's reason. */
 	signal?: AbortSignal | undefined;
 }
@@ -51,7 +51,7 @@ export interface CanvasClient {
 	 * const tree = await canvas.listWorkspaces();
 	 * for (const root of tree.roots()) console.log(root.name, tree.childrenOf(root.id).length);
 	 */
-	listWorkspaces(options?: CallOptions): Promise<WorkspaceTree>;
+	listWorkspaces(options?: CanvasCallOptions): Promise<WorkspaceTree>;
 	/**
 	 * One workspace (`GET /workspaces/:id`), with its heartbeat fields. A removed workspace rejects with
 	 * the platform's 410 as an `HttpError` (its `body.hint` says what to do).
@@ -59,7 +59,7 @@ export interface CanvasClient {
 	 * @example
 	 * const workspace = await canvas.getWorkspace(id);
 	 */
-	getWorkspace(workspaceId: string, options?: CallOptions): Promise<Workspace>;
+	getWorkspace(workspaceId: string, options?: CanvasCallOptions): Promise<Workspace>;
 	/**
 	 * Sends `message` to the workspace as the canvas does (`POST /workspaces/:id/a2a`, no
 	 * `X-Workspace-ID`): `options.history`'s last 20 turns go in `params.metadata.history`. Retried and
@@ -84,7 +84,7 @@ export interface CanvasClient {
 	 * @example
 	 * const parts = await canvas.uploadFiles(id, [new File(['a,b'], 'data.csv', { type: 'text/csv' })]);
 	 */
-	uploadFiles(workspaceId: string, files: readonly Blob[], options?: CallOptions): Promise<FilePart[]>;
+	uploadFiles(workspaceId: string, files: readonly Blob[], options?: CanvasCallOptions): Promise<FilePart[]>;
 	/**
 	 * A page of the workspace's chat (`GET /workspaces/:id/chat-history`), oldest first, and whether it
 	 * reaches the start. The heartbeat's own prompts are left out; a row that is not a message is skipped
@@ -135,7 +135,7 @@ export interface CanvasClient {
 	 * @example
 	 * const reachable = await canvas.peers(id);
 	 */
-	peers(workspaceId: string, options?: CallOptions): Promise<PeerRecord[]>;
+	peers(workspaceId: string, options?: CanvasCallOptions): Promise<PeerRecord[]>;
 	/**
 	 * A queued message's item (`GET /workspaces/:id/a2a/queue/:queue_id`): `null` while the platform has
 	 * none yet. `queueId` is a queued outcome's.
@@ -143,14 +143,14 @@ export interface CanvasClient {
 	 * @example
 	 * if (outcome.status === 'queued' && outcome.queueId) console.log((await canvas.queueStatus(id, outcome.queueId))?.status);
 	 */
-	queueStatus(workspaceId: string, queueId: string, options?: CallOptions): Promise<QueuedMessage | null>;
+	queueStatus(workspaceId: string, queueId: string, options?: CanvasCallOptions): Promise<QueuedMessage | null>;
 	/**
 	 * Replaces the workspace's agent card (`POST /registry/update-card`), as the canvas's Config tab does.
 	 *
 	 * @example
 	 * await canvas.updateCard(id, { name: 'triage', skills: [{ id: 'triage', name: 'Triage' }] });
 	 */
-	updateCard(workspaceId: string, card: Record<string, unknown>, options?: CallOptions): Promise<void>;
+	updateCard(workspaceId: string, card: Record<string, unknown>, options?: CanvasCallOptions): Promise<void>;
 }
 
 /**
@@ -172,16 +172,16 @@ export function createCanvasClient(options: CanvasClientOptions): CanvasClient {
 	const uploadFiles = createUploads(context);
 	return Object.freeze({
 		platformUrl: core.platformUrl,
-		listWorkspaces: async (opts?: CallOptions) => listWorkspaces(context, opts),
-		getWorkspace: async (id: string, opts?: CallOptions) => getWorkspace(context, id, opts),
+		listWorkspaces: async (opts?: CanvasCallOptions) => listWorkspaces(context, opts),
+		getWorkspace: async (id: string, opts?: CanvasCallOptions) => getWorkspace(context, id, opts),
 		send: async (id: string, message: MessageInput, opts?: CanvasSendOptions) => send(context, id, message, opts),
-		uploadFiles: async (id: string, files: readonly Blob[], opts?: CallOptions) => uploadFiles(id, files, opts),
+		uploadFiles: async (id: string, files: readonly Blob[], opts?: CanvasCallOptions) => uploadFiles(id, files, opts),
 		chatHistory: async (id: string, opts?: ChatHistoryOptions) => chatHistory(context, id, opts),
 		agentComms: async (id: string, opts?: AgentCommsOptions) => agentComms(context, id, opts),
 		delegationTopology: async (ids: readonly string[], opts?: TopologyOptions) => delegationTopology(context, ids, opts),
 		events: (opts?: EventsOptions) => events(context, opts),
-		peers: async (id: string, opts?: CallOptions) => peers(context, id, opts),
-		queueStatus: async (id: string, queueId: string, opts?: CallOptions) => queueStatus(context, id, queueId, opts),
-		updateCard: async (id: string, card: Record<string, unknown>, opts?: CallOptions) => updateCard(context, id, card, opts),
+		peers: async (id: string, opts?: CanvasCallOptions) => peers(context, id, opts),
+		queueStatus: async (id: string, queueId: string, opts?: CanvasCallOptions) => queueStatus(context, id, queueId, opts),
+		updateCard: async (id: string, card: Record<string, unknown>, opts?: CanvasCallOptions) => updateCard(context, id, card, opts),
 	});
 }

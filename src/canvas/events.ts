@@ -68,14 +68,12 @@ export function events(context: CanvasContext, options: EventsOptions | undefine
 	const { logger } = core;
 
 	async function openStream(id: string, connection: AbortSignal): Promise<AsyncIterable<Raw>> {
-		const response = await context.transport({ method: 'GET', path: `/workspaces/${id}/events/stream`, identify: false, keepBody: true, timeoutMs: timeouts.requestMs, signal: connection });
+		const isStream = (answer: Response): boolean => /^text\/event-stream\b/i.test(answer.headers.get('content-type') ?? '');
+		const response = await context.transport({ method: 'GET', path: `/workspaces/${id}/events/stream`, identify: false, keepBody: isStream, timeoutMs: timeouts.requestMs, signal: connection });
 		if (response.status < 200 || response.status > 299) throw platformFailure(response, context.answers);
-		const type = response.headers.get('content-type') ?? '';
-		if (!response.body || !/^text\/event-stream\b/i.test(type)) {
-			void response.body?.cancel().catch(() => {});
-			throw new UnexpectedResponseError(`the event stream answered ${JSON.stringify(type)}, not text/event-stream`, response.status, { target: response.url });
-		}
-		const body = response.body;
+		// A 2xx that is no event stream was read as text, within the cap: nothing is left open.
+		if (!response.stream) throw new UnexpectedResponseError(`the event stream answered ${JSON.stringify(response.headers.get('content-type') ?? '')}, not text/event-stream`, response.status, { target: response.url });
+		const body = response.stream;
 		return {
 			async *[Symbol.asyncIterator]() {
 				for await (const event of readServerSentEvents(body, { signal: connection })) yield { key: event.id ?? event.data, frame: streamFrameOf(event.data, id) };

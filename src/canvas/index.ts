@@ -5,7 +5,7 @@
  *
  * @module
  */
-export { createCanvasClient, type CallOptions, type CanvasClient } from './client.js';
+export { createCanvasClient, type CanvasCallOptions, type CanvasClient } from './client.js';
 export type { CanvasAuth, CanvasClientOptions, CanvasTimeouts, WebSocketConstructor } from './options.js';
 export type { CanvasSendOptions, HistoryTurn } from './send.js';
 export type { ChatHistoryOptions } from './history.js';

@@ -1,5 +1,5 @@
 import { checkMembers, refuseUnknown } from '../arguments.js';
-import { systemClock, type Clock } from '../clock.js';
+import { maxTimerMs, systemClock, type Clock } from '../clock.js';
 import {
 	configChecks,
 	defaultMaxConcurrentLookups,
@@ -171,7 +171,13 @@ export function resolveCanvasOptions(options: CanvasClientOptions): CanvasSettin
 	if (WebSocket !== undefined && typeof WebSocket !== 'function') throw new ConfigError('WebSocket', `must be a constructor, got ${kindOf(WebSocket)}`);
 	const { session, token } = authOf(options.auth);
 	const redaction = createRedaction();
-	const timeouts = policy('timeouts', defaultCanvasTimeouts, options.timeouts);
+	// `uploadMs` is the canvas's own: the core's policy checks the members the core knows.
+	const given = options.timeouts;
+	const { uploadMs: uploadGiven, ...coreGiven } = isRecord(given) ? given : {};
+	const uploadMs = uploadGiven ?? defaultCanvasTimeouts.uploadMs;
+	if (typeof uploadMs !== 'number' || !(uploadMs >= 1 && uploadMs <= maxTimerMs)) throw new ConfigError('timeouts.uploadMs', `must be a number from 1 to ${maxTimerMs}, got ${kindOf(uploadMs)}`);
+	const { uploadMs: _uploadDefault, ...coreDefaults } = defaultCanvasTimeouts;
+	const timeouts: CanvasTimeouts = { ...policy('timeouts', coreDefaults, isRecord(given) ? coreGiven : given), uploadMs };
 	const core: Settings = {
 		workspaceId: '',
 		platformUrl: options.platformUrl == null ? defaultPlatformUrl : resolvePlatformUrl(options.platformUrl),

@@ -5,7 +5,7 @@ import { A2AClientError, guardFor } from './a2a-client-error.js';
 export class InvalidPeerIdError extends A2AClientError {
 	/** Always `'InvalidPeerIdError'`: what `isInvalidPeerIdError` checks. */
 	override name = 'InvalidPeerIdError' as const;
-	/** The rejected input, as given. */
+	/** The rejected input, as given, but for a token value the client knows, which reads `[redacted]`. */
 	readonly input: unknown;
 
 	/**

@@ -94,6 +94,14 @@ describe('delegations and waitForDelegation', () => {
 		expect(clock.pendingTimers).toBe(0);
 	});
 
+	it('says a delegation the listing never showed may be older than the 50 rows the platform lists', async () => {
+		const { fetch } = routes({ 'GET /workspaces/:id/delegations': () => json([]) });
+		const { agent, clock } = scriptedAgent(fetch);
+		const waiting = agent.waitForDelegation(DELEGATION, { timeoutMs: 4000 }).catch((error: unknown) => error);
+		await clock.run(5000);
+		expect(((await waiting) as Error).message).toMatch(/not listed: the platform lists the 50 newest delegation rows/);
+	});
+
 	it('keeps polling through a failed listing, but not through a refused token', async () => {
 		let answer = 0;
 		const flaky = routes({

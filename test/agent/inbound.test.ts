@@ -190,10 +190,18 @@ describe('the push-mode inbound handler', () => {
 	it('answers a resend that arrives while the first is being handled with the same answer', async () => {
 		let runs = 0;
 		let release = (): void => undefined;
-		const { agent } = pushAgent({ onMessage: () => new Promise<string>((resolve) => (release = () => resolve(`run ${++runs}`))) });
+		let entered = (): void => undefined;
+		const running = new Promise<void>((resolve) => (entered = resolve));
+		const { agent } = pushAgent({
+			onMessage: () =>
+				new Promise<string>((resolve) => {
+					release = () => resolve(`run ${++runs}`);
+					entered();
+				}),
+		});
 		const first = agent.fetch(push(JSON.stringify(envelope('slow'))));
 		const second = agent.fetch(push(JSON.stringify(envelope('slow'))));
-		await new Promise((resolve) => setTimeout(resolve, 0));
+		await running;
 		release();
 		const bodies = await Promise.all([first, second].map(async (response) => (await answerOf(await response)).body));
 		expect(runs).toBe(1);
@@ -249,6 +257,26 @@ describe('the push-mode inbound handler', () => {
 		expect(body).toMatchObject({ result: { parts: [{ kind: 'data', data: { ok: true } }] } });
 		expect(String(second)).toMatch(/already called/);
 		await expect(held?.reply('too late')).rejects.toThrow(/already called/);
+	});
+
+	it('keeps the answer given to message.reply(): a value returned or a throw after it does not replace it', async () => {
+		const returned = pushAgent({
+			onMessage: async (message) => {
+				await message.reply('first');
+				return 'not sent';
+			},
+		});
+		const thrown = pushAgent({
+			onMessage: async (message) => {
+				await message.reply('first');
+				throw new Error('after the reply');
+			},
+		});
+		for (const { agent, w } of [returned, thrown]) {
+			const { body } = await answerOf(await agent.fetch(push(JSON.stringify(envelope('q')))));
+			expect(body).toMatchObject({ result: { parts: [{ kind: 'text', text: 'first' }] } });
+			expect(w.logs.some((line) => line.includes('after message.reply() answered it') || line.includes('after the reply'))).toBe(true);
+		}
 	});
 
 	it('refuses a reply that comes after onMessage returned without one', async () => {

@@ -280,6 +280,24 @@ describe('inbox semantics (scripted feed)', () => {
 		expect(logs.some((line) => line.includes('asking for 50 rows at a time'))).toBe(true);
 	});
 
+	it('refuses a second loop reading the inbox while one is: it would hand every message on twice', async () => {
+		const feed = new FakeFeed(AGENT);
+		feed.message('one');
+		const { agent } = feedAgent(feed);
+		const first = reader(agent);
+		expect((await first.iterator.next()).value?.text).toBe('one');
+		const second = reader(agent);
+		const error = await second.iterator.next().catch((caught: unknown) => caught);
+		expect(isConfigError(error) && error.field).toBe('inbox');
+		first.stop();
+		await first.iterator.next();
+		// Once the first loop has ended, another may read.
+		feed.message('two');
+		const third = reader(agent);
+		expect((await third.iterator.next()).value?.text).toBe('two');
+		third.stop();
+	});
+
 	it('keeps at most 500 handled ids in the store, and the cursor at the last row', async () => {
 		const feed = new FakeFeed(AGENT);
 		for (let index = 0; index < 600; index++) feed.message(`m${index}`);

@@ -157,6 +157,24 @@ describe('a second agent for a workspace that has a token', () => {
 	});
 });
 
+describe('registration races and early calls', () => {
+	it('two register() calls at once share one registration: one request, one minted token', async () => {
+		const w = world();
+		const agent = agentIn(w);
+		const [first, second] = await Promise.all([agent.register(), agent.register()]);
+		expect(second).toEqual(first);
+		expect(w.platform.requests.filter((request) => request.path === '/registry/register')).toHaveLength(1);
+	});
+
+	it('a call before the first register() says to register first, not that a token exists elsewhere', async () => {
+		const w = world();
+		const error = await agentIn(w)
+			.memories.recall('anything')
+			.catch((caught: unknown) => caught);
+		expect(isTokenRejectedError(error) && error.message).toMatch(/has none yet: call register\(\) first/);
+	});
+});
+
 describe('createAgent options', () => {
 	const base = { workspaceId: AGENT, platformUrl: PLATFORM };
 	const cases: [string, Record<string, unknown>, string][] = [
@@ -185,6 +203,8 @@ describe('createAgent options', () => {
 			return '';
 		};
 		expect(messageOf({ deliveryMode: 'Push' })).toContain(`got "Push"`);
+		// Longer than any word it could be a misspelling of: perhaps a token in the wrong option.
+		expect(messageOf({ deliveryMode: 'tok-SECRETVALUE' })).toContain('got a string of 15 characters');
 		const url = messageOf({ deliveryMode: 'push', url: 'ftp://user:hunter2@agent.example/in?key=s3cret' });
 		expect(url).toContain('"ftp://…@agent.example/in?…"');
 		expect(url).not.toMatch(/hunter2|s3cret/);

@@ -79,6 +79,39 @@ describe('run', () => {
 		await running;
 	});
 
+	it('answers a reply over the platform request limit with an agent error that says so', async () => {
+		const w = world();
+		const agent = agentIn(w, { onMessage: () => 'x'.repeat(17 * 1024 * 1024) });
+		const stop = new AbortController();
+		const running = agent.run({ signal: stop.signal });
+		await w.clock.run(0);
+		await peer(w).sendMessage(AGENT, 'question');
+		await w.clock.run(6000);
+		const [reply] = repliesToPeer(w).map((answer) => answer.text);
+		expect(reply).toMatch(/^Agent error: the agent's reply cannot be sent \(invalid message: is \d+ bytes as JSON; the platform proxy accepts at most 16777216\)$/);
+		stop.abort();
+		await running;
+	});
+
+	it('keeps the reply sent before onMessage threw, and only logs the throw', async () => {
+		const w = world();
+		const agent = agentIn(w, {
+			onMessage: async (message) => {
+				await message.reply('first');
+				throw new Error('after the reply');
+			},
+		});
+		const stop = new AbortController();
+		const running = agent.run({ signal: stop.signal });
+		await w.clock.run(0);
+		await peer(w).sendMessage(AGENT, 'question');
+		await w.clock.run(6000);
+		expect(repliesToPeer(w).map((reply) => reply.text)).toEqual(['first']);
+		expect(w.logs.some((line) => line.includes('after message.reply() answered it'))).toBe(false);
+		stop.abort();
+		await running;
+	});
+
 	it('sends one answer per message: a second reply() rejects, and a value returned after reply() is not sent', async () => {
 		const w = world();
 		let second: unknown;

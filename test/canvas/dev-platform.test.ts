@@ -1,6 +1,6 @@
-// The canvas client against the dev platform, in process on one fake clock: the routes the dev
-// platform serves today (workspaces, the proxy as a canvas-class caller, uploads, activity, the
-// registry). Chat history and the event streams come with the dev platform's canvas routes.
+// The canvas client against the dev platform, in process on one fake clock: workspaces, the proxy as
+// a canvas-class caller, uploads, activity and the registry. Chat history, sessions and the live
+// events are in dev-events.test.ts.
 import { describe, expect, test } from 'vitest';
 import { createCanvasClient } from '../../src/canvas/index.js';
 import { agents, createDevPlatform, type DevWorkspace } from '../../src/dev/index.js';

@@ -55,6 +55,8 @@ describe('createCanvasClient options', () => {
 		expect(configError(() => createCanvasClient({ auth: { session: true }, platfromUrl: PLATFORM_URL } as never)).field).toBe('platfromUrl');
 		expect(configError(() => createCanvasClient({ auth: { session: true }, timeouts: { chatMs: 1 } } as never)).field).toBe('timeouts.chatMs');
 		expect(configError(() => createCanvasClient({ auth: { session: true }, WebSocket: 'ws' } as never)).field).toBe('WebSocket');
+		expect(configError(() => createCanvasClient({ auth: { session: true }, timeouts: { uploadMs: 0 } })).field).toBe('timeouts.uploadMs');
+		expect(configError(() => createCanvasClient({ auth: { session: true }, timeouts: { sendMs: -1 } })).field).toBe('timeouts.sendMs');
 	});
 
 	test('the chat timeout is 120 s by default: a send with no answer fails with ReadTimeout after 120000 ms', async () => {

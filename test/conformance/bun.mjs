@@ -1,5 +1,6 @@
-// bun test/conformance/bun.mjs
-import { report, runConformance, servedDroppingOnRejection } from './suite.js';
+// bun test/conformance/bun.mjs [--a2a-peer=<url> --a2a-no-push=<url>]
+import { a2aPeersFromArgs, runA2AConformance } from './a2a-suite.js';
+import { builtPackageResult, report, runConformance, servedDroppingOnRejection } from './suite.js';
 
 async function serve(handler) {
 	const server = Bun.serve({ hostname: '127.0.0.1', port: 0, fetch: servedDroppingOnRejection(handler) });
@@ -7,4 +8,5 @@ async function serve(handler) {
 }
 
 const results = await runConformance({ serve });
+results.push(builtPackageResult((specifier) => import.meta.resolve(specifier)), ...(await runA2AConformance(a2aPeersFromArgs(Bun.argv.slice(2)))));
 report(`bun ${Bun.version}`, results);

@@ -7,6 +7,7 @@ import {
 	isHttpError,
 	isTransportError,
 } from '@molecule-ai/a2a-client';
+import { createCanvasClient } from '@molecule-ai/a2a-client/canvas';
 import { createDevPlatform, demoOrg } from '@molecule-ai/a2a-client/dev';
 
 // The one demo organisation, shared with the CLI, the examples and the integration tests.
@@ -135,6 +136,8 @@ async function setup(transport, options = {}) {
 		client,
 		clock,
 		requests,
+		/** The client's fetch (requests counted in flight, so fake time waits for them), for other clients of the case. */
+		clientFetch,
 		drive: (promise) => onFakeTime(promise, clock, () => inFlight),
 		close: async () => served?.close(),
 	};
@@ -211,6 +214,18 @@ export const cases = [
 			assertEqual([outcome.status, outcome.error?.name, outcome.error?.code], ['failed', 'JsonRpcError', -32603], 'outcome');
 			const text = await env.client.sendText(ids.flaky, 'x');
 			assertEqual(text, `${A2A_ERROR_PREFIX}Internal error: model quota exhausted (code=-32603) [target=${env.client.platformUrl}/workspaces/${ids.flaky}/a2a]`, 'sendText');
+		},
+	},
+	{
+		name: 'the canvas lists the organisation and sends as a person (./canvas)',
+		socket: true,
+		async run(env) {
+			const canvas = createCanvasClient({ platformUrl: env.client.platformUrl, auth: { token: demo.adminToken }, fetch: env.clientFetch, clock: env.clock });
+			const tree = await canvas.listWorkspaces();
+			assert(tree.get(ids.echo)?.name === 'Echo', 'echo in the tree');
+			assert(tree.roots().length >= 1, 'a root');
+			const outcome = await env.drive(canvas.send(ids.echo, 'as a person', { history: [{ role: 'user', text: 'before' }] }));
+			assertEqual([outcome.status, outcome.text], ['replied', 'echo: as a person'], 'outcome');
 		},
 	},
 	{
@@ -323,6 +338,18 @@ export async function runConformance({ serve, origin } = {}) {
 		}
 	}
 	return results;
+}
+
+/**
+ * A result saying whether the package's entries resolve to the build in dist/ (Bun, for one, would
+ * follow tsconfig.json's `paths` to src/). `resolve` is the runner's `import.meta.resolve`.
+ */
+export function builtPackageResult(resolve) {
+	const name = 'the package under test is the build in dist/';
+	const wrong = ['@molecule-ai/a2a-client', '@molecule-ai/a2a-client/dev', '@molecule-ai/a2a-client/a2a']
+		.map((specifier) => `${specifier} -> ${resolve(specifier)}`)
+		.filter((line) => !/\/dist\/[^/]+\.js$/.test(line));
+	return wrong.length === 0 ? { name, ok: true } : { name, ok: false, error: wrong.join(', ') };
 }
 
 /** `<passed> passed, <failed> failed` plus one line per failure. */

@@ -42,3 +42,15 @@ export class ScriptedBody {
 
 /** A body of `chunks`, already ended. */
 export const endedBody = (...chunks: (string | Uint8Array)[]): ReadableStream<Uint8Array> => new ScriptedBody(...chunks).end().stream;
+
+/** A body that sends `chunks`, one per read, then breaks off with `error` as a dropped connection does. */
+export function brokenBody(chunks: (string | Uint8Array)[], error: unknown = new TypeError('terminated')): ReadableStream<Uint8Array> {
+	let index = 0;
+	return new ReadableStream<Uint8Array>({
+		pull(controller) {
+			const chunk = chunks[index++];
+			if (chunk === undefined) controller.error(error);
+			else controller.enqueue(typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk);
+		},
+	});
+}

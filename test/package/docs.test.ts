@@ -9,7 +9,7 @@ import { requireBuild, root } from './helpers.js';
 beforeAll(requireBuild);
 
 const dist = join(root, 'dist');
-const entries = ['index', 'dev', 'agent', 'canvas', 'node', 'hints'] as const;
+const entries = ['index', 'dev', 'agent', 'a2a', 'canvas', 'node', 'hints'] as const;
 
 /** Interfaces the caller implements rather than calls: one example on the interface shows how. */
 const implementedByCallers = new Set(['Clock', 'Logger', 'TokenSource', 'AgentStore']);
@@ -26,6 +26,9 @@ const optionsWithDefaults: Readonly<Record<string, readonly string[]>> = {
 	AgentOptions: ['deliveryMode', 'card', 'store'],
 	HeartbeatOptions: ['intervalMs'],
 	InboxOptions: ['intervalMs', 'jitter', 'backfillSeconds', 'batchSize'],
+	ConnectOptions: ['fetch', 'clock', 'random', 'uuid', 'logger', 'retry', 'timeouts', 'headers', 'protocol', 'binding', 'signal'],
+	A2ATimeouts: ['requestMs', 'sendMs'],
+	CallOptions: ['timeoutMs'],
 	CanvasClientOptions: ['platformUrl', 'fetch', 'clock', 'random', 'uuid', 'logger', 'retry', 'timeouts', 'WebSocket'],
 	CanvasTimeouts: ['requestMs', 'sendMs', 'uploadMs'],
 	TopologyOptions: ['windowMs', 'hotMs', 'now'],

@@ -24,7 +24,7 @@ describe('package metadata', () => {
 	test('declares ESM, no side effects, Node 22+, and ships only what users need', () => {
 		const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 		expect(manifest).toMatchObject({ type: 'module', sideEffects: false, engines: { node: '>=22' }, files: ['dist', '!dist/**/*.map', 'README.md'] });
-		for (const entry of ['.', './dev', './agent', './canvas', './hints', './node', './cli']) {
+		for (const entry of ['.', './dev', './agent', './a2a', './canvas', './hints', './node', './cli']) {
 			expect(Object.keys(manifest.exports[entry])).toEqual(['import', 'require']);
 			expect(Object.keys(manifest.exports[entry].import)[0]).toBe('types');
 			expect(Object.keys(manifest.exports[entry].require)[0]).toBe('types');

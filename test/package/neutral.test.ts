@@ -26,7 +26,7 @@ async function neutralBundle(entry: string): Promise<{ errors: string[]; code: s
 	}
 }
 
-describe.each(['dist/index.js', 'dist/dev.js', 'dist/agent.js', 'dist/canvas.js', 'dist/hints.js'])('%s', (entry) => {
+describe.each(['dist/index.js', 'dist/dev.js', 'dist/agent.js', 'dist/a2a.js', 'dist/canvas.js', 'dist/hints.js'])('%s', (entry) => {
 	test('bundles with esbuild --platform=neutral without any Node built-in', async () => {
 		const { errors } = await neutralBundle(entry);
 		expect(errors).toEqual([]);

@@ -2,7 +2,8 @@
 import { inspect } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { formatA2AError, type SendOutcome } from '../../src/index.js';
+import { createAgent } from '../../src/agent/index.js';
+import { createA2AClient, formatA2AError, type SendOutcome } from '../../src/index.js';
 import { testClient } from '../helpers/client.js';
 import { drive } from '../helpers/fake-clock.js';
 import { FIRST_REQUEST_ID, PEER_ID } from '../helpers/ids.js';
@@ -82,6 +83,64 @@ describe('no output carries the token', () => {
 				expect(outputs.filter((output) => leaks(output, secret))).toEqual([]);
 			}),
 			{ numRuns: 60 },
+		);
+	});
+});
+
+/** The message of what `make` throws; '' when it throws nothing. */
+function thrownMessage(make: () => unknown): string {
+	try {
+		make();
+	} catch (error) {
+		return error instanceof Error ? error.message : String(error);
+	}
+	return '';
+}
+
+describe('a configured token given in the wrong field is not quoted back', () => {
+	const placements = fc.constantFrom(
+		(text: string) => ({ workspaceId: text }),
+		(text: string) => ({ platformUrl: text }),
+		(text: string) => ({ platformUrl: `https://${text}` }),
+	);
+
+	test('by createA2AClient', () => {
+		fc.assert(
+			fc.property(token, noise, noise, placements, (secret, before, after, place) => {
+				const message = thrownMessage(() => createA2AClient({ workspaceId: PEER_ID, token: secret, ...place(before + secret + after) }));
+				expect(leaks(message, secret)).toBe(false);
+			}),
+			{ numRuns: 200 },
+		);
+	});
+
+	test('by sendMessage, getQueuedMessage and delegate, as the peer id', async () => {
+		await fc.assert(
+			fc.asyncProperty(token, noise, noise, async (secret, before, after) => {
+				const given = before + secret + after;
+				const client = createA2AClient({ workspaceId: PEER_ID, token: secret, fetch: () => Promise.reject(new Error('nothing is sent')) });
+				const agent = createAgent({ workspaceId: PEER_ID, token: secret, fetch: () => Promise.reject(new Error('nothing is sent')) });
+				const outcome = await client.sendMessage(given, 'hi');
+				const messages = [
+					outcome.status === 'failed' ? formatA2AError(outcome.error) : '',
+					await client.getQueuedMessage(given, PEER_ID).then(() => '', (error: Error) => error.message),
+					await client.getQueuedMessage(PEER_ID, given).then(() => '', (error: Error) => error.message),
+					await agent.delegate(given, 'task').then(() => '', (error: Error) => error.message),
+				];
+				expect(messages.filter((message) => leaks(message, secret))).toEqual([]);
+			}),
+			{ numRuns: 100 },
+		);
+	});
+
+	test('by createAgent, the push URL included', () => {
+		const agentPlacements = fc.oneof(placements, fc.constant((text: string) => ({ deliveryMode: 'push' as const, onMessage: () => 'ok', url: text })));
+		fc.assert(
+			fc.property(token, noise, noise, agentPlacements, (secret, before, after, place) => {
+				const message = thrownMessage(() => createAgent({ workspaceId: PEER_ID, token: secret, ...place(before + secret + after) }));
+				expect(leaks(message, secret)).toBe(false);
+			}),
+			{ numRuns: 200 },
 		);
 	});
 });

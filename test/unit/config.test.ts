@@ -1,7 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { configFromEnv, ConfigError, createA2AClient, type A2AClientConfig } from '../../src/index.js';
-import { PEER_ID, WORKSPACE_ID } from '../helpers/ids.js';
-import { json, scriptedFetch } from '../helpers/scripted-fetch.js';
+import { testClient } from '../helpers/client.js';
+import { drive } from '../helpers/fake-clock.js';
+import { FIRST_REQUEST_ID, PEER_ID, WORKSPACE_ID } from '../helpers/ids.js';
+import { json, networkError, scriptedFetch } from '../helpers/scripted-fetch.js';
 
 function configError(config: Partial<A2AClientConfig> | unknown): ConfigError {
 	try {
@@ -20,6 +22,21 @@ describe('createA2AClient configuration', () => {
 
 	test('requires workspaceId to be a UUID', () => {
 		expect(configError({ workspaceId: 'ws-abc' })).toMatchObject({ field: 'workspaceId', message: 'workspaceId must be a UUID, got "ws-abc"' });
+	});
+
+	test('a logger that throws is ignored: a diagnostic never stops a call', async () => {
+		const broken = () => {
+			throw new Error('logger broke');
+		};
+		const { fetch } = scriptedFetch(networkError(), json({ jsonrpc: '2.0', id: FIRST_REQUEST_ID, result: { kind: 'message', role: 'agent', messageId: 'm', parts: [{ kind: 'text', text: 'ok' }] } }));
+		const { client, clock } = testClient(fetch, { logger: { debug: broken, warn: broken, error: broken } });
+		expect(await drive(client.sendMessage(PEER_ID, 'hi'), clock)).toMatchObject({ status: 'replied', text: 'ok', attempts: 2 });
+	});
+
+	test('does not quote the configured token given as workspaceId or inside platformUrl', () => {
+		const token = 'tok-SECRETVALUE';
+		expect(configError({ workspaceId: token, token })).toMatchObject({ field: 'workspaceId', message: 'workspaceId must be a UUID, got "[redacted]"' });
+		expect(configError({ workspaceId: WORKSPACE_ID, platformUrl: `https://${token} host`, token }).message).not.toContain('SECRETVALUE');
 	});
 
 	test('canonicalises workspaceId', () => {

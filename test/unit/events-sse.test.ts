@@ -68,6 +68,15 @@ describe('readServerSentEvents', () => {
 		expect(body.cancelled).toBeDefined();
 	});
 
+	test('the events before an oversized one in the same read still come out', async () => {
+		const seen: string[] = [];
+		const reading = (async () => {
+			for await (const event of readServerSentEvents(endedBody(`data: small\n\ndata: ${'x'.repeat(101)}\n\n`), { maxEventBytes: 100 })) seen.push(event.data);
+		})();
+		await expect(reading).rejects.toSatisfy(isEventTooLargeError);
+		expect(seen).toEqual(['small']);
+	});
+
 	test('the limit is on bytes of UTF-8, not characters, and an event exactly at it passes', async () => {
 		await expect(datas(endedBody(`data: ${'é'.repeat(50)}\n\n`), { maxEventBytes: 100 })).resolves.toEqual(['é'.repeat(50)]);
 		await expect(datas(endedBody(`data: ${'é'.repeat(51)}\n\n`), { maxEventBytes: 100 })).rejects.toSatisfy(isEventTooLargeError);
@@ -111,6 +120,16 @@ describe('readServerSentEvents', () => {
 		expect(body.cancelled).toBeDefined();
 		await expect(iterator.next()).rejects.toThrow('stop');
 		expect(body.stream.locked).toBe(false);
+	});
+
+	test('an abort between two events of one chunk ends the iteration before the second', async () => {
+		const body = new ScriptedBody('data: one\n\ndata: two\n\n');
+		const controller = new AbortController();
+		const iterator = readServerSentEvents(body.stream, { signal: controller.signal });
+		expect((await iterator.next()).value).toMatchObject({ data: 'one' });
+		controller.abort(new Error('stop'));
+		await expect(iterator.next()).rejects.toThrow('stop');
+		expect(body.cancelled).toBeDefined();
 	});
 
 	test('a signal aborted before the start rejects without yielding, and cancels the body', async () => {

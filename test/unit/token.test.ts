@@ -1,6 +1,6 @@
 // Token provider semantics carried over from platform_auth (spec §7.3), as they apply to an injected provider.
 import { describe, expect, test } from 'vitest';
-import { ConfigError, type TokenSource } from '../../src/index.js';
+import { A2AClientError, ConfigError, type TokenSource } from '../../src/index.js';
 import { testClient } from '../helpers/client.js';
 import { PEER_ID } from '../helpers/ids.js';
 import { json, scriptedFetch, type SeenRequest } from '../helpers/scripted-fetch.js';
@@ -83,6 +83,19 @@ describe('token', () => {
 		const outcome = await client.sendMessage(PEER_ID, 'hi');
 		expect(outcome).toMatchObject({ status: 'failed', error: { name: 'ConfigError', field: 'token' } });
 		expect(outcome.status === 'failed' && outcome.error.message).toBe('token provider failed: vault sealed');
+		expect(fetch.calls).toHaveLength(0);
+	});
+
+	test("a provider failing with one of this package's own errors passes it on as it is, unsent", async () => {
+		const fetch = scriptedFetch(record);
+		const own = new A2AClientError('typed failure of the token source');
+		const { client } = testClient(fetch.fetch, {
+			token: () => {
+				throw own;
+			},
+		});
+		const outcome = await client.sendMessage(PEER_ID, 'hi');
+		expect(outcome.status === 'failed' && outcome.error).toBe(own);
 		expect(fetch.calls).toHaveLength(0);
 	});
 

@@ -19,7 +19,7 @@ export class DelegationTimeoutError extends A2AClientError {
 
 	/** `lastStatus` is the status last listed; `timeoutMs` the wait, in milliseconds. */
 	constructor(delegationId: string, lastStatus: string | undefined, timeoutMs: number) {
-		super(`delegation ${delegationId} did not finish within ${timeoutMs} ms (last status: ${lastStatus ?? 'not listed yet'}); it may still complete`);
+		super(`delegation ${delegationId} did not finish within ${timeoutMs} ms (last status: ${lastStatus ?? 'not listed: the platform lists the 50 newest delegation rows, so one older than those cannot be followed'}); it may still complete`);
 		this.delegationId = delegationId;
 		this.lastStatus = lastStatus;
 		this.timeoutMs = timeoutMs;

@@ -17,12 +17,17 @@ export class TokenRejectedError extends A2AClientError {
 	/** The platform's `error` string, e.g. `invalid workspace auth token`. */
 	readonly platformError: string | undefined;
 
-	/** `platformError` is the 401's `error` string; `options.target` the URL that answered it. */
-	constructor(platformError: string | undefined, options?: A2AClientErrorOptions) {
+	/**
+	 * `platformError` is the 401's `error` string; `options.target` the URL that answered it;
+	 * `unregistered` says the agent had no token to send on a call other than register.
+	 */
+	constructor(platformError: string | undefined, options?: A2AClientErrorOptions, unregistered = false) {
 		super(
-			platformError === missingToken
-				? `the platform asks for the workspace's token (HTTP 401: ${missingToken}) and the agent sent none: the workspace already has one, minted by an earlier register; pass it as \`token\`, or give the agent the store that holds it`
-				: `the platform refused the agent's token (HTTP 401: ${platformError ?? 'no error message'}): it is gone; issue a new one`,
+			platformError !== missingToken
+				? `the platform refused the agent's token (HTTP 401: ${platformError ?? 'no error message'}): it is gone; issue a new one`
+				: unregistered
+					? `the platform asks for the workspace's token (HTTP 401: ${missingToken}) and the agent has none yet: call register() first (run() does), or, when the workspace already has a token, pass it as \`token\``
+					: `the platform asks for the workspace's token (HTTP 401: ${missingToken}) and the agent sent none: the workspace already has one, minted by an earlier register; pass it as \`token\`, or give the agent the store that holds it`,
 			options,
 		);
 		this.platformError = platformError;

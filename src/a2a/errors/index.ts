@@ -1,0 +1,10 @@
+export { A2AProtocolError, isA2AProtocolError, type A2AProtocolErrorOptions } from './a2a-protocol-error.js';
+export { ContentTypeNotSupportedError, isContentTypeNotSupportedError } from './content-type-not-supported-error.js';
+export { ExtendedCardNotConfiguredError, isExtendedCardNotConfiguredError } from './extended-card-not-configured-error.js';
+export { ExtensionSupportRequiredError, isExtensionSupportRequiredError } from './extension-support-required-error.js';
+export { InvalidAgentResponseError, isInvalidAgentResponseError } from './invalid-agent-response-error.js';
+export { PushNotificationNotSupportedError, isPushNotificationNotSupportedError } from './push-notification-not-supported-error.js';
+export { TaskNotCancelableError, isTaskNotCancelableError } from './task-not-cancelable-error.js';
+export { TaskNotFoundError, isTaskNotFoundError } from './task-not-found-error.js';
+export { UnsupportedOperationError, isUnsupportedOperationError } from './unsupported-operation-error.js';
+export { VersionNotSupportedError, isVersionNotSupportedError } from './version-not-supported-error.js';
