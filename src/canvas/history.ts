@@ -58,7 +58,8 @@ export function chatMessagesOf(rows: readonly unknown[], warn: (line: string) =>
 			text: content,
 			files: chatFilesOf(attachments ?? undefined),
 			at: timestamp,
-			isError: role === 'agent' && failedTurn.test(content.trimStart()),
+			// The platform gives a failed agent turn as a system message (addendum §9.8).
+			isError: role !== 'user' && failedTurn.test(content.trimStart()),
 			...(systemKind == null ? {} : { systemKind }),
 		});
 	});

@@ -31,6 +31,13 @@ describe('chatHistory', () => {
 		});
 	});
 
+	test("a failed agent turn, which the platform gives as a system message, is an error", async () => {
+		const fake = scriptedFetch(json({ messages: [{ id: 'r2:agent', role: 'system', content: 'Agent error: RuntimeError: tool call failed', timestamp: at }], reached_end: true }));
+		const { canvas } = testCanvas(fake.fetch);
+		const page = await canvas.chatHistory(LEAD);
+		expect(page.messages.map(({ role, isError }) => ({ role, isError }))).toEqual([{ role: 'system', isError: true }]);
+	});
+
 	test('limit and before are sent as limit and before_ts', async () => {
 		const fake = scriptedFetch(json({ messages: [], reached_end: false }));
 		const { canvas } = testCanvas(fake.fetch);
