@@ -9,7 +9,10 @@
  * @module
  */
 import { formatA2AError } from './errors/format.js';
+import { isConfigError } from './errors/config-error.js';
 import { isHttpError } from './errors/http-error.js';
+import { isInvalidMessageError } from './errors/invalid-message-error.js';
+import { isInvalidPeerIdError } from './errors/invalid-peer-id-error.js';
 import { isTransportError } from './errors/transport-error.js';
 
 interface HintRule {
@@ -100,14 +103,23 @@ export const platformHints = {
 	/** The platform's hierarchy rule (`CanCommunicate`) refused the pair of workspaces (HTTP 403). */
 	access:
 		"The platform's hierarchy rule refused it: a workspace may reach only its parent, its children, its siblings and its other ancestors and descendants, and a peer id that does not exist is refused the same way. Check the id against the peers this workspace may message.",
+	/** Refused before anything was sent: an id, message or option this client cannot send. */
+	request: 'Nothing was sent: this client refused the request itself (an invalid id, message or option). The error names the field to fix.',
+	/** HTTP 403 for another reason than the hierarchy rule: this credential may not do this here. */
+	forbidden:
+		"The platform refused this caller here: the credential may not act on this workspace (another organisation's, or a feature the workspace has turned off). The error's own words say which.",
+	/** HTTP 400, 413 or 422: the platform would not take the request as it is, for this workspace as it is set up. */
+	refused: "The platform would not take this request as it is (or for this workspace as it is set up); nothing reached the agent. The error's own words say what to change.",
 	/** No connection to the platform could be made (refused, unknown host, connect timeout). */
 	platformUrl:
 		'Nothing answered at the platform URL: check PLATFORM_URL (scheme, host and port) and that the platform is running and reachable from here.',
 } as const;
 
 /**
- * The hint for a failure of this client, matched to its cause: HTTP 401 → the token, HTTP 403 from
- * the hierarchy rule → the access rule, a connection that could not be made → the platform URL;
+ * The hint for a failure of this client, matched to its cause: a request refused before sending → the
+ * field to fix, HTTP 401 → the token, HTTP 403 from the hierarchy rule → the access rule, another 403 →
+ * the credential, HTTP 400/413/422 → the request as the platform took it, a connection that could not
+ * be made → the platform URL;
  * anything else gets the canvas hint of its `[A2A_ERROR]` string (`hintForError`).
  *
  * @param error - typically `outcome.error` of a failed `sendMessage`; any value is accepted
@@ -117,9 +129,11 @@ export const platformHints = {
  * if (outcome.status === 'failed') showError(formatA2AError(outcome.error), hintForFailure(outcome.error));
  */
 export function hintForFailure(error: unknown): string {
+	if (isConfigError(error) || isInvalidPeerIdError(error) || isInvalidMessageError(error)) return platformHints.request;
 	if (isHttpError(error)) {
 		if (error.status === 401) return platformHints.token;
-		if (error.status === 403 && /hierarchy/i.test(error.platformError ?? '')) return platformHints.access;
+		if (error.status === 403) return /hierarchy/i.test(error.platformError ?? '') ? platformHints.access : platformHints.forbidden;
+		if (error.status === 400 || error.status === 413 || error.status === 422) return platformHints.refused;
 	}
 	if (isTransportError(error) && (error.kind === 'ConnectError' || error.kind === 'ConnectTimeout')) return platformHints.platformUrl;
 	return hintForError(formatA2AError(error));

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { AgentError, ConfigError, HttpError, TransportError } from '../../src/errors/index.js';
+import { AgentError, ConfigError, HttpError, InvalidMessageError, InvalidPeerIdError, TransportError } from '../../src/errors/index.js';
 import { a2aErrorHint, errorDetail, hintForError, hintForFailure, platformHints } from '../../src/hints.js';
 
 const hints = {
@@ -90,8 +90,18 @@ describe('hints matched to the cause of a failure of this client', () => {
 		expect(hintForFailure(error)).toBe(platformHints.access);
 	});
 
-	test('another HTTP 403 keeps the canvas hint', () => {
-		expect(hintForFailure(new HttpError(403, { platformError: 'invalid caller ID', target }))).toBe(hints.fallback);
+	test('another HTTP 403 points at the credential, not at a delivery failure', () => {
+		expect(hintForFailure(new HttpError(403, { platformError: "org token not authorized for this workspace's org", target }))).toBe(platformHints.forbidden);
+	});
+
+	test('HTTP 400, 413 and 422 say the platform would not take the request', () => {
+		for (const status of [400, 413, 422]) expect(hintForFailure(new HttpError(status, { platformError: 'workspace has no callback URL', target }))).toBe(platformHints.refused);
+	});
+
+	test('a request refused before sending points at the field to fix', () => {
+		expect(hintForFailure(new ConfigError('retry.maxAttempts', 'must be an integer'))).toBe(platformHints.request);
+		expect(hintForFailure(new InvalidPeerIdError('nope'))).toBe(platformHints.request);
+		expect(hintForFailure(new InvalidMessageError('parts', 'must hold at least one part'))).toBe(platformHints.request);
 	});
 
 	test('a connection that could not be made points at the platform URL', () => {
@@ -105,7 +115,6 @@ describe('hints matched to the cause of a failure of this client', () => {
 		['a dropped connection', new TransportError('RemoteProtocolError', 'other side closed', { target }), hints.dropped],
 		["the agent's runtime error", new AgentError('Agent error: RuntimeError: tool call failed'), hints.exception],
 		['HTTP 404 for the peer', new HttpError(404, { platformError: 'workspace not found', target }), hints.unreachable],
-		['a configuration error', new ConfigError('retry.maxAttempts', 'must be an integer'), hints.fallback],
 		['a foreign value', 'boom', hints.fallback],
 	])('anything else gets the canvas hint of its [A2A_ERROR] string: %s', (_name, error, hint) => {
 		expect(hintForFailure(error)).toBe(hint);

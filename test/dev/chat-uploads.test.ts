@@ -18,10 +18,7 @@ function form(...files: File[]): FormData {
 	return data;
 }
 
-/**
- * Sends the form as the bytes a socket would carry: undici's own FormData body stream throws an
- * unhandled error when a reader cancels it (as the platform does past the per-request cap).
- */
+/** Sends the form as the bytes a socket would carry, with the multipart Content-Type it gets. */
 async function upload(platform: DevPlatform, workspaceId: string, body: FormData | string, headers: Record<string, string> = canvas): Promise<{ status: number; json: unknown }> {
 	const encoded = new Response(body);
 	const type = typeof body === 'string' ? {} : { 'Content-Type': encoded.headers.get('Content-Type') ?? '' };
@@ -105,6 +102,15 @@ describe('POST /workspaces/:id/chat/uploads to a poll-mode workspace (contract Â
 		const answer = await upload(platform, pollAgent, form(new File(['x'.repeat(200)], 'big.txt')));
 		expect(answer.status).toBe(413);
 		expect(answer.json).toEqual({ error: 'request body exceeds the per-request cap', max: 100 });
+	});
+
+	test('a FormData request over the per-request cap answers 413 and its body is read to the end, not cancelled', async () => {
+		const { platform } = setup(org(), { uploadLimits: { perRequestBytes: 100 } });
+		const request = new Request(`${origin}/workspaces/${pollAgent}/chat/uploads`, { method: 'POST', headers: canvas, body: form(new File(['x'.repeat(200)], 'big.txt')) });
+		const response = await platform.fetch(request);
+		expect(response.status).toBe(413);
+		expect(request.bodyUsed).toBe(true);
+		expect(await response.json()).toEqual({ error: 'request body exceeds the per-request cap', max: 100 });
 	});
 
 	test('a body that is not multipart answers 400 malformed multipart body', async () => {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ensureBuilt, root } from '../cli/build.js';
 import { demoId } from '../cli/dev-server.js';
 import { firstLine, spawnCli, stop } from '../cli/process.js';
+import { platformHints } from '../../src/hints.js';
 
 const server = { child: undefined as ReturnType<typeof spawnCli> | undefined, pageUrl: '', platformUrl: '' };
 let browser: Browser | undefined;
@@ -164,7 +165,7 @@ describe('examples/canvas', () => {
 		await sendAs(page, 'may I see the books?');
 		await page.locator('#error:not([hidden])', { hasText: '/a2a]' }).waitFor();
 		expect(await page.textContent('#error')).toMatch(/^\[A2A_ERROR\] HTTP 403: org token not authorized for this workspace's org \[target=http:\/\/127\.0\.0\.1:\d+\/workspaces\/a2a00000-0000-4000-8000-00000000000a\/a2a\]$/);
-		expect(await page.textContent('#hint')).toBe('The remote agent reported a delivery failure. Check the workspace logs or try restarting.');
+		expect(await page.textContent('#hint')).toBe(platformHints.forbidden);
 		expect(await page.locator('#messages li.message.agent').count()).toBe(0);
 		await page.screenshot({ path: join(screenshots, 'canvas-403.png') });
 	});
