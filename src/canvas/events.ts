@@ -1,6 +1,6 @@
 import { platformFailure } from '../answer.js';
 import { checkOptions, isAbortSignal, type OptionChecks } from '../arguments.js';
-import { isConfigError } from '../errors/config-error.js';
+import { ConfigError, isConfigError } from '../errors/config-error.js';
 import { isHttpError } from '../errors/http-error.js';
 import { isTransportError } from '../errors/transport-error.js';
 import { UnexpectedResponseError, isUnexpectedResponseError } from '../errors/unexpected-response-error.js';
@@ -25,6 +25,9 @@ export interface EventsOptions {
 	/** Ends the iteration quietly and closes the connection, leaving no timer or socket behind. */
 	signal?: AbortSignal | undefined;
 }
+
+/** `/ws` handshakes that fail in a row before the platform is asked why over HTTP. */
+const probeAfter = 3;
 
 /** A connection that stayed open this long resets the reconnect backoff: 30 seconds. */
 export const stableConnectionMs = 30_000;
@@ -81,6 +84,24 @@ export function events(context: CanvasContext, options: EventsOptions | undefine
 		};
 	}
 
+	let unopened = 0;
+
+	/**
+	 * Why `/ws` refuses this client, asked over HTTP: a WebSocket that is refused only closes (code
+	 * 1006), without the status, so a refused credential would be retried for ever. A plain `GET /ws`
+	 * passes the same checks first: 401/403/404 is that refusal; a 400 once they passed (no handshake)
+	 * means the credential is fine, and with `orgId` set it is the header a WebSocket cannot send.
+	 */
+	async function refusal(connection: AbortSignal): Promise<unknown> {
+		const response = await context.transport({ method: 'GET', path: '/ws', identify: false, timeoutMs: timeouts.requestMs, signal: connection }).catch(() => undefined);
+		if (!response) return undefined;
+		if ([401, 403, 404].includes(response.status)) return platformFailure(response, context.answers);
+		if (response.status === 400 && core.orgId) {
+			return new ConfigError('orgId', 'is sent as X-Molecule-Org-Id, which a WebSocket cannot carry, and this platform refuses /ws without it: listen per workspace (events({ workspaceId }), over SSE), or serve the canvas from the platform\'s own origin');
+		}
+		return undefined;
+	}
+
 	async function openSocket(connection: AbortSignal): Promise<AsyncIterable<Raw>> {
 		const read = core.tokens.get();
 		const token = typeof read === 'object' ? await read : read;
@@ -91,14 +112,22 @@ export function events(context: CanvasContext, options: EventsOptions | undefine
 			protocols.push(`molecule-auth.${hex}`);
 		}
 		const url = `${core.platformUrl.replace(/^http/, 'ws')}/ws`;
-		const socket = await openWebSocket(url, {
-			protocols,
-			WebSocket: context.settings.WebSocket,
-			signal: connection,
-			openTimeoutMs: timeouts.requestMs,
-			clock: core.clock,
-			onSkipped: (reason) => logger.warn(`events: skipped ${reason}`),
-		});
+		let socket;
+		try {
+			socket = await openWebSocket(url, {
+				protocols,
+				WebSocket: context.settings.WebSocket,
+				signal: connection,
+				openTimeoutMs: timeouts.requestMs,
+				clock: core.clock,
+				onSkipped: (reason) => logger.warn(`events: skipped ${reason}`),
+			});
+		} catch (error) {
+			unopened++;
+			if (unopened % probeAfter === 0 && !connection.aborted) throw (await refusal(connection)) ?? error;
+			throw error;
+		}
+		unopened = 0;
 		return {
 			async *[Symbol.asyncIterator]() {
 				for await (const data of socket) yield { key: data, frame: socketFrameOf(data) };

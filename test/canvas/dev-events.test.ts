@@ -7,6 +7,7 @@ import { agents, createDevPlatform, type DevPlatform, type DevWorkspace } from '
 import { serve, type RunningServer } from '../../src/node/serve.js';
 import { drive, FakeClock } from '../helpers/fake-clock.js';
 import { sequentialUuid } from '../helpers/ids.js';
+import { isHttpError } from '../../src/index.js';
 
 const platformUrl = 'http://dev.platform';
 const adminToken = 'admin-token-0123456789abcdef';
@@ -43,7 +44,10 @@ function listen(canvas: CanvasClient, clock: FakeClock, workspaceId?: string) {
 	const next = async (): Promise<CanvasEvent> => {
 		const pending = iterator.next();
 		let settled = false;
-		void pending.finally(() => (settled = true));
+		void pending.then(
+			() => (settled = true),
+			() => (settled = true),
+		);
 		for (let turn = 0; !settled && turn < 10_000; turn++) {
 			await macrotask();
 			clock.advance(0);
@@ -171,6 +175,21 @@ describe('live events over /ws on the Node adapter', () => {
 		await sockets.until(1);
 		const outcome = await canvas.send(echo, 'over the socket');
 		expect(await reply).toMatchObject({ workspaceId: echo, text: 'echo: over the socket', messageId: outcome.messageId });
+	});
+
+	test('a refused token ends the /ws iteration with the 401, after asking the platform why the socket would not open', async () => {
+		const platform = createDevPlatform({ workspaces: org, adminToken });
+		const server = await served(platform);
+		const clock = new FakeClock();
+		const canvas = createCanvasClient({ platformUrl: server.url, auth: { token: 'not-a-token' }, clock, random: () => 0 });
+		const events = listen(canvas, clock);
+		const seen: string[] = [];
+		const error = await (async () => {
+			for (;;) seen.push((await events.next()).type);
+		})().catch((caught: unknown) => caught);
+		expect(seen).toEqual(['reconnecting', 'reconnecting']);
+		expect(isHttpError(error) && [error.status, error.platformError]).toEqual([401, 'invalid canvas auth token']);
+		expect(String(error)).not.toContain('not-a-token');
 	});
 
 	test('a cut socket is reported and reopened, and events keep coming', async () => {
