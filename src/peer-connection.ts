@@ -1,3 +1,4 @@
+import { refuseUnknown } from './arguments.js';
 import { maxTimerMs } from './config.js';
 import { ConfigError } from './errors/config-error.js';
 import { InvalidPeerIdError } from './errors/invalid-peer-id-error.js';
@@ -104,6 +105,11 @@ export function createPeers(messaging: Messaging, call: PeerCall): (peerId: stri
 			peerId: canonicalId,
 			send: (message, options) => messaging.sendMessage(canonicalId, message, options),
 			getTask(taskId, options) {
+				try {
+					if (isRecord(options)) refuseUnknown(options, ['signal', 'timeoutMs', 'onRetry', 'historyLength'], 'options');
+				} catch (error) {
+					return Promise.resolve({ status: 'failed', error: error as ConfigError, attempts: 0, messageId: undefined });
+				}
 				const historyLength = isRecord(options) ? options['historyLength'] : undefined;
 				if (historyLength !== undefined && historyLength !== null && !(Number.isInteger(historyLength) && (historyLength as number) >= 0 && (historyLength as number) <= maxTimerMs)) {
 					return Promise.resolve({ status: 'failed', error: new ConfigError('options.historyLength', `must be an integer from 0, got ${kindOf(historyLength)}`), attempts: 0, messageId: undefined });

@@ -218,7 +218,9 @@ export function resolveOptions(options: ConnectOptions | null | undefined): A2AS
 		try {
 			provided = await source();
 		} catch (error) {
-			throw new ConfigError('headers', `provider failed: ${redaction.text(error instanceof Error ? error.message : String(error))}`, { cause: redaction.cause(error) });
+			// Not quoted: a provider's failure may hold the very values it was to give, unknown to the redaction yet.
+			const what = error instanceof Error ? error.name : kindOf(error);
+			throw new ConfigError('headers', `provider failed: it threw ${what} (its message is not repeated here, as it may hold the header values)`);
 		}
 		return checkedHeaders(provided, core);
 	};

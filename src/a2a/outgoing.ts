@@ -1,4 +1,5 @@
 import { InvalidMessageError } from '../errors/invalid-message-error.js';
+import { refuseNonJson } from '../outgoing.js';
 import { kindOf } from '../internal/describe.js';
 import { isRecord } from '../internal/json.js';
 import type { WireMessage } from './operation.js';
@@ -43,12 +44,15 @@ function checkPart(part: unknown, path: string): Part {
 	if (!isRecord(part)) throw new InvalidMessageError(path, `must be an object, got ${kindOf(part)}`);
 	const { kind } = part;
 	if (!optional(part['metadata'], isRecord)) throw new InvalidMessageError(`${path}.metadata`, `must be an object, got ${kindOf(part['metadata'])}`);
+	if (part['metadata'] !== undefined) refuseNonJson(part['metadata'], `${path}.metadata`, undefined, true);
 	if (kind === 'text') {
 		if (typeof part['text'] !== 'string') throw new InvalidMessageError(`${path}.text`, `must be a string, got ${kindOf(part['text'])}`);
 		return part as Part;
 	}
 	if (kind === 'data') {
 		if (part['data'] === undefined) throw new InvalidMessageError(`${path}.data`, 'must be a JSON value, got undefined');
+		// Here, not in the request's JSON.stringify, whose throw would read as a transport failure and be retried.
+		refuseNonJson(part['data'], `${path}.data`, undefined, true);
 		return part as Part;
 	}
 	if (kind === 'file') {
@@ -80,6 +84,7 @@ export function outgoingMessage(input: unknown, ids: { taskId?: string | undefin
 	for (const name of ['messageId', 'contextId', 'taskId']) if (!optional(input[name], (value) => typeof value === 'string' && value !== '')) throw new InvalidMessageError(name, `must be a non-empty string, got ${kindOf(input[name])}`);
 	for (const name of ['referenceTaskIds', 'extensions']) if (!optional(input[name], strings)) throw new InvalidMessageError(name, 'must be an array of strings');
 	if (!optional(input['metadata'], isRecord)) throw new InvalidMessageError('metadata', `must be an object, got ${kindOf(input['metadata'])}`);
+	if (input['metadata'] !== undefined) refuseNonJson(input['metadata'], 'metadata', undefined, true);
 	const message = input as OutgoingMessage;
 	return {
 		messageId: message.messageId ?? uuid(),

@@ -1,3 +1,4 @@
+import { UnexpectedResponseError } from '../errors/unexpected-response-error.js';
 import { streamEndStates, type NormalisedStreamEvent, type StreamStatus, type StreamTask } from './stream-types.js';
 
 type Of<E, Kind> = Extract<E, { kind: Kind }>;
@@ -49,8 +50,16 @@ export class StreamLedger<E extends NormalisedStreamEvent> {
 		return this.#ended;
 	}
 
-	/** Adds to `out` what to yield for `event`: the event itself, nothing (seen before), or a Task's difference from what was yielded. */
+	/**
+	 * Adds to `out` what to yield for `event`: the event itself, nothing (seen before), or a Task's
+	 * difference from what was yielded. Throws `UnexpectedResponseError` for an event of another task
+	 * than the stream's: yielding it would end or change the wrong task.
+	 */
 	take(event: E, out: E[]): void {
+		const about = event.kind === 'task' ? (event as Of<E, 'task'>).id : 'taskId' in event && typeof event.taskId === 'string' ? event.taskId : undefined;
+		if (about !== undefined && this.#taskId !== undefined && about !== this.#taskId) {
+			throw new UnexpectedResponseError(`the event stream of task ${this.#taskId} carried a ${event.kind} event of task ${about}`, 200);
+		}
 		switch (event.kind) {
 			case 'task': {
 				const task = event as Of<E, 'task'>;

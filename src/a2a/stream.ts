@@ -185,8 +185,10 @@ async function* streamTaskEventBatches<E extends NormalisedStreamEvent>(options:
 			cut = error;
 		}
 		const taskId = ledger.taskId;
-		// Only a task can be followed again: the message of a 'stream' is never sent twice.
-		if (taskId === undefined) throw cut;
+		// Only a task can be followed again: the message of a 'stream' is never sent twice, unless the
+		// agent refused it with a 429 or 503, which say it was not taken (it goes again, same messageId).
+		const notTaken = isHttpError(cut) && (cut.status === 429 || cut.status === 503);
+		if (taskId === undefined && !notTaken) throw cut;
 		failures++;
 		cutAt ??= clock.now();
 		const delayMs =
@@ -198,8 +200,12 @@ async function* streamTaskEventBatches<E extends NormalisedStreamEvent>(options:
 			throw cut;
 		}
 		const reason = cut instanceof Error ? cut.message : kindOf(cut);
-		logger?.warn?.(`a2a stream: task ${taskId} cut (${reason}); subscribing again in ${delayMs} ms (attempt ${failures + 1} of ${retry.maxAttempts})`);
+		if (taskId === undefined) {
+			logger?.warn?.(`a2a stream: the agent did not take the message (${reason}); sending it again in ${delayMs} ms (attempt ${failures + 1} of ${retry.maxAttempts})`);
+		} else {
+			logger?.warn?.(`a2a stream: task ${taskId} cut (${reason}); subscribing again in ${delayMs} ms (attempt ${failures + 1} of ${retry.maxAttempts})`);
+		}
 		await clock.sleep(delayMs, signal);
-		kind = 'subscribe';
+		if (taskId !== undefined) kind = 'subscribe';
 	}
 }

@@ -54,7 +54,7 @@ describe('the headers option', () => {
 		expect(calls[0]?.headers['a2a-version']).toBe('1.0');
 	});
 
-	test('a provider that throws is a ConfigError on headers with its message redacted, and nothing is sent', async () => {
+	test('a provider that throws is a ConfigError on headers that does not repeat its message, and nothing is sent', async () => {
 		const { fetch, calls } = scriptedFetch();
 		let first = true;
 		const agent = await connectAgent(cardV1(), {
@@ -70,8 +70,21 @@ describe('the headers option', () => {
 		await rejection(agent.getTask('t'));
 		const error = (await rejection(agent.getTask('t'))) as Error;
 		expect(error).toMatchObject({ name: 'ConfigError', field: 'headers' });
-		expect(error.message).toBe('headers provider failed: vault refused [redacted]');
+		expect(error.message).toBe('headers provider failed: it threw Error (its message is not repeated here, as it may hold the header values)');
 		expect(calls).toHaveLength(1);
+	});
+
+	test('a provider that throws on its first call, before any value is known, does not leak its message either', async () => {
+		const error = (await rejection(
+			connectAgent('https://agent.example', {
+				fetch: scriptedFetch().fetch,
+				headers: () => {
+					throw new Error('provider broke SUPERSECRET');
+				},
+			}),
+		)) as Error;
+		expect(error).toMatchObject({ name: 'ConfigError', field: 'headers' });
+		expect(`${error.message} ${String((error as { cause?: unknown }).cause)}`).not.toContain('SUPERSECRET');
 	});
 
 	test('a provider that never answers is cut by the call time limit', async () => {
@@ -109,11 +122,22 @@ describe('call arguments', () => {
 		[{ parts: [{ kind: 'file', file: { bytes: 'aGk=' } }] }, 'parts.0.file'],
 		[{ parts: [{ kind: 'data' }] }, 'parts.0.data'],
 		[{ parts: [{ kind: 'text', text: 'hi' }], meta: {} }, 'meta'],
-	])('send(%j) is an InvalidMessageError naming %s, before any request', async (message, field) => {
+		[{ parts: [{ kind: 'data', data: { n: 1n } }] }, 'parts.0.data.n'],
+		[{ parts: [{ kind: 'text', text: 'hi' }], metadata: { when: () => 0 } }, 'metadata.when'],
+	])('send(%s) is an InvalidMessageError naming %s, before any request', async (message, field) => {
 		const { agent, calls } = await agentOf();
 		const error = await rejection(agent.send(message as never));
 		expect(isInvalidMessageError(error)).toBe(true);
 		expect(error).toMatchObject({ field });
+		expect(calls).toEqual([]);
+	});
+
+	test('a message with a cycle is an InvalidMessageError naming where, not a retried transport failure', async () => {
+		const { agent, calls } = await agentOf();
+		const data: Record<string, unknown> = {};
+		data['self'] = data;
+		const error = await rejection(agent.send({ parts: [{ kind: 'data', data }] }));
+		expect(error).toMatchObject({ name: 'InvalidMessageError', field: 'parts.0.data.self' });
 		expect(calls).toEqual([]);
 	});
 

@@ -161,6 +161,19 @@ describe('streamTaskEvents: resubscribing after a cut', () => {
 		expect(waits(clock)).toEqual([500, 7000]);
 	});
 
+	test('a 503 to the first request (the message not taken) sends the message again after the wait, as a stream', async () => {
+		const { all, clock, calls } = setup([json({ error: { message: 'busy' }, retry_after: 2 }, 503), closed(task('working'), status('completed', 1))]);
+		expect((await all()).at(-1)).toEqual(status('completed', 1));
+		expect(calls.map((call) => call.kind)).toEqual(['stream', 'stream']);
+		expect(waits(clock)).toEqual([2000]);
+	});
+
+	test('an event of another task than the stream\'s is an UnexpectedResponseError, not yielded', async () => {
+		const other = { ...status('completed', 1), taskId: 'OTHER' };
+		const { all } = setup([closed(task('working'), other)]);
+		await expect(all()).rejects.toMatchObject({ name: 'UnexpectedResponseError', message: expect.stringMatching(/carried a status-update event of task OTHER/) });
+	});
+
 	test('an abort during the wait ends it at once with its reason and leaves no timer', async () => {
 		const controller = new AbortController();
 		const { events, clock } = setup([cut(task('working'))], { signal: controller.signal });

@@ -74,6 +74,7 @@ describe('client.peer(peerId)', () => {
 		const { peer, calls, clock } = peerOf(task('working'));
 		const outcome = await drive(peer.getTask(taskId as string, options as never), clock);
 		expect(outcome.status === 'failed' && isConfigError(outcome.error) && outcome.error.field).toBe(field);
+		if (field === 'options.history') expect(outcome.status === 'failed' && outcome.error.message).toContain('historyLength');
 		expect(calls).toHaveLength(0);
 	});
 });
