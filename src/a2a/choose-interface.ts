@@ -1,3 +1,4 @@
+import { shownValue } from '../internal/describe.js';
 import type { AgentCard, AgentInterface } from './card-types.js';
 import { VersionNotSupportedError } from './errors/version-not-supported-error.js';
 import type { Binding, ProtocolVersion } from './operation.js';
@@ -27,6 +28,9 @@ export function chooseInterface(card: AgentCard, cardUrl: string | undefined, pr
 	const rank = (item: AgentInterface): number => (item.binding === binding ? 0 : 2) + (item.protocolVersion === '1.0' ? 0 : 1);
 	const [best] = candidates.map((item, index) => ({ item, index })).sort((a, b) => rank(a.item) - rank(b.item) || a.index - b.index);
 	if (!best) {
+		// An interface this client speaks but at a URL it cannot call says so, not "unsupported version".
+		const unreachable = card.interfaces.find((item) => spoken(item) && (protocol === 'auto' || item.protocolVersion === protocol));
+		if (unreachable) throw new VersionNotSupportedError(`the agent card's ${unreachable.binding} ${unreachable.protocolVersion} interface has a URL that is not http(s): ${shownValue(unreachable.url)}`, {});
 		const offered = card.interfaces.map((item) => `${item.binding} ${item.protocolVersion}`).join(', ') || 'no interface';
 		const wanted = protocol === 'auto' ? 'JSONRPC or HTTP+JSON 1.0, or JSONRPC 0.3' : protocol === '1.0' ? 'JSONRPC or HTTP+JSON 1.0' : 'JSONRPC 0.3';
 		throw new VersionNotSupportedError(`the agent card offers ${offered}; this client speaks ${wanted}`, {});

@@ -124,6 +124,13 @@ describe('interface choice', () => {
 		expect((error as Error).message).toBe('the agent card offers GRPC 1.0, HTTP+JSON 0.3; this client speaks JSONRPC or HTTP+JSON 1.0, or JSONRPC 0.3');
 	});
 
+	test('an interface this client speaks at a URL that is not http(s) is named as such, without its credentials', async () => {
+		const card = cardV1({ supportedInterfaces: [{ url: 'ftp://user:pw@agent.example/rpc', protocolBinding: 'JSONRPC', protocolVersion: '1.0' }] });
+		const error = await rejection(connectAgent(card, { fetch: scriptedFetch().fetch }));
+		expect(isVersionNotSupportedError(error)).toBe(true);
+		expect((error as Error).message).toBe(`the agent card's JSONRPC 1.0 interface has a URL that is not http(s): "ftp://…@agent.example/rpc"`);
+	});
+
 	test('protocol 1.0 refuses a v0.3-only card', async () => {
 		expect(isVersionNotSupportedError(await rejection(connectAgent(cardV03(), { fetch: scriptedFetch().fetch, protocol: '1.0' })))).toBe(true);
 	});
