@@ -146,6 +146,9 @@ export interface CanvasClient {
 	queueStatus(workspaceId: string, queueId: string, options?: CanvasCallOptions): Promise<QueuedMessage | null>;
 	/**
 	 * Replaces the workspace's agent card (`POST /registry/update-card`), as the canvas's Config tab does.
+	 * The platform's registry gate takes only the workspace's own token once it has one (contract §2.2),
+	 * so with an ADMIN token, an org token or a session this works only for a workspace that has none
+	 * yet; otherwise it rejects with the 401 (`HttpError`).
 	 *
 	 * @example
 	 * await canvas.updateCard(id, { name: 'triage', skills: [{ id: 'triage', name: 'Triage' }] });

@@ -12,7 +12,8 @@ import type { ChatFile, ChatHistory, ChatMessage } from './types.js';
  */
 export interface ChatHistoryOptions {
 	/**
-	 * Activity rows to read (each holds a person's turn and the agent's reply), from 1 to 1000.
+	 * Activity rows to read (each holds a person's turn and the agent's reply, so up to twice as many
+	 * messages come back), from 1 to 1000.
 	 *
 	 * @default 100 (the platform's)
 	 */

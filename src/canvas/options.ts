@@ -155,6 +155,7 @@ function authOf(auth: unknown): { session: boolean; token: TokenOption | undefin
 	if (auth['session'] !== undefined && auth['session'] !== true) throw new ConfigError('auth.session', `must be true, got ${kindOf(auth['session'])}`);
 	if (auth['session'] === true) throw new ConfigError('auth', 'must be { session: true } or { token }, not both');
 	if (!hasToken) throw new ConfigError('auth.token', 'is required when auth is not { session: true }');
+	if (typeof auth['token'] === 'string' && auth['token'].trim() === '') throw new ConfigError('auth.token', 'is empty: give the ADMIN or org API token, or use { session: true }');
 	return { session: false, token: auth['token'] as TokenOption };
 }
 
@@ -173,6 +174,7 @@ export function resolveCanvasOptions(options: CanvasClientOptions): CanvasSettin
 	const redaction = createRedaction();
 	// `uploadMs` is the canvas's own: the core's policy checks the members the core knows.
 	const given = options.timeouts;
+	if (isRecord(given)) refuseUnknown(given, Object.keys(defaultCanvasTimeouts), 'timeouts');
 	const { uploadMs: uploadGiven, ...coreGiven } = isRecord(given) ? given : {};
 	const uploadMs = uploadGiven ?? defaultCanvasTimeouts.uploadMs;
 	if (typeof uploadMs !== 'number' || !(uploadMs >= 1 && uploadMs <= maxTimerMs)) throw new ConfigError('timeouts.uploadMs', `must be a number from 1 to ${maxTimerMs}, got ${kindOf(uploadMs)}`);

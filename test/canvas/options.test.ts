@@ -49,11 +49,13 @@ describe('createCanvasClient options', () => {
 		expect(configError(() => createCanvasClient({ auth: { session: true, token: TOKEN } } as never)).message).toMatch(/not both/);
 		expect(configError(() => createCanvasClient({ auth: { session: 'yes' } } as never)).field).toBe('auth.session');
 		expect(configError(() => createCanvasClient({ auth: {} } as never)).field).toBe('auth.token');
+		expect(configError(() => createCanvasClient({ auth: { token: ' ' } })).message).toMatch(/^auth.token is empty/);
 	});
 
 	test('a misspelt option is refused, naming it', () => {
 		expect(configError(() => createCanvasClient({ auth: { session: true }, platfromUrl: PLATFORM_URL } as never)).field).toBe('platfromUrl');
-		expect(configError(() => createCanvasClient({ auth: { session: true }, timeouts: { chatMs: 1 } } as never)).field).toBe('timeouts.chatMs');
+		const misspelt = configError(() => createCanvasClient({ auth: { session: true }, timeouts: { chatMs: 1 } } as never));
+		expect([misspelt.field, misspelt.message]).toEqual(['timeouts.chatMs', 'timeouts.chatMs is not an option (requestMs, sendMs, uploadMs)']);
 		expect(configError(() => createCanvasClient({ auth: { session: true }, WebSocket: 'ws' } as never)).field).toBe('WebSocket');
 		expect(configError(() => createCanvasClient({ auth: { session: true }, timeouts: { uploadMs: 0 } })).field).toBe('timeouts.uploadMs');
 		expect(configError(() => createCanvasClient({ auth: { session: true }, timeouts: { sendMs: -1 } })).field).toBe('timeouts.sendMs');
