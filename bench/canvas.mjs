@@ -1,4 +1,4 @@
-// 8. Canvas: what the canvas's list views cost to read. `chatHistory` and `agentComms` each read a
+// 9. Canvas: what the canvas's list views cost to read. `chatHistory` and `agentComms` each read a
 // page of 10,000 rows, end to end through the client (transport, JSON.parse, a schema per row, the
 // rules of spec §8.3), from a stub fetch that answers pre-serialised JSON. Target: well under 100 ms.
 import { createCanvasClient } from '@molecule-ai/a2a-client/canvas';
@@ -91,7 +91,7 @@ export async function run({ smoke }) {
 		table(['figure', 'result'], rows),
 	].join('\n');
 	return {
-		title: '8. Canvas',
+		title: '9. Canvas',
 		markdown,
 		targets: [
 			{ id: 'canvas-history', name: `canvas: \`chatHistory\` reads ${count.toLocaleString('en-US')} rows in well under 100 ms`, value: chat.summary.median, limit: 100, better: 'lower', shown: spread(chat.summary, ms) },
