@@ -52,14 +52,17 @@ const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
  * comms, topology, uploads, and events over SSE with eventsource-parser and over /ws) measured 29,691 / 18,101
  * (30,228 / 18,668 with main's transport of issue 14); the transport's `credentials` for the canvas's session
  * cookie took the core's own code 26 bytes further (15,032 with everything above; within the core's line).
+ * The second trials of issues 12–14 (a logger that throws is ignored, peer().getTask's option list)
+ * took the core to 24,876 / 15,109, and ./hints (its own hints for a request refused before sending,
+ * another 403 and a 400/413/422) from 2,017 to 2,260; those two lines are that plus a little.
  */
 export const budgets = [
-	{ entry: '.', allGzipped: 24_900, ownGzipped: 15_100 },
+	{ entry: '.', allGzipped: 25_000, ownGzipped: 15_200 },
 	{ entry: './dev', source: 'src/dev/', allGzipped: 31_700, ownGzipped: 31_700 },
 	{ entry: './agent', source: 'src/agent/', allGzipped: 38_300, ownGzipped: 27_300 },
 	{ entry: './a2a', source: 'src/a2a/', allGzipped: 35_400, ownGzipped: 22_300 },
 	{ entry: './canvas', source: 'src/canvas/', allGzipped: 32_700, ownGzipped: 19_900 },
-	{ entry: './hints', source: 'src/hints.ts', allGzipped: 2_200, ownGzipped: 2_200 },
+	{ entry: './hints', source: 'src/hints.ts', allGzipped: 2_500, ownGzipped: 2_500 },
 	{ entry: './node', source: 'src/node/', allGzipped: 17_700, ownGzipped: 2_300 },
 	{ entry: './cli', source: 'src/cli/', allGzipped: 86_800, ownGzipped: 60_600, mayContain: ['./dev', './node', './hints'], program: true },
 ];
