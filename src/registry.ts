@@ -3,7 +3,7 @@ import { checkOptions, isAbortSignal, type OptionChecks } from './arguments.js';
 import { TtlCache } from './cache.js';
 import type { Settings } from './config.js';
 import { isA2AClientError } from './errors/a2a-client-error.js';
-import { ConfigError, isConfigError } from './errors/config-error.js';
+import { isConfigError } from './errors/config-error.js';
 import { parseJson } from './internal/json.js';
 import { limiter } from './internal/limiter.js';
 import { pythonTypeName } from './internal/python.js';

@@ -35,7 +35,7 @@ interface State {
 }
 
 /** The card `urlOrCard` stands for: fetched from a URL, or a card object, validated like a fetched one. */
-async function firstCard(urlOrCard: unknown, settings: A2ASettings, load: (url: string) => Promise<CachedCard>, context: AnswerContext): Promise<CachedCard> {
+async function firstCard(urlOrCard: unknown, load: (url: string) => Promise<CachedCard>, context: AnswerContext): Promise<CachedCard> {
 	if (typeof urlOrCard === 'string' || urlOrCard instanceof URL) return load(cardUrlOf(String(urlOrCard)));
 	if (!isRecord(urlOrCard)) throw new ConfigError('url', `must be the agent's URL or its card (an object), got ${kindOf(urlOrCard)}`);
 	try {
@@ -61,7 +61,7 @@ export async function openConnection(urlOrCard: unknown, options: ConnectOptions
 		const choice = chooseInterface(cached.card, cached.url, settings.protocol, settings.binding);
 		state = { cached, choice, codec: createCodec(choice, context) };
 	};
-	adopt(await firstCard(urlOrCard, settings, (url) => fetchCard(settings, exchange, url, undefined, { signal: settings.signal }), context));
+	adopt(await firstCard(urlOrCard, (url) => fetchCard(settings, exchange, url, undefined, { signal: settings.signal }), context));
 
 	const { requestMs, sendMs } = core.timeouts;
 	const push = (): void => {

@@ -5,7 +5,6 @@ import { absent } from '../schemas/absent.js';
 // members pass through; a `null` optional member reads as absent.
 
 const text = absent(v.string());
-const count = v.pipe(v.number(), v.integer(), v.minValue(0));
 
 /** `{"error": "<string>", …}`: every platform failure; `hint` rides along on some 403s. */
 export const ErrorBodySchema = v.looseObject({ error: text, hint: text });
@@ -62,14 +61,6 @@ export const DelegationRowSchema = v.looseObject({
 });
 
 export const DelegationListSchema = v.array(DelegationRowSchema);
-
-/** `GET /uploads/limits`. */
-export const UploadLimitsSchema = v.looseObject({ per_file_bytes: count, per_request_bytes: count, max_attachments_per_message: count });
-
-/** `POST /workspaces/:id/chat/uploads` 200. */
-export const UploadResponseSchema = v.looseObject({
-	files: v.array(v.looseObject({ uri: v.string(), name: v.string(), mimeType: text, size: absent(v.number()) })),
-});
 
 /** `POST /workspaces/:id/pending-uploads/:file_id/ack` 200. */
 export const PendingAckSchema = v.looseObject({ acked: v.literal(true) });

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { absent } from '../schemas/absent.js';
 import { PeerRecordSchema } from '../schemas/peer.js';
+import { UploadedFileSchema } from '../schemas/uploads.js';
 
 // What the platform answers the canvas (addendum §9.4, §9.8, §9.12–9.14; spec §8). Unknown members
 // pass through; a `null` optional member reads as absent. Public shapes are in ./types.ts and ./events-types.ts.
@@ -8,7 +9,6 @@ import { PeerRecordSchema } from '../schemas/peer.js';
 const text = absent(v.string());
 /** A row member that may be missing or `null`, left as sent: rows come by the thousand, and a transform per member is measurable. */
 const rowText = v.optional(v.nullable(v.string()));
-const count = v.pipe(v.number(), v.integer(), v.minValue(0));
 
 /** A row of `GET /workspaces`, or the body of `GET /workspaces/:id`: a `Workspace`. */
 export const WorkspaceSchema = v.looseObject({
@@ -26,7 +26,7 @@ export const WorkspaceSchema = v.looseObject({
 export const WorkspaceListSchema = v.array(WorkspaceSchema);
 
 /** A file of a chat-history message or of an upload answer: a `ChatFile`. */
-export const ChatFileSchema = v.looseObject({ uri: v.string(), name: v.string(), mimeType: text, size: absent(v.number()) });
+export const ChatFileSchema = UploadedFileSchema;
 
 /** `GET /workspaces/:id/chat-history`: its rows are read one by one, so one bad row costs only itself. */
 export const ChatHistoryBodySchema = v.looseObject({ messages: v.array(v.unknown()), reached_end: absent(v.boolean()) });
@@ -61,12 +61,6 @@ export const ActivityRowSchema = v.object({
 
 /** `GET /workspaces/:id/activity`: read row by row, like the chat history. */
 export const ActivityListSchema = v.array(v.unknown());
-
-/** `GET /uploads/limits` (addendum §9.4). */
-export const UploadLimitsSchema = v.looseObject({ per_file_bytes: count, per_request_bytes: count, max_attachments_per_message: count });
-
-/** `POST /workspaces/:id/chat/uploads` 200. */
-export const UploadResponseSchema = v.looseObject({ files: v.array(ChatFileSchema) });
 
 /** `POST /registry/update-card` 200. */
 export const CardUpdatedSchema = v.looseObject({ status: v.string() });

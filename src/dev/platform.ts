@@ -1,5 +1,4 @@
 import { ConfigError } from '../errors/config-error.js';
-import { readCapped } from '../internal/body.js';
 import { kindOf } from '../internal/describe.js';
 import { ActivityLog } from './activity.js';
 import { readBody, type ReadBody } from './body.js';

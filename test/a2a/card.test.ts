@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { connectAgent, isResponseValidationError, isVersionNotSupportedError } from '../../src/a2a/index.js';
 import { FakeClock, drive } from '../helpers/fake-clock.js';
 import { hangingFetch, json, scriptedFetch } from '../helpers/scripted-fetch.js';
-import { agentUrl, cardUrl, cardV03, cardV1, restUrl, rpcUrl } from './fixtures.js';
+import { agentUrl, cardV03, cardV1, restUrl, rpcUrl } from './fixtures.js';
 
 const rejection = (promise: Promise<unknown>): Promise<unknown> => promise.then(() => undefined, (error: unknown) => error);
 

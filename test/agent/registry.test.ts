@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createAgent, isStoreError, isTokenRejectedError } from '../../src/agent/index.js';
+import { createAgent, isTokenRejectedError } from '../../src/agent/index.js';
 import { isConfigError } from '../../src/index.js';
 import { ADMIN_TOKEN, AGENT, agentIn, memoryStore, MINTED, PEER, PLATFORM, recordingStore, SECRET, world } from './helpers.js';
 import { json, routes } from './routes.js';

@@ -1,7 +1,6 @@
 // Issue 9, item 7: a bad dev platform option is a ConfigError naming the field, before anything is built.
 import { describe, expect, test } from 'vitest';
 import { agents, createDevPlatform, type DevPlatformOptions, type DevWorkspace } from '../../src/dev/index.js';
-import { ConfigError } from '../../src/index.js';
 import { configError } from '../helpers/config-error.js';
 import { id } from './helpers.js';
 

@@ -1,15 +1,13 @@
 // Every send ends: within the attempt limit, within the budget, and at once on abort — token steps included.
 import { describe, expect, test } from 'vitest';
-import { formatA2AError } from '../../src/index.js';
 import { testClient } from '../helpers/client.js';
 import { drive, FakeClock } from '../helpers/fake-clock.js';
-import { PEER_ID, PLATFORM_URL } from '../helpers/ids.js';
+import { PEER_ID } from '../helpers/ids.js';
 import { json, scriptedFetch } from '../helpers/scripted-fetch.js';
 import { macrotask, watchUnhandledRejections } from './harness.js';
 
 watchUnhandledRejections();
 
-const target = `${PLATFORM_URL}/workspaces/${PEER_ID}/a2a`;
 
 /** Never answers until the request is aborted. */
 const hang = (request: Request): Promise<Response> =>

@@ -4,8 +4,8 @@ import { describe, expect, test } from 'vitest';
 import { backoffDelayMs, createA2AClient, extractReply, formatA2AError, isA2AClientError, validatePeerId, type SendOutcome } from '../../src/index.js';
 import { testClient } from '../helpers/client.js';
 import { drive } from '../helpers/fake-clock.js';
-import { PEER_ID, PLATFORM_URL, WORKSPACE_ID } from '../helpers/ids.js';
-import { json, scriptedFetch, type Step } from '../helpers/scripted-fetch.js';
+import { PEER_ID, WORKSPACE_ID } from '../helpers/ids.js';
+import { json, scriptedFetch } from '../helpers/scripted-fetch.js';
 import { brokenHeaderValue, expectUnpolluted, hostileBody, hostileCharacter, hostileJsonText, isUuid, padding, uuid } from './arbitraries.js';
 import { sendAgainst, watchUnhandledRejections } from './harness.js';
 

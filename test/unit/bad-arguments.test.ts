@@ -1,6 +1,6 @@
 // Issue 9, item 7: a bad argument is a typed error naming the field and its problem, and leaves nothing running.
 import { describe, expect, test } from 'vitest';
-import { backoffDelayMs, configFromEnv, ConfigError, createA2AClient, formatA2AError, type A2AClientConfig, type SendOptions } from '../../src/index.js';
+import { backoffDelayMs, configFromEnv, createA2AClient, formatA2AError, type A2AClientConfig, type SendOptions } from '../../src/index.js';
 import { configError } from '../helpers/config-error.js';
 import { testClient } from '../helpers/client.js';
 import { PEER_ID, WORKSPACE_ID } from '../helpers/ids.js';

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { absent } from '../../schemas/absent.js';
-import type { Artifact, Message, Part, PushNotificationConfig, StreamEvent, Task, TaskState, TaskStatus } from '../types.js';
+import type { TaskState } from '../types.js';
 import { base64Bytes, compact, metadata, optionalText, optionalTexts, unset } from './common.js';
 
 // A2A v0.3: objects tagged by `kind`, states as lower-case words. Each schema validates and

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { absent } from '../../schemas/absent.js';
-import type { Artifact, Message, Part, PushNotificationConfig, StreamEvent, Task, TaskArtifactUpdateEvent, TaskPage, TaskState, TaskStatus, TaskStatusUpdateEvent } from '../types.js';
+import type { TaskState } from '../types.js';
 import { base64Bytes, compact, metadata, optionalText, optionalTexts, unset } from './common.js';
 
 // A2A v1.0 in proto-JSON (spec §5.5): camelCase proto names, enums as their names, parts told apart
