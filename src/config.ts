@@ -301,6 +301,7 @@ const limits: Record<string, [number, number, boolean?]> = {
 	requestMs: [1, maxTimerMs],
 	metadataMs: [1, maxTimerMs],
 	sendMs: [1, maxTimerMs],
+	uploadMs: [1, maxTimerMs],
 	ttlMs: [0, Number.MAX_SAFE_INTEGER],
 	maxEntries: [1, Number.MAX_SAFE_INTEGER, true],
 	maxConcurrentLookups: [1, Number.MAX_SAFE_INTEGER, true],
@@ -352,7 +353,7 @@ function originValue(value: unknown): string | undefined {
  * The configured logger's levels, each line redacted; a missing level is silent, and a logger that
  * throws is ignored: writing a diagnostic must never be what stops a call or an agent.
  */
-export function redactedLogger(logger: Partial<Logger> | null | undefined, redaction: Redaction): Logger {
+function redactedLogger(logger: Partial<Logger> | null | undefined, redaction: Redaction): Logger {
 	const log = (level: keyof Logger) => {
 		const write = logger?.[level];
 		if (!write) return silent;
@@ -367,6 +368,24 @@ export function redactedLogger(logger: Partial<Logger> | null | undefined, redac
 	return { debug: log('debug'), warn: log('warn'), error: log('error') };
 }
 
+/** The members every face takes for its runtime: how requests go out, time, randomness, ids, diagnostics and retries. */
+export type InjectedOptions = Pick<A2AClientConfig, 'fetch' | 'clock' | 'random' | 'uuid' | 'logger' | 'retry'>;
+
+/**
+ * The settings of `InjectedOptions` (already checked by `configChecks`), with the defaults from
+ * `globalThis`; the logger writes through `redaction`. Every face builds its settings on this.
+ */
+export function injectedSettings(given: InjectedOptions, redaction: Redaction): Pick<Settings, 'fetch' | 'clock' | 'random' | 'uuid' | 'logger' | 'retry'> {
+	return {
+		fetch: given.fetch ?? undefined,
+		clock: given.clock ?? systemClock,
+		random: given.random ?? Math.random,
+		uuid: given.uuid ?? randomUuid,
+		logger: redactedLogger(given.logger, redaction),
+		retry: policy('retry', defaultRetryPolicy, given.retry),
+	};
+}
+
 /**
  * Applies defaults and validates everything; throws `ConfigError` naming the first bad field.
  * `secrets` are values known to be secret besides a string `token` (the agent's configured token,
@@ -375,7 +394,7 @@ export function redactedLogger(logger: Partial<Logger> | null | undefined, redac
  */
 export function resolveConfig(config: A2AClientConfig, secrets: readonly unknown[] = []): Settings {
 	if (!isRecord(config)) throw new ConfigError('config', `must be an object, got ${kindOf(config)}`);
-	const { workspaceId, logger } = config;
+	const { workspaceId } = config;
 	const redaction = createRedaction();
 	for (const secret of [config.token, ...secrets]) if (typeof secret === 'string' && secret.trim() !== '') redaction.remember(secret.trim());
 	if (!workspaceId) throw new ConfigError('workspaceId', 'is required');
@@ -390,12 +409,7 @@ export function resolveConfig(config: A2AClientConfig, secrets: readonly unknown
 		tokens: tokenAccess(config.token ?? undefined, redaction),
 		origin: originValue(config.origin),
 		orgId: headerValue('orgId', config.orgId),
-		fetch: config.fetch ?? undefined,
-		clock: config.clock ?? systemClock,
-		random: config.random ?? Math.random,
-		uuid: config.uuid ?? randomUuid,
-		logger: redactedLogger(logger, redaction),
-		retry: policy('retry', defaultRetryPolicy, config.retry),
+		...injectedSettings(config, redaction),
 		timeouts: policy('timeouts', defaultTimeouts, config.timeouts),
 		peerCache: policy('peerCache', defaultPeerCache, config.peerCache),
 		maxConcurrentLookups:

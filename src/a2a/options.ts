@@ -1,11 +1,10 @@
 import { checkMembers, isAbortSignal, refuseUnknown } from '../arguments.js';
-import { systemClock } from '../clock.js';
 import {
 	configChecks,
 	defaultMaxConcurrentLookups,
 	defaultPeerCache,
-	defaultRetryPolicy,
 	defaultTimeouts,
+	injectedSettings,
 	policy,
 	type FetchFunction,
 	type Logger,
@@ -16,7 +15,6 @@ import type { Clock } from '../clock.js';
 import { ConfigError } from '../errors/config-error.js';
 import { kindOf } from '../internal/describe.js';
 import { isRecord } from '../internal/json.js';
-import { randomUuid } from '../internal/runtime.js';
 import { createRedaction } from '../redaction.js';
 import { tokenAccess } from '../token.js';
 import type { Binding } from './operation.js';
@@ -146,7 +144,6 @@ export interface A2ASettings {
 const members = ['fetch', 'clock', 'random', 'uuid', 'logger', 'retry', 'timeouts', 'headers', 'protocol', 'binding', 'signal'] satisfies (keyof ConnectOptions)[];
 const defaultA2ATimeouts: A2ATimeouts = { requestMs: defaultTimeouts.requestMs, sendMs: defaultTimeouts.sendMs };
 const headerName = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-const silent = (): void => {};
 
 /** Validates the headers an option gave and remembers their values as secrets; the scheme-less credential of `Bearer x` too. */
 function checkedHeaders(given: unknown, settings: Settings): Record<string, string> {
@@ -186,12 +183,7 @@ export function resolveOptions(options: ConnectOptions | null | undefined): A2AS
 		'',
 		absent,
 	);
-	const { logger } = given;
 	const redaction = createRedaction();
-	const log = (level: keyof Logger) => {
-		const write = logger?.[level];
-		return write ? (message: string) => write.call(logger, redaction.text(message)) : silent;
-	};
 	const a2aTimeouts = policy('timeouts', defaultA2ATimeouts, given.timeouts);
 	const core: Settings = {
 		workspaceId: '',
@@ -199,12 +191,7 @@ export function resolveOptions(options: ConnectOptions | null | undefined): A2AS
 		tokens: tokenAccess(undefined, redaction),
 		origin: undefined,
 		orgId: undefined,
-		fetch: given.fetch ?? undefined,
-		clock: given.clock ?? systemClock,
-		random: given.random ?? Math.random,
-		uuid: given.uuid ?? randomUuid,
-		logger: { debug: log('debug'), warn: log('warn'), error: log('error') },
-		retry: policy('retry', defaultRetryPolicy, given.retry),
+		...injectedSettings(given, redaction),
 		timeouts: { ...defaultTimeouts, ...a2aTimeouts },
 		peerCache: defaultPeerCache,
 		maxConcurrentLookups: defaultMaxConcurrentLookups,

@@ -1,13 +1,12 @@
 import { checkMembers, refuseUnknown } from '../arguments.js';
-import { maxTimerMs, systemClock, type Clock } from '../clock.js';
+import type { Clock } from '../clock.js';
 import {
 	configChecks,
 	defaultMaxConcurrentLookups,
 	defaultPeerCache,
 	defaultPlatformUrl,
-	defaultRetryPolicy,
+	injectedSettings,
 	policy,
-	redactedLogger,
 	resolvePlatformUrl,
 	type FetchFunction,
 	type Logger,
@@ -17,7 +16,6 @@ import {
 import { ConfigError } from '../errors/config-error.js';
 import { kindOf } from '../internal/describe.js';
 import { isRecord } from '../internal/json.js';
-import { randomUuid } from '../internal/runtime.js';
 import { createRedaction } from '../redaction.js';
 import { headerValue, tokenAccess, type TokenOption } from '../token.js';
 import type { WebSocketConstructor } from '../events/websocket.js';
@@ -172,26 +170,14 @@ export function resolveCanvasOptions(options: CanvasClientOptions): CanvasSettin
 	if (WebSocket !== undefined && typeof WebSocket !== 'function') throw new ConfigError('WebSocket', `must be a constructor, got ${kindOf(WebSocket)}`);
 	const { session, token } = authOf(options.auth);
 	const redaction = createRedaction();
-	// `uploadMs` is the canvas's own: the core's policy checks the members the core knows.
-	const given = options.timeouts;
-	if (isRecord(given)) refuseUnknown(given, Object.keys(defaultCanvasTimeouts), 'timeouts');
-	const { uploadMs: uploadGiven, ...coreGiven } = isRecord(given) ? given : {};
-	const uploadMs = uploadGiven ?? defaultCanvasTimeouts.uploadMs;
-	if (typeof uploadMs !== 'number' || !(uploadMs >= 1 && uploadMs <= maxTimerMs)) throw new ConfigError('timeouts.uploadMs', `must be a number from 1 to ${maxTimerMs}, got ${kindOf(uploadMs)}`);
-	const { uploadMs: _uploadDefault, ...coreDefaults } = defaultCanvasTimeouts;
-	const timeouts: CanvasTimeouts = { ...policy('timeouts', coreDefaults, isRecord(given) ? coreGiven : given), uploadMs };
+	const timeouts = policy('timeouts', defaultCanvasTimeouts, options.timeouts);
 	const core: Settings = {
 		workspaceId: '',
 		platformUrl: options.platformUrl == null ? defaultPlatformUrl : resolvePlatformUrl(options.platformUrl),
 		tokens: tokenAccess(token, redaction),
 		origin: undefined,
 		orgId: headerValue('orgId', options.orgId),
-		fetch: options.fetch ?? undefined,
-		clock: options.clock ?? systemClock,
-		random: options.random ?? Math.random,
-		uuid: options.uuid ?? randomUuid,
-		logger: redactedLogger(options.logger, redaction),
-		retry: policy('retry', defaultRetryPolicy, options.retry),
+		...injectedSettings(options, redaction),
 		timeouts: { requestMs: timeouts.requestMs, metadataMs: timeouts.requestMs, sendMs: timeouts.sendMs },
 		peerCache: { ...defaultPeerCache },
 		maxConcurrentLookups: defaultMaxConcurrentLookups,
