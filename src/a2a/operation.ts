@@ -1,5 +1,6 @@
 import type * as v from 'valibot';
-import type { Message, Part, PushNotificationConfig, StreamEvent, Task, TaskPage, TaskState } from './types.js';
+import type { ListTasksQuery } from './api.js';
+import type { Message, PushNotificationConfig, StreamEvent, Task, TaskPage } from './types.js';
 
 /** The A2A versions this entry speaks. */
 export type ProtocolVersion = '1.0' | '0.3';
@@ -7,16 +8,8 @@ export type ProtocolVersion = '1.0' | '0.3';
 /** The protocol bindings this entry speaks. */
 export type Binding = 'JSONRPC' | 'HTTP+JSON';
 
-/** A message checked and completed for sending: it has its `messageId`, the same on every retry. */
-export interface WireMessage {
-	messageId: string;
-	parts: Part[];
-	contextId?: string | undefined;
-	taskId?: string | undefined;
-	referenceTaskIds?: string[] | undefined;
-	extensions?: string[] | undefined;
-	metadata?: Record<string, unknown> | undefined;
-}
+/** A message checked and completed for sending: a `Message` without its `kind` and `role` (the codec sets them), with its `messageId`, the same on every retry. */
+export type WireMessage = Omit<Message, 'kind' | 'role'>;
 
 /** How the agent should handle a sent message. */
 export interface SendConfiguration {
@@ -25,16 +18,8 @@ export interface SendConfiguration {
 	acceptedOutputModes?: string[] | undefined;
 }
 
-/** A `listTasks` query, checked. */
-export interface TaskQuery {
-	contextId?: string | undefined;
-	status?: TaskState | undefined;
-	pageSize?: number | undefined;
-	pageToken?: string | undefined;
-	historyLength?: number | undefined;
-	statusTimestampAfter?: string | undefined;
-	includeArtifacts?: boolean | undefined;
-}
+/** A `listTasks` query, checked: the public `ListTasksQuery`. */
+export type TaskQuery = ListTasksQuery;
 
 /** What `createPushConfig` sends. */
 export interface PushConfigInput {
