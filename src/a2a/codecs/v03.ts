@@ -22,17 +22,7 @@ function wirePart(part: Part): Record<string, unknown> {
 
 function sendParams(message: WireMessage, configuration: SendConfiguration): Record<string, unknown> {
 	return {
-		message: compact({
-			kind: 'message',
-			messageId: message.messageId,
-			role: 'user',
-			parts: message.parts.map(wirePart),
-			contextId: message.contextId,
-			taskId: message.taskId,
-			referenceTaskIds: message.referenceTaskIds,
-			extensions: message.extensions,
-			metadata: message.metadata,
-		}),
+		message: compact({ kind: 'message', ...message, role: 'user', parts: message.parts.map(wirePart) }),
 		configuration: compact({ blocking: !configuration.returnImmediately, historyLength: configuration.historyLength, acceptedOutputModes: configuration.acceptedOutputModes ?? [] }),
 	};
 }

@@ -23,16 +23,7 @@ function wirePart(part: Part): Record<string, unknown> {
 }
 
 const wireMessage = (message: WireMessage): Record<string, unknown> =>
-	compact({
-		messageId: message.messageId,
-		role: 'ROLE_USER',
-		parts: message.parts.map(wirePart),
-		contextId: message.contextId,
-		taskId: message.taskId,
-		referenceTaskIds: message.referenceTaskIds,
-		extensions: message.extensions,
-		metadata: message.metadata,
-	});
+	compact({ ...message, role: 'ROLE_USER', parts: message.parts.map(wirePart) });
 
 function sendParams(message: WireMessage, configuration: SendConfiguration, tenant: string | undefined): Record<string, unknown> {
 	const config = compact({ returnImmediately: configuration.returnImmediately, historyLength: configuration.historyLength, acceptedOutputModes: configuration.acceptedOutputModes });
