@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isTokenRejectedError } from '../../src/agent/index.js';
+import { isTokenRejectedError, type Agent } from '../../src/agent/index.js';
 import { isConfigError, isHttpError } from '../../src/index.js';
 import { AGENT, agentIn, memoryStore, peer, PEER, sendAsUser, world, type World } from './helpers.js';
 import { json, routes } from './routes.js';
@@ -12,6 +12,17 @@ function repliesToPeer(w: World): { text: string; inReplyTo: unknown }[] {
 			const message = (row.request_body as { params: { message: { parts: { text: string }[]; metadata?: { in_reply_to?: unknown } } } }).params.message;
 			return { text: message.parts.map((part) => part.text).join(''), inReplyTo: message.metadata?.in_reply_to };
 		});
+}
+
+/** Runs `agent` while the peer sends it `text`, for the 6 s its inbox needs to answer, then stops it (no timer left). */
+async function runWhilePeerSends(w: World, agent: Agent, text: string): Promise<void> {
+	const stop = new AbortController();
+	const running = agent.run({ signal: stop.signal });
+	await w.clock.run(0);
+	await peer(w).sendMessage(AGENT, text);
+	await w.clock.run(6000);
+	stop.abort();
+	await running;
 }
 
 const countOf = (w: World, path: string): number => w.platform.requests.filter((request) => request.path.startsWith(path)).length;
@@ -68,29 +79,17 @@ describe('run', () => {
 	it('answers a returned value that is no reply with an agent error, so the sender is not left waiting', async () => {
 		const w = world();
 		const agent = agentIn(w, { onMessage: () => 42 as never });
-		const stop = new AbortController();
-		const running = agent.run({ signal: stop.signal });
-		await w.clock.run(0);
-		await peer(w).sendMessage(AGENT, 'question');
-		await w.clock.run(6000);
+		await runWhilePeerSends(w, agent, 'question');
 		expect(repliesToPeer(w).map((reply) => reply.text)).toEqual(["Agent error: the agent's reply cannot be sent (invalid message: must be a string or { parts }, got 42)"]);
 		expect(w.logs.some((line) => line.startsWith('error onMessage returned a reply') && line.includes('got 42'))).toBe(true);
-		stop.abort();
-		await running;
 	});
 
 	it('answers a reply over the platform request limit with an agent error that says so', async () => {
 		const w = world();
 		const agent = agentIn(w, { onMessage: () => 'x'.repeat(17 * 1024 * 1024) });
-		const stop = new AbortController();
-		const running = agent.run({ signal: stop.signal });
-		await w.clock.run(0);
-		await peer(w).sendMessage(AGENT, 'question');
-		await w.clock.run(6000);
+		await runWhilePeerSends(w, agent, 'question');
 		const [reply] = repliesToPeer(w).map((answer) => answer.text);
 		expect(reply).toMatch(/^Agent error: the agent's reply cannot be sent \(invalid message: is \d+ bytes as JSON; the platform proxy accepts at most 16777216\)$/);
-		stop.abort();
-		await running;
 	});
 
 	it('keeps the reply sent before onMessage threw, and only logs the throw', async () => {
@@ -101,15 +100,9 @@ describe('run', () => {
 				throw new Error('after the reply');
 			},
 		});
-		const stop = new AbortController();
-		const running = agent.run({ signal: stop.signal });
-		await w.clock.run(0);
-		await peer(w).sendMessage(AGENT, 'question');
-		await w.clock.run(6000);
+		await runWhilePeerSends(w, agent, 'question');
 		expect(repliesToPeer(w).map((reply) => reply.text)).toEqual(['first']);
 		expect(w.logs.some((line) => line.includes('after message.reply() answered it'))).toBe(false);
-		stop.abort();
-		await running;
 	});
 
 	it('sends one answer per message: a second reply() rejects, and a value returned after reply() is not sent', async () => {
@@ -122,45 +115,27 @@ describe('run', () => {
 				return 'third';
 			},
 		});
-		const stop = new AbortController();
-		const running = agent.run({ signal: stop.signal });
-		await w.clock.run(0);
-		await peer(w).sendMessage(AGENT, 'question');
-		await w.clock.run(6000);
+		await runWhilePeerSends(w, agent, 'question');
 		expect(repliesToPeer(w).map((reply) => reply.text)).toEqual(['first']);
 		expect(isConfigError(second) && second.message).toMatch(/already called/);
 		expect(w.logs.some((line) => line.includes('after message.reply() answered it'))).toBe(true);
-		stop.abort();
-		await running;
 	});
 
 	it('goes on answering when the store cannot keep the token or the inbound secret', async () => {
 		const w = world();
 		const store = { get: () => undefined, set: () => Promise.reject(new Error('disk full')) };
 		const agent = agentIn(w, { store, onMessage: (message) => `echo: ${message.text}` });
-		const stop = new AbortController();
-		const running = agent.run({ signal: stop.signal });
-		await w.clock.run(0);
-		await peer(w).sendMessage(AGENT, 'still there?');
-		await w.clock.run(6000);
+		await runWhilePeerSends(w, agent, 'still there?');
 		expect(repliesToPeer(w).map((reply) => reply.text)).toEqual(['echo: still there?']);
-		stop.abort();
-		await running;
 	});
 
 	it('stays silent when onMessage returns nothing', async () => {
 		const w = world();
 		const handled: string[] = [];
 		const agent = agentIn(w, { onMessage: (message) => void handled.push(message.text) });
-		const stop = new AbortController();
-		const running = agent.run({ signal: stop.signal });
-		await w.clock.run(0);
-		await peer(w).sendMessage(AGENT, 'fyi');
-		await w.clock.run(6000);
+		await runWhilePeerSends(w, agent, 'fyi');
 		expect(handled).toEqual(['fyi']);
 		expect(repliesToPeer(w)).toEqual([]);
-		stop.abort();
-		await running;
 	});
 
 	it('beats every heartbeat.intervalMs (default 30 s)', async () => {
