@@ -3,7 +3,7 @@
 // Node's own WebSocket), with the platform cutting the connections as a network would.
 import { afterEach, describe, expect, test } from 'vitest';
 import { createCanvasClient, type CanvasClient, type CanvasClientOptions, type CanvasEvent } from '../../src/canvas/index.js';
-import { agents, createDevPlatform, type DevPlatform, type DevWorkspace } from '../../src/dev/index.js';
+import { agents, createDevPlatform, type DevWorkspace } from '../../src/dev/index.js';
 import { serve, type RunningServer } from '../../src/node/serve.js';
 import { drive, FakeClock } from '../helpers/fake-clock.js';
 import { sequentialUuid } from '../helpers/ids.js';
@@ -158,19 +158,19 @@ describe('live events over /ws on the Node adapter', () => {
 		return { WebSocket: Counting, until };
 	}
 
-	async function served(platform: DevPlatform): Promise<RunningServer> {
+	/** A dev platform served on 127.0.0.1 with /ws, and a canvas with `token` listening to every event over it. */
+	async function overSockets(token: string) {
+		const platform = createDevPlatform({ workspaces: org, adminToken });
 		const server = await serve(platform.fetch, { host: '127.0.0.1', port: 0, webSocket: platform.webSocket });
 		servers.push(server);
-		return server;
+		const clock = new FakeClock();
+		const sockets = openedSockets();
+		const canvas = createCanvasClient({ platformUrl: server.url, auth: { token }, clock, random: () => 0, WebSocket: sockets.WebSocket });
+		return { platform, canvas, sockets, events: listen(canvas, clock) };
 	}
 
 	test('the ADMIN token opens /ws through the sub-protocols, and every workspace event comes', async () => {
-		const platform = createDevPlatform({ workspaces: org, adminToken });
-		const server = await served(platform);
-		const clock = new FakeClock();
-		const sockets = openedSockets();
-		const canvas = createCanvasClient({ platformUrl: server.url, auth: { token: adminToken }, clock, random: () => 0, WebSocket: sockets.WebSocket });
-		const events = listen(canvas, clock);
+		const { canvas, sockets, events } = await overSockets(adminToken);
 		const reply = events.nextOf('A2A_RESPONSE');
 		await sockets.until(1);
 		const outcome = await canvas.send(echo, 'over the socket');
@@ -178,11 +178,7 @@ describe('live events over /ws on the Node adapter', () => {
 	});
 
 	test('a refused token ends the /ws iteration with the 401, after asking the platform why the socket would not open', async () => {
-		const platform = createDevPlatform({ workspaces: org, adminToken });
-		const server = await served(platform);
-		const clock = new FakeClock();
-		const canvas = createCanvasClient({ platformUrl: server.url, auth: { token: 'not-a-token' }, clock, random: () => 0 });
-		const events = listen(canvas, clock);
+		const { events } = await overSockets('not-a-token');
 		const seen: string[] = [];
 		const error = await (async () => {
 			for (;;) seen.push((await events.next()).type);
@@ -193,12 +189,7 @@ describe('live events over /ws on the Node adapter', () => {
 	});
 
 	test('a cut socket is reported and reopened, and events keep coming', async () => {
-		const platform = createDevPlatform({ workspaces: org, adminToken });
-		const server = await served(platform);
-		const clock = new FakeClock();
-		const sockets = openedSockets();
-		const canvas = createCanvasClient({ platformUrl: server.url, auth: { token: adminToken }, clock, random: () => 0, WebSocket: sockets.WebSocket });
-		const events = listen(canvas, clock);
+		const { platform, canvas, sockets, events } = await overSockets(adminToken);
 		const first = events.nextOf('A2A_RESPONSE');
 		await sockets.until(1);
 		await canvas.send(echo, 'one');
