@@ -1,5 +1,4 @@
-import { refuseUnknown } from './arguments.js';
-import { maxTimerMs } from './config.js';
+import { checkMembers, refuseUnknown, type OptionChecks } from './arguments.js';
 import { ConfigError } from './errors/config-error.js';
 import { InvalidPeerIdError } from './errors/invalid-peer-id-error.js';
 import { kindOf } from './internal/describe.js';
@@ -68,6 +67,9 @@ export interface PeerConnection {
 	cancelTask(taskId: string, options?: SendOptions): Promise<SendOutcome>;
 }
 
+/** `historyLength`: how many messages of history, none to all. */
+const historyCheck: OptionChecks = { historyLength: [(value) => Number.isSafeInteger(value) && (value as number) >= 0, 'an integer from 0'] };
+
 /** The longest task id taken: ids are UUIDs in practice; this only keeps a mistake from being sent. */
 const maxTaskIdLength = 1024;
 
@@ -106,15 +108,14 @@ export function createPeers(messaging: Messaging, call: PeerCall): (peerId: stri
 			send: (message, options) => messaging.sendMessage(canonicalId, message, options),
 			getTask(taskId, options) {
 				try {
-					if (isRecord(options)) refuseUnknown(options, ['signal', 'timeoutMs', 'onRetry', 'historyLength'], 'options');
+					if (isRecord(options)) {
+						refuseUnknown(options, ['signal', 'timeoutMs', 'onRetry', 'historyLength'], 'options');
+						checkMembers(options, historyCheck, 'options', (value) => value === undefined || value === null);
+					}
 				} catch (error) {
 					return Promise.resolve({ status: 'failed', error: error as ConfigError, attempts: 0, messageId: undefined });
 				}
-				const historyLength = isRecord(options) ? options['historyLength'] : undefined;
-				if (historyLength !== undefined && historyLength !== null && !(Number.isInteger(historyLength) && (historyLength as number) >= 0 && (historyLength as number) <= maxTimerMs)) {
-					return Promise.resolve({ status: 'failed', error: new ConfigError('options.historyLength', `must be an integer from 0, got ${kindOf(historyLength)}`), attempts: 0, messageId: undefined });
-				}
-				const { historyLength: _history, ...sendOptions } = options ?? {};
+				const { historyLength, ...sendOptions } = options ?? {};
 				return taskCall('tasks/get', 'getTask', taskId, sendOptions, typeof historyLength === 'number' ? { historyLength } : {});
 			},
 			cancelTask: (taskId, options) => taskCall('tasks/cancel', 'cancelTask', taskId, options, {}),
