@@ -124,41 +124,14 @@ export interface PeerCacheOptions {
 }
 
 /**
- * The configuration of `createA2AClient`. Only `workspaceId` is required; every other member has a
- * default, which `undefined` and `null` stand for. A member that is not what it should be, or is not
- * an option at all (`platfromUrl`), throws a `ConfigError` naming it (`retry.maxAttempts`, `fetch`, …)
- * before anything is sent.
+ * What every entry takes for its runtime: how requests go out, time, randomness, ids, diagnostics
+ * and retries. Each is optional; the defaults come from `globalThis`. Inject them to test without a
+ * network or waiting.
  *
  * @example
- * const config: A2AClientConfig = {
- *   workspaceId: '5f0c3c84-2a4e-4c47-9d2a-3b1f7f1e9a10',
- *   platformUrl: 'https://acme.moleculesai.app',
- *   token: () => readFile('/run/secrets/workspace-token', 'utf8'),
- *   origin: 'https://acme.moleculesai.app',
- * };
+ * const runtime: InjectedOptions = { fetch: (request) => env.PLATFORM.fetch(request), clock: fakeClock, random: () => 0.5 };
  */
-export interface A2AClientConfig {
-	/** This workspace's id (a UUID, any case): the caller identity sent as `X-Workspace-ID`. Required. */
-	workspaceId: string;
-	/**
-	 * The platform's base URL: http(s), without query, fragment or credentials; one trailing `/` is dropped.
-	 *
-	 * @default 'http://localhost:8080'
-	 */
-	platformUrl?: string | undefined;
-	/**
-	 * The workspace's bearer token: a string, a provider function, or `{ get, refresh }` to renew it on a
-	 * 401. Values are trimmed; a blank value sends no `Authorization`. See `TokenOption`.
-	 */
-	token?: TokenOption | undefined;
-	/** Sent as `Origin`: the SaaS edge requires it outside browsers (browsers send their own). None by default. */
-	origin?: string | undefined;
-	/**
-	 * Sent as `X-Molecule-Org-Id`, which a platform serving one organisation requires (docs/platform-contract.md
-	 * §3.4): without it every send fails with a `ConfigError` naming `orgId` (the platform's 400
-	 * `TENANT_ORG_HEADER_REQUIRED`). None by default. Browsers may send it cross-origin (§3.2).
-	 */
-	orgId?: string | undefined;
+export interface InjectedOptions {
 	/**
 	 * How requests are sent. Looked up on `globalThis` at call time when not given. Called as a plain
 	 * function, without a `this`, so a runtime's own `fetch` may be passed as is; a method of another
@@ -190,17 +163,56 @@ export interface A2AClientConfig {
 	 */
 	uuid?: (() => string) | undefined;
 	/**
-	 * Where diagnostics go; give only the levels you want.
+	 * Where diagnostics go; give only the levels you want. Every token and header value is removed from them.
 	 *
 	 * @default silent
 	 */
 	logger?: Partial<Logger> | undefined;
 	/**
-	 * How `sendMessage` retries; members left out keep their defaults.
+	 * How calls retry transient failures (connection errors, time limits, 429/503 with a wait), and the
+	 * backoff of reconnecting streams; members left out keep their defaults.
 	 *
 	 * @default { maxAttempts: 5, baseDelayMs: 1000, maxDelayMs: 16000, jitter: 0.25, budgetMs: 600000 }
 	 */
 	retry?: Partial<RetryPolicy> | undefined;
+}
+
+/**
+ * The configuration of `createA2AClient`. Only `workspaceId` is required; every other member has a
+ * default, which `undefined` and `null` stand for. A member that is not what it should be, or is not
+ * an option at all (`platfromUrl`), throws a `ConfigError` naming it (`retry.maxAttempts`, `fetch`, …)
+ * before anything is sent.
+ *
+ * @example
+ * const config: A2AClientConfig = {
+ *   workspaceId: '5f0c3c84-2a4e-4c47-9d2a-3b1f7f1e9a10',
+ *   platformUrl: 'https://acme.moleculesai.app',
+ *   token: () => readFile('/run/secrets/workspace-token', 'utf8'),
+ *   origin: 'https://acme.moleculesai.app',
+ * };
+ */
+export interface A2AClientConfig extends InjectedOptions {
+	/** This workspace's id (a UUID, any case): the caller identity sent as `X-Workspace-ID`. Required. */
+	workspaceId: string;
+	/**
+	 * The platform's base URL: http(s), without query, fragment or credentials; one trailing `/` is dropped.
+	 *
+	 * @default 'http://localhost:8080'
+	 */
+	platformUrl?: string | undefined;
+	/**
+	 * The workspace's bearer token: a string, a provider function, or `{ get, refresh }` to renew it on a
+	 * 401. Values are trimmed; a blank value sends no `Authorization`. See `TokenOption`.
+	 */
+	token?: TokenOption | undefined;
+	/** Sent as `Origin`: the SaaS edge requires it outside browsers (browsers send their own). None by default. */
+	origin?: string | undefined;
+	/**
+	 * Sent as `X-Molecule-Org-Id`, which a platform serving one organisation requires (docs/platform-contract.md
+	 * §3.4): without it every send fails with a `ConfigError` naming `orgId` (the platform's 400
+	 * `TENANT_ORG_HEADER_REQUIRED`). None by default. Browsers may send it cross-origin (§3.2).
+	 */
+	orgId?: string | undefined;
 	/**
 	 * Time limits of single requests, in milliseconds; members left out keep their defaults.
 	 *
@@ -367,9 +379,6 @@ function redactedLogger(logger: Partial<Logger> | null | undefined, redaction: R
 	};
 	return { debug: log('debug'), warn: log('warn'), error: log('error') };
 }
-
-/** The members every face takes for its runtime: how requests go out, time, randomness, ids, diagnostics and retries. */
-export type InjectedOptions = Pick<A2AClientConfig, 'fetch' | 'clock' | 'random' | 'uuid' | 'logger' | 'retry'>;
 
 /**
  * The settings of `InjectedOptions` (already checked by `configChecks`), with the defaults from

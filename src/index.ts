@@ -9,6 +9,7 @@ export type { PeerConnection, TaskCallOptions } from './peer-connection.js';
 export {
 	configFromEnv,
 	type A2AClientConfig,
+	type InjectedOptions,
 	type EnvConfig,
 	type FetchFunction,
 	type Logger,

@@ -5,13 +5,10 @@ import {
 	defaultPeerCache,
 	defaultTimeouts,
 	injectedSettings,
+	type InjectedOptions,
 	policy,
-	type FetchFunction,
-	type Logger,
-	type RetryPolicy,
 	type Settings,
 } from '../config.js';
-import type { Clock } from '../clock.js';
 import { ConfigError } from '../errors/config-error.js';
 import { kindOf } from '../internal/describe.js';
 import { isRecord } from '../internal/json.js';
@@ -62,43 +59,7 @@ export interface A2ATimeouts {
  *   retry: { maxAttempts: 3 },
  * });
  */
-export interface ConnectOptions {
-	/**
-	 * How requests are sent; called as a plain function with one `Request`.
-	 *
-	 * @default globalThis.fetch
-	 */
-	fetch?: FetchFunction | undefined;
-	/**
-	 * Time for time limits, retry waits and the card's freshness; inject a fake one to test without waiting.
-	 *
-	 * @default the system clock
-	 */
-	clock?: Clock | undefined;
-	/**
-	 * Uniform random numbers in `[0, 1)`, for retry jitter.
-	 *
-	 * @default Math.random
-	 */
-	random?: (() => number) | undefined;
-	/**
-	 * Makes `messageId`s and JSON-RPC request ids.
-	 *
-	 * @default crypto.randomUUID
-	 */
-	uuid?: (() => string) | undefined;
-	/**
-	 * Where diagnostics go (a retry about to happen); header values are never in them.
-	 *
-	 * @default silent
-	 */
-	logger?: Partial<Logger> | undefined;
-	/**
-	 * How calls retry transport failures and 429/503 answers that name a wait; members left out keep their defaults.
-	 *
-	 * @default { maxAttempts: 5, baseDelayMs: 1000, maxDelayMs: 16000, jitter: 0.25, budgetMs: 600000 }
-	 */
-	retry?: Partial<RetryPolicy> | undefined;
+export interface ConnectOptions extends InjectedOptions {
 	/**
 	 * Time limits in milliseconds; members left out keep their defaults.
 	 *

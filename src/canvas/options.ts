@@ -1,16 +1,13 @@
 import { checkMembers, refuseUnknown } from '../arguments.js';
-import type { Clock } from '../clock.js';
 import {
 	configChecks,
 	defaultMaxConcurrentLookups,
 	defaultPeerCache,
 	defaultPlatformUrl,
 	injectedSettings,
+	type InjectedOptions,
 	policy,
 	resolvePlatformUrl,
-	type FetchFunction,
-	type Logger,
-	type RetryPolicy,
 	type Settings,
 } from '../config.js';
 import { ConfigError } from '../errors/config-error.js';
@@ -69,7 +66,7 @@ export interface CanvasTimeouts {
  * @example
  * const options: CanvasClientOptions = { platformUrl: 'https://acme.moleculesai.app', auth: { session: true }, orgId };
  */
-export interface CanvasClientOptions {
+export interface CanvasClientOptions extends InjectedOptions {
 	/**
 	 * The platform's base URL: http(s), without query, fragment or credentials; one trailing `/` is dropped.
 	 *
@@ -80,43 +77,6 @@ export interface CanvasClientOptions {
 	auth: CanvasAuth;
 	/** Sent as `X-Molecule-Org-Id`, which a platform serving one organisation requires. None by default. */
 	orgId?: string | undefined;
-	/**
-	 * How requests are sent; called as a plain function with one `Request`.
-	 *
-	 * @default globalThis.fetch
-	 */
-	fetch?: FetchFunction | undefined;
-	/**
-	 * Time for time limits, retry waits and reconnect backoff; inject a fake one to test without waiting.
-	 *
-	 * @default the system clock
-	 */
-	clock?: Clock | undefined;
-	/**
-	 * Uniform random numbers in `[0, 1)`, for retry and reconnect jitter.
-	 *
-	 * @default Math.random
-	 */
-	random?: (() => number) | undefined;
-	/**
-	 * Makes JSON-RPC request ids and A2A `messageId`s.
-	 *
-	 * @default crypto.randomUUID
-	 */
-	uuid?: (() => string) | undefined;
-	/**
-	 * Where diagnostics go (skipped events, reconnects, retries), every token removed.
-	 *
-	 * @default silent
-	 */
-	logger?: Partial<Logger> | undefined;
-	/**
-	 * How `send` retries transient failures, and the backoff of event-stream reconnects (`baseDelayMs`,
-	 * `maxDelayMs`); members left out keep the core's defaults.
-	 *
-	 * @default { maxAttempts: 5, baseDelayMs: 1000, maxDelayMs: 16000, jitter: 0.25, budgetMs: 600000 }
-	 */
-	retry?: Partial<RetryPolicy> | undefined;
 	/**
 	 * Time limits in milliseconds; members left out keep their defaults.
 	 *
